@@ -1,0 +1,177 @@
+/**
+ * Reading values as clerks type them (rules.md, "Numbers as clerks type them" and "Real explanation").
+ * Never throws: every input gives a ParsedValue, whose notes say what the rules report.
+ */
+import type { CellValue } from "./grid";
+import type { ValueKind } from "../templates/schema";
+
+/** Compare labels after folding spellings: line breaks, spaces, bracket and quote widths, case. */
+export function normLabel(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  return String(v)
+    .normalize("NFKC") // full-width letters, digits and brackets to half-width
+    .replace(/[\s\u3000\u200b\ufeff]+/g, "")
+    .replace(/[【［]/g, "[")
+    .replace(/[】］]/g, "]")
+    .replace(/[“”„‟″"「」『』]/g, '"')
+    .replace(/[‘’‚‛′'']/g, "'")
+    .replace(/[：]/g, ":")
+    .replace(/[，]/g, ",")
+    .toLowerCase();
+}
+
+export const EXCEL_ERROR_RE = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
+
+const ZERO_PLACEHOLDERS = new Set(["无", "/", "／", "-", "—", "——", "－", "–"]);
+
+export function isZeroPlaceholder(v: CellValue): boolean {
+  return typeof v === "string" && ZERO_PLACEHOLDERS.has(v.trim().normalize("NFKC").replace(/\s+/g, "") || "_") ||
+    (typeof v === "string" && ZERO_PLACEHOLDERS.has(v.trim()));
+}
+
+/** Units a clerk may type after a number. */
+const UNIT_SUFFIX_RE = /(?:件|次|人次|人|台|辆|起|时|学时|个|元|万元|套|部|条|项|份)$/;
+
+export type ValueNote =
+  | "as-text" // a number written as text, with separators, full-width digits or a unit
+  | "placeholder"; // 无, /, -, — read as 0
+
+export type ValueProblem = "not-number" | "negative" | "not-integer" | "precision" | "yesno" | "transfer-format";
+
+export interface ParsedValue {
+  /** The cell is empty. */
+  empty: boolean;
+  /** The number read (for transfer: N); null when empty or unreadable. */
+  num: number | null;
+  /** For transfer cells: M, the cases not placed on file. */
+  unfiled?: number | null;
+  /** For text and yesno cells, the trimmed text. */
+  text?: string;
+  note?: ValueNote;
+  problem?: ValueProblem;
+}
+
+const EMPTY: ParsedValue = { empty: true, num: null };
+
+function decimals(text: string): number {
+  const m = /\.(\d+)$/.exec(text);
+  return m ? m[1].length : 0;
+}
+
+/** Decimal places of a JS number, robust to binary float noise (0.1 + 0.2). */
+export function decimalPlaces(n: number): number {
+  if (!Number.isFinite(n) || Number.isInteger(n)) return 0;
+  const s = n.toPrecision(15).replace(/0+$/, "");
+  const m = /\.(\d+)$/.exec(s.includes("e") ? String(n) : s);
+  return m ? m[1].length : 0;
+}
+
+/**
+ * Reads a number as typed: `1,234.5`, `１２`, `9件`, ` 7 `, `+3`. Returns null for anything else.
+ * `fromText` tells whether the cell held text (then the value is reported as number-as-text).
+ */
+export function parseNumberText(raw: string): { num: number; places: number } | null {
+  let s = raw.normalize("NFKC").trim();
+  if (s === "") return null;
+  s = s.replace(/\s+/g, "");
+  s = s.replace(UNIT_SUFFIX_RE, "");
+  // thousands separators only in the 1,234,567 shape, so `1,2` is not read as 12
+  if (s.includes(",")) {
+    if (!/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return null;
+    s = s.replace(/,/g, "");
+  }
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  const num = Number(s);
+  if (!Number.isFinite(num)) return null;
+  return { num, places: decimals(s.replace(/\.$/, "")) };
+}
+
+function checkNumber(num: number, places: number, kind: ValueKind): ValueProblem | undefined {
+  if (num < 0) return "negative";
+  if ((kind === "count" || kind === "transfer" || kind === "countOrText") && !Number.isInteger(num)) return "not-integer";
+  if (kind === "yuan" && places > 2) return "precision";
+  if (kind === "wan" && places > 4) return "precision";
+  return undefined;
+}
+
+const TRANSFER_RE = /^(\d+)(?:\((\d+)\))?$/;
+
+function parseTransfer(raw: CellValue): ParsedValue {
+  if (typeof raw === "number") {
+    const problem = !Number.isFinite(raw) ? "not-number" : raw < 0 ? "negative" : !Number.isInteger(raw) ? "transfer-format" : undefined;
+    return { empty: false, num: Number.isFinite(raw) ? raw : null, unfiled: 0, problem };
+  }
+  const text = String(raw).normalize("NFKC").replace(/\s+/g, "").replace(/件/g, "");
+  if (isZeroPlaceholder(raw)) return { empty: false, num: 0, unfiled: 0, note: "placeholder" };
+  if (typeof raw === "string" && EXCEL_ERROR_RE.test(raw.trim())) return { empty: false, num: null, problem: "not-number" };
+  const m = TRANSFER_RE.exec(text);
+  if (!m) {
+    if (/^-\d/.test(text)) return { empty: false, num: Number.parseFloat(text), problem: "negative" };
+    return { empty: false, num: null, problem: "transfer-format" };
+  }
+  const n = Number(m[1]);
+  const unfiled = m[2] === undefined ? 0 : Number(m[2]);
+  const note: ValueNote | undefined = m[2] === undefined && typeof raw === "string" ? "as-text" : undefined;
+  return { empty: false, num: n, unfiled, note, problem: unfiled > n ? "transfer-format" : undefined };
+}
+
+/** Reads one cell as the given kind. */
+export function parseValue(raw: CellValue, kind: ValueKind): ParsedValue {
+  if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) return EMPTY;
+  if (kind === "text") return { empty: false, num: null, text: String(raw).trim() };
+  if (kind === "yesno") {
+    const t = String(raw).normalize("NFKC").trim();
+    return { empty: false, num: null, text: t, problem: t === "是" || t === "否" ? undefined : "yesno" };
+  }
+  if (kind === "transfer") return parseTransfer(raw);
+  if (typeof raw === "boolean") {
+    return kind === "countOrText" ? { empty: false, num: null, text: String(raw) } : { empty: false, num: null, problem: "not-number" };
+  }
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return { empty: false, num: null, problem: "not-number" };
+    return { empty: false, num: raw, problem: checkNumber(raw, decimalPlaces(raw), kind) };
+  }
+  const text = raw.trim();
+  if (isZeroPlaceholder(text)) return { empty: false, num: 0, note: "placeholder" };
+  if (EXCEL_ERROR_RE.test(text)) return { empty: false, num: null, problem: "not-number" };
+  const parsed = parseNumberText(text);
+  if (!parsed) {
+    if (kind === "countOrText") return { empty: false, num: null, text };
+    return { empty: false, num: null, problem: "not-number" };
+  }
+  return { empty: false, num: parsed.num, note: "as-text", problem: checkNumber(parsed.num, parsed.places, kind) };
+}
+
+/** A usable number: present and without a problem that makes it unreliable. */
+export function usable(p: ParsedValue): number | null {
+  if (p.num === null) return null;
+  if (p.problem === "not-number") return null;
+  return p.num;
+}
+
+const FRAGMENT_RE = /^[(（]?\s*(说明|填写)[^)）]*[)）]?$/;
+const BRACKETED_INSTRUCTION_RE = /[(（]\s*(说明|填写)[^)）]*[)）]/g;
+const KNOWN_FRAGMENTS = ["和未立案的主要原因)", "和未立案的主要原因）", "(和未立案的主要原因)", "（和未立案的主要原因）", "和未立案的主要原因"];
+
+/**
+ * "Real explanation" (rules.md): non-empty; not a zero placeholder; not only a fragment of template
+ * instruction text; at least 4 CJK characters or 8 letters.
+ */
+export function isRealExplanation(v: CellValue): boolean {
+  if (v === null || v === undefined) return false;
+  let s = String(v).trim();
+  if (s === "" || isZeroPlaceholder(s) || s === "0") return false;
+  for (const f of KNOWN_FRAGMENTS) s = s.split(f).join("");
+  s = s.replace(BRACKETED_INSTRUCTION_RE, "").trim();
+  if (s === "" || FRAGMENT_RE.test(s)) return false;
+  const cjk = (s.match(/[\u3400-\u9fff\uf900-\ufaff]/g) ?? []).length;
+  const letters = (s.match(/[A-Za-z]/g) ?? []).length;
+  return cjk >= 4 || letters >= 8;
+}
+
+/** Whether an explanation gives the reasons for transfers not placed on file (unfiled-unexplained). */
+export function explainsUnfiled(v: CellValue): boolean {
+  if (!isRealExplanation(v)) return false;
+  const s = String(v);
+  return /未立案|不予立案|不立案/.test(s.replace(/和未立案的主要原因[)）]?/g, ""));
+}
