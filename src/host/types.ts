@@ -3,7 +3,8 @@
  * ExcelJS (CLI and web page). The engine never sees a host; flows read a snapshot, ask the engine,
  * and hand the host a plan of writes and marks.
  */
-import type { WorkbookSnapshot } from "../engine/grid";
+import type { CellValue, WorkbookSnapshot } from "../engine/grid";
+import type { SheetLayout } from "../templates/layout";
 import type { Severity } from "../engine/findings";
 
 /** A value to put in a cell. `null` empties it. */
@@ -56,4 +57,12 @@ export interface WorkbookHost {
   mark(marks: CellMark[]): Promise<void>;
   /** Removes every mark this product made, restoring the previous formatting. */
   clearMarks(): Promise<void>;
+  /** Adds sheets in the official layout (插入模板): values, merges, borders, widths, formats, notes. */
+  insertSheets(layouts: SheetLayout[]): Promise<void>;
+  /** Replaces the rows of the hidden state sheet (engine/stateSheet.ts), creating it when missing. */
+  writeState(rows: CellValue[][]): Promise<void>;
+  /** Replaces (or creates) a plain sheet of rows, e.g. the 审核报告; the first row is a header. */
+  writeSheet(name: string, rows: CellValue[][]): Promise<void>;
+  /** Selects a cell for the user (Office) or scrolls to it (web); a no-op where nothing is shown. */
+  select(sheet: string, address: string): Promise<void>;
 }

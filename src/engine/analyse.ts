@@ -1,0 +1,109 @@
+/**
+ * The engine's one entry point: a workbook snapshot in; recognised tables, computed ratios and
+ * findings out. Pure and synchronous.
+ */
+import type { WorkbookSnapshot } from "./grid";
+import { fromA1 } from "./grid";
+import type { Finding } from "./findings";
+import { SEVERITY_ORDER } from "./findings";
+import type { RecognisedTable, Slot } from "./model";
+import { parseValue, usable, type ParsedValue } from "./normalize";
+import { recognise } from "./recognize";
+import { noteKey, readState, type PriorFigure, type WorkbookState } from "./stateSheet";
+import { RULES } from "../rules";
+import { DEFAULT_SETTINGS, type RuleContext, type Settings } from "../rules/types";
+import type { RecognisedColumnTable, RecognisedYearlyTable } from "./model";
+import type { ValueKind } from "../templates/schema";
+import { TABLE_IDS } from "../templates/tables";
+
+export interface AnalyseOptions {
+  settings?: Partial<Settings>;
+  /** Last year's figures from a file given now (CLI --prior, the pane's import); added to those kept in the workbook. */
+  prior?: PriorFigure[];
+  /** Only these rules (tests). */
+  rules?: string[];
+}
+
+export interface Analysis {
+  tables: RecognisedTable[];
+  findings: Finding[];
+  state: WorkbookState;
+  /** The report year: the first table's title year. */
+  year: number | null;
+}
+
+function address(s: Slot | string): string {
+  return typeof s === "string" ? s : s.address;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  const ta = a.table ? TABLE_IDS.indexOf(a.table) : 9;
+  const tb = b.table ? TABLE_IDS.indexOf(b.table) : 9;
+  if (ta !== tb) return ta - tb;
+  const sa = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  if (sa !== 0) return sa;
+  const pa = fromA1(a.cell);
+  const pb = fromA1(b.cell);
+  if (pa && pb && (pa.row !== pb.row || pa.col !== pb.col)) return pa.row - pb.row || pa.col - pb.col;
+  return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+}
+
+export function analyseTables(tables: RecognisedTable[], state: WorkbookState, options: AnalyseOptions = {}): Finding[] {
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const cache = new Map<string, ParsedValue>();
+  const findings: Finding[] = [];
+  const notes = new Map(state.notes.map((n) => [noteKey(n.rule, n.sheet, n.cell), n.text]));
+  let current = "";
+  let currentSeverity: Finding["severity"] = "info";
+  const ctx: RuleContext = {
+    tables,
+    yearly: tables.filter((t): t is RecognisedYearlyTable => t.shape === "yearly"),
+    columns: tables.filter((t): t is RecognisedColumnTable => t.shape === "columns"),
+    settings,
+    prior: [...state.prior, ...(options.prior ?? [])],
+    value(slot, kind: ValueKind) {
+      if (!slot) return { empty: true, num: null };
+      const key = `${kind}\u0000${String(slot.raw)}\u0000${typeof slot.raw}`;
+      let v = cache.get(key);
+      if (!v) {
+        v = parseValue(slot.raw, kind);
+        cache.set(key, v);
+      }
+      return v;
+    },
+    num(slot, kind) {
+      return usable(ctx.value(slot, kind));
+    },
+    report(r) {
+      const cell = address(r.cell);
+      const f: Finding = {
+        rule: current,
+        severity: currentSeverity,
+        table: r.table.id,
+        sheet: r.table.sheet,
+        cell,
+        related: (r.related ?? []).map(address).filter((a) => a !== cell),
+        message: r.message,
+        messageEn: r.messageEn,
+      };
+      const note = notes.get(noteKey(current, f.sheet, cell));
+      if (note && f.severity !== "error") f.explanation = note;
+      findings.push(f);
+    },
+  };
+  for (const rule of RULES) {
+    if (options.rules && !options.rules.includes(rule.meta.id)) continue;
+    current = rule.meta.id;
+    currentSeverity = rule.meta.severity;
+    rule.check(ctx);
+  }
+  return findings.sort(compareFindings);
+}
+
+export function analyse(workbook: WorkbookSnapshot, options: AnalyseOptions = {}): Analysis {
+  const tables = recognise(workbook);
+  const state = readState(workbook);
+  const findings = analyseTables(tables, state, options);
+  const year = tables.find((t) => t.year !== null)?.year ?? null;
+  return { tables, findings, state, year };
+}

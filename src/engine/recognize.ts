@@ -1,0 +1,431 @@
+/**
+ * Finds the four tables on any sheet, wherever they start, with or without merges, and binds every
+ * cell the rules and writers need. It never depends on a fixed address: it anchors on the header
+ * labels of templates.md and reads the frame (title, unit line, years) around them.
+ */
+import { rangeA1, toA1, type SheetSnapshot, type WorkbookSnapshot } from "./grid";
+import type {
+  BodyRow,
+  CategorySlots,
+  LayoutProblem,
+  RecognisedColumnTable,
+  RecognisedTable,
+  RecognisedYearlyTable,
+  Slot,
+  YearlyBlock,
+} from "./model";
+import { normLabel } from "./normalize";
+import { SheetView } from "./sheetView";
+import { ATTACHMENT_RE, coreLabel, labelMatches, NOTES_RE, yearHeader, yearInTitle } from "./labels";
+import { TABLES, TABLE_NAMES } from "../templates/tables";
+import type { ColumnTable, TableDef, YearlyTable } from "../templates/schema";
+import { STATE_SHEET } from "./stateSheet";
+
+/** Rows looked at above a header for the title and the unit line. */
+const FRAME_ROWS_ABOVE = 6;
+/** Body rows read at most per table; a longer body is someone else's data. */
+const MAX_BODY_ROWS = 500;
+const MIN_HEADER_MATCHES = 3;
+
+interface HeaderHit {
+  def: TableDef;
+  row: number;
+  /** Matched label columns, by category or group index. */
+  score: number;
+}
+
+function yearlyScore(view: SheetView, row: number, def: YearlyTable): number {
+  const found = new Set<string>();
+  for (const c of view.filledCols(row)) {
+    const n = view.norm(row, c);
+    for (const cat of def.categories) if (labelMatches(n, cat.label)) found.add(cat.key);
+  }
+  return found.size;
+}
+
+function columnScore(view: SheetView, row: number, def: ColumnTable): number {
+  const groups = new Set(def.columns.map((c) => normLabel(c.group)));
+  const found = new Set<string>();
+  for (const c of view.filledCols(row)) {
+    const n = view.norm(row, c);
+    if (groups.has(n)) found.add(n);
+  }
+  if (found.size < MIN_HEADER_MATCHES) return 0;
+  // The group row of a two-row header: at least one sub-label below it, unless every column has none.
+  const subs = new Set(def.columns.filter((c) => c.label !== "").map((c) => coreLabel(normLabel(c.label))));
+  const below = view.filledCols(row + 1).some((c) => subs.has(coreLabel(view.norm(row + 1, c))));
+  return below ? found.size : 0;
+}
+
+/** The header rows of every table on a sheet, best-scoring definition per row. */
+function findHeaders(view: SheetView): HeaderHit[] {
+  const hits: HeaderHit[] = [];
+  for (let r = 0; r < view.rows; r++) {
+    if (view.filledCols(r).length < MIN_HEADER_MATCHES) continue;
+    let best: HeaderHit | undefined;
+    for (const def of TABLES) {
+      const score = def.shape === "yearly" ? yearlyScore(view, r, def) : columnScore(view, r, def);
+      const needed = def.shape === "yearly" ? Math.max(MIN_HEADER_MATCHES, Math.ceil(def.categories.length / 3)) : MIN_HEADER_MATCHES;
+      if (score >= needed && (!best || score > best.score)) best = { def, row: r, score };
+    }
+    if (best) hits.push(best);
+  }
+  return hits;
+}
+
+interface Frame {
+  title?: Slot;
+  year: number | null;
+  unitLine?: Slot;
+  unitFromLine?: string;
+  contact?: Slot;
+  contactText?: string;
+  top: number;
+}
+
+const UNIT_LINE = normLabel("执法单位");
+const CONTACT = normLabel("联系人和联系方式");
+
+function unitFromText(raw: string): string {
+  const s = raw.replace(/\s+/g, " ");
+  const m = /执法单位\s*[:：]?\s*(?:[(（]\s*盖章\s*[)）])?\s*(.*?)\s*(?:联系人和联系方式.*)?$/.exec(s);
+  return m ? m[1].trim() : "";
+}
+
+function contactFromText(raw: string): string {
+  const i = raw.indexOf("联系人和联系方式");
+  if (i < 0) return "";
+  return raw
+    .slice(i + "联系人和联系方式".length)
+    .replace(/^\s*[:：]\s*/, "")
+    .trim();
+}
+
+/** Title, unit line and contact above a header row; stops at the previous table's last row. */
+function readFrame(view: SheetView, def: TableDef, headerRow: number, floor: number): Frame {
+  const frame: Frame = { year: null, top: headerRow };
+  const suffix = coreLabel(normLabel(def.titleSuffix).replace(/^年/, ""));
+  for (let r = headerRow - 1; r >= Math.max(floor, headerRow - FRAME_ROWS_ABOVE); r--) {
+    for (const c of view.filledCols(r)) {
+      const n = view.norm(r, c);
+      const raw = String(view.raw(r, c) ?? "");
+      if (!frame.title && (n.includes(suffix) || (n.includes("统计表") && yearInTitle(n) !== null))) {
+        frame.title = view.slot(r, c);
+        frame.year = yearInTitle(n);
+        frame.top = Math.min(frame.top, r);
+      }
+      if (!frame.unitLine && n.includes(UNIT_LINE) && !n.includes("单位名称")) {
+        frame.unitLine = view.slot(r, c);
+        frame.unitFromLine = unitFromText(raw);
+        frame.top = Math.min(frame.top, r);
+      }
+      if (!frame.contact && n.includes(CONTACT)) {
+        frame.contact = view.slot(r, c);
+        frame.contactText = contactFromText(raw);
+        frame.top = Math.min(frame.top, r);
+      }
+      if (ATTACHMENT_RE.test(n)) frame.top = Math.min(frame.top, r);
+    }
+    if (frame.title) {
+      // the attachment marker sits just above the title
+      if (r - 1 >= floor && view.filledCols(r - 1).some((c) => ATTACHMENT_RE.test(view.norm(r - 1, c)))) frame.top = Math.min(frame.top, r - 1);
+      break;
+    }
+  }
+  return frame;
+}
+
+/** Where a table's body ends: notes, the next table, or a run of empty rows. */
+function isBodyEnd(view: SheetView, row: number, nextHeader: number): boolean {
+  if (row >= nextHeader) return true;
+  for (const c of view.filledCols(row)) {
+    const n = view.norm(row, c);
+    if (NOTES_RE.test(n) || ATTACHMENT_RE.test(n) || (n.includes("统计表") && yearInTitle(n) !== null)) return true;
+  }
+  return false;
+}
+
+function problem(rule: LayoutProblem["rule"], cell: string, message: string, messageEn: string): LayoutProblem {
+  return { rule, cell, message, messageEn };
+}
+
+interface LabelCell {
+  col: number;
+  norm: string;
+  index: number; // template index or -1
+}
+
+/** Compares the labels found in order with the template's, naming each category missing, repeated, unknown or out of order. */
+function compareOrder(
+  found: LabelCell[],
+  expected: string[],
+  tableName: string,
+  what: string,
+  row: number,
+  problems: LayoutProblem[],
+): void {
+  const seen = new Map<number, number>();
+  for (const f of found) {
+    if (f.index < 0) {
+      problems.push(problem("layout-header", toA1(row, f.col), `${tableName}：表头出现模板中没有的${what}「${f.norm}」，请对照官方模板修改。`, `${tableName}: unexpected ${what} "${f.norm}".`));
+      continue;
+    }
+    if (seen.has(f.index)) {
+      problems.push(problem("layout-header", toA1(row, f.col), `${tableName}：${what}「${expected[f.index]}」重复出现，请删除多余的列。`, `${tableName}: ${what} "${expected[f.index]}" is duplicated.`));
+      continue;
+    }
+    seen.set(f.index, f.col);
+  }
+  expected.forEach((label, i) => {
+    if (!seen.has(i)) {
+      const anchor = found.length ? toA1(row, found[0].col) : toA1(row, 0);
+      problems.push(problem("layout-header", anchor, `${tableName}：表头缺少${what}「${label}」，请对照官方模板补上该列。`, `${tableName}: ${what} "${label}" is missing.`));
+    }
+  });
+  let last = -1;
+  for (const f of found) {
+    if (f.index < 0 || seen.get(f.index) !== f.col) continue;
+    if (f.index < last) {
+      problems.push(problem("layout-header", toA1(row, f.col), `${tableName}：${what}「${expected[f.index]}」的位置与模板顺序不一致，请按官方模板的顺序排列。`, `${tableName}: ${what} "${expected[f.index]}" is out of order.`));
+    }
+    last = Math.max(last, f.index);
+  }
+}
+
+function findCol(view: SheetView, rows: number[], label: string, before: number): number | undefined {
+  const want = normLabel(label);
+  for (const r of rows) {
+    if (r < 0) continue;
+    for (let c = before - 1; c >= 0; c--) if (view.shown(r, c) === want) return view.owner(r, c).col;
+  }
+  return undefined;
+}
+
+function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: number, nextHeader: number): RecognisedYearlyTable {
+  const name = TABLE_NAMES[def.id];
+  const problems: LayoutProblem[] = [];
+  // label cells of the header row, left to right, from the first that matches
+  const filled = view.filledCols(h);
+  const labels: LabelCell[] = [];
+  let started = false;
+  let lastMatched = -1;
+  for (const c of filled) {
+    const n = view.norm(h, c);
+    const index = def.categories.findIndex((cat) => labelMatches(n, cat.label));
+    if (index >= 0) started = true;
+    if (!started) continue;
+    if (index < 0 && lastMatched >= 0 && c - lastMatched > 4) break;
+    labels.push({ col: c, norm: n, index });
+    if (index >= 0) lastMatched = c;
+  }
+  while (labels.length && labels[labels.length - 1].index < 0) labels.pop();
+  compareOrder(labels, def.categories.map((c) => c.label), name, "类别", h, problems);
+
+  const frame = readFrame(view, def, h - 1, floor);
+  const firstCol = labels.length ? labels[0].col : 2;
+  const unitCol = findCol(view, [h - 1, h, h - 2], def.unitHeader, firstCol) ?? firstCol - 1;
+  const seqCol = findCol(view, [h - 1, h, h - 2], "序号", unitCol) ?? Math.max(0, unitCol - 1);
+
+  // years: the row under the labels; the title gives Y
+  const yRow = h + 1;
+  const yearHeaders: RecognisedYearlyTable["yearHeaders"] = {};
+  const colOf = new Map<string, { prior: number; current: number }>();
+  const headerYears = new Set<string>();
+  let year = frame.year;
+  for (const l of labels) {
+    if (l.index < 0) continue;
+    const key = def.categories[l.index].key;
+    if (colOf.has(key)) continue;
+    let prior = l.col;
+    let current = l.col + 1;
+    const a = yearHeader(view.norm(yRow, prior));
+    const b = yearHeader(view.norm(yRow, current));
+    if (frame.year !== null && a === frame.year && b === frame.year - 1) [prior, current] = [current, prior];
+    colOf.set(key, { prior, current });
+    yearHeaders[key] = { prior: view.slot(yRow, prior), current: view.slot(yRow, current) };
+    headerYears.add(`${a ?? "?"}|${b ?? "?"}`);
+    if (frame.year !== null && (a !== frame.year - 1 || b !== frame.year)) {
+      problems.push(
+        problem(
+          "layout-year",
+          toA1(yRow, l.col),
+          `${name}：「${def.categories[l.index].label}」的年份列应为 ${frame.year - 1} 和 ${frame.year}（标题年份 ${frame.year}），现为 ${a ?? "空"} 和 ${b ?? "空"}。`,
+          `${name}: the year columns of "${def.categories[l.index].label}" should be ${frame.year - 1} and ${frame.year}.`,
+        ),
+      );
+    }
+  }
+  if (frame.year === null) {
+    const cell = frame.title?.address ?? toA1(h, firstCol);
+    problems.push(problem("layout-year", cell, `${name}：${frame.title ? "标题中没有年份" : "没有找到表格标题"}，无法确定报告年度；请按模板填写「XXXX${def.titleSuffix}」。`, `${name}: the title gives no report year.`));
+    // the year headers still tell the years, so ratios and reading can go on
+    const only = [...headerYears].filter((y) => !y.includes("?"));
+    if (only.length === 1) year = Number(only[0].split("|")[1]);
+  }
+
+  // body: value rows, each followed by its ratio and explanation rows
+  const blocks: YearlyBlock[] = [];
+  let r = yRow + 1;
+  let emptyRun = 0;
+  let lastUsed = yRow;
+  for (; r < Math.min(view.rows, yRow + 1 + MAX_BODY_ROWS); r++) {
+    if (isBodyEnd(view, r, nextHeader)) break;
+    const right = labels.length ? labels[labels.length - 1].col + 1 : unitCol;
+    if (view.rowIsEmpty(r, seqCol, right)) {
+      if (++emptyRun >= 3) break;
+      continue;
+    }
+    emptyRun = 0;
+    lastUsed = r;
+    const label = view.shown(r, unitCol) || view.shown(r, seqCol);
+    const current = blocks[blocks.length - 1];
+    if (label.startsWith("同比变化") && current) current.ratioRow = r;
+    else if (label.startsWith("数据变化原因") && current) current.explanationRow = r;
+    else blocks.push({ unit: view.slot(r, unitCol), seq: view.slot(r, seqCol), valueRow: r, categories: {} });
+  }
+  for (const block of blocks) {
+    for (const [key, cols] of colOf) {
+      const slots: CategorySlots = { key, prior: view.slot(block.valueRow, cols.prior), current: view.slot(block.valueRow, cols.current) };
+      const left = Math.min(cols.prior, cols.current);
+      if (block.ratioRow !== undefined) slots.ratio = view.slot(block.ratioRow, left);
+      if (block.explanationRow !== undefined) slots.explanation = view.slot(block.explanationRow, left);
+      block.categories[key] = slots;
+    }
+  }
+  const right = labels.length ? Math.max(...labels.map((l) => l.col)) + 1 : unitCol;
+  const top = Math.min(frame.top, h - 1);
+  return {
+    shape: "yearly",
+    id: def.id,
+    def,
+    sheet: view.sheet.name,
+    range: rangeA1(top, seqCol, lastUsed, right),
+    year,
+    title: frame.title,
+    unitLine: frame.unitLine,
+    unitFromLine: frame.unitFromLine,
+    contact: frame.contact,
+    contactText: frame.contactText,
+    top,
+    bottom: lastUsed,
+    left: seqCol,
+    right,
+    problems,
+    yearHeaders,
+    blocks,
+  };
+}
+
+function recogniseColumns(view: SheetView, def: ColumnTable, h: number, floor: number, nextHeader: number): RecognisedColumnTable {
+  const name = TABLE_NAMES[def.id];
+  const problems: LayoutProblem[] = [];
+  const sub = h + 1;
+  const seqCol = findCol(view, [h, sub], "序号", view.cols + 1) ?? 0;
+  const expected = def.columns.map((c) => (c.label ? `${c.group}/${c.label}` : c.group));
+  const expectedNorm = def.columns.map((c) => ({ group: normLabel(c.group), label: normLabel(c.label) }));
+
+  // walk the header columns: a group label in the first row holds for the sub-labels under it
+  const found: LabelCell[] = [];
+  let group = "";
+  let groupCol = -1;
+  let blank = 0;
+  for (let c = seqCol + 1; c < view.cols + 1 && blank < 3; c++) {
+    const gOwner = view.owner(h, c);
+    const ownG = gOwner.col === c || gOwner.row !== h ? view.norm(gOwner.row, gOwner.col) : "";
+    const vertical = view.merge(h, c)?.bottom !== undefined && (view.merge(h, c)?.bottom ?? h) > h;
+    const subLabel = vertical ? "" : view.norm(sub, c);
+    if (ownG && gOwner.col === c) {
+      group = ownG;
+      groupCol = c;
+    } else if (!ownG && !subLabel && !(view.merge(h, c) && groupCol >= 0)) {
+      blank++;
+      continue;
+    }
+    blank = 0;
+    const index = expectedNorm.findIndex(
+      (e) => e.group === group && (e.label === subLabel || (e.label !== "" && coreLabel(e.label) === coreLabel(subLabel))),
+    );
+    found.push({ col: c, norm: subLabel ? `${group}/${subLabel}` : group, index });
+  }
+  while (found.length && found[found.length - 1].index < 0) found.pop();
+  compareOrder(found, expected, name, "栏目", h, problems);
+
+  const frame = readFrame(view, def, h, floor);
+  if (frame.year === null) {
+    const cell = frame.title?.address ?? toA1(h, seqCol);
+    problems.push(problem("layout-year", cell, `${name}：${frame.title ? "标题中没有年份" : "没有找到表格标题"}，无法确定报告年度；请按模板填写「XXXX${def.titleSuffix}」。`, `${name}: the title gives no report year.`));
+  }
+  const colOf = new Map<string, number>();
+  for (const f of found) if (f.index >= 0 && !colOf.has(def.columns[f.index].key)) colOf.set(def.columns[f.index].key, f.col);
+
+  const rows: BodyRow[] = [];
+  let emptyRun = 0;
+  let lastUsed = sub;
+  const right = found.length ? found[found.length - 1].col : seqCol + def.columns.length;
+  for (let r = sub + 1; r < Math.min(view.rows, sub + 1 + MAX_BODY_ROWS); r++) {
+    if (isBodyEnd(view, r, nextHeader)) break;
+    if (view.rowIsEmpty(r, seqCol, right)) {
+      if (++emptyRun >= 3) break;
+      continue;
+    }
+    emptyRun = 0;
+    lastUsed = r;
+    const cells: Record<string, Slot> = {};
+    let inUse = false;
+    for (const [key, c] of colOf) {
+      const s = view.slot(r, c);
+      cells[key] = s;
+      if (s.raw !== null && !(typeof s.raw === "string" && s.raw.trim() === "")) inUse = true;
+    }
+    rows.push({ row: r, seq: view.slot(r, seqCol), cells, inUse });
+  }
+  const top = Math.min(frame.top, h);
+  return {
+    shape: "columns",
+    id: def.id,
+    def,
+    sheet: view.sheet.name,
+    range: rangeA1(top, seqCol, lastUsed, right),
+    year: frame.year,
+    title: frame.title,
+    unitLine: frame.unitLine,
+    unitFromLine: frame.unitFromLine,
+    contact: frame.contact,
+    contactText: frame.contactText,
+    top,
+    bottom: lastUsed,
+    left: seqCol,
+    right,
+    problems,
+    rows,
+  };
+}
+
+export function recogniseSheet(sheet: SheetSnapshot): RecognisedTable[] {
+  const view = new SheetView(sheet);
+  const hits = findHeaders(view);
+  const tables: RecognisedTable[] = [];
+  let floor = 0;
+  hits.forEach((hit, i) => {
+    // the next table's header rows end this one's body (its title and 附件 line end it earlier)
+    const following = hits[i + 1];
+    const nextHeader = following ? following.row - (following.def.shape === "yearly" ? 1 : 0) : Number.MAX_SAFE_INTEGER;
+    const t =
+      hit.def.shape === "yearly"
+        ? recogniseYearly(view, hit.def, hit.row, floor, nextHeader)
+        : recogniseColumns(view, hit.def, hit.row, floor, nextHeader);
+    tables.push(t);
+    floor = t.bottom + 1;
+  });
+  return tables;
+}
+
+/** Every table in the workbook, sheet by sheet, top to bottom. The product's own state sheet is skipped. */
+export function recognise(workbook: WorkbookSnapshot): RecognisedTable[] {
+  const out: RecognisedTable[] = [];
+  for (const sheet of workbook.sheets) {
+    if (sheet.name === STATE_SHEET) continue;
+    out.push(...recogniseSheet(sheet));
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+/**
+ * A read-only view of one sheet for recognition: normalised labels computed once, and merged areas
+ * indexed so that any cell resolves to the top-left cell that holds its value.
+ */
+import { cellAt, colCount, type CellValue, type MergeArea, type SheetSnapshot, toA1 } from "./grid";
+import type { Slot } from "./model";
+import { normLabel } from "./normalize";
+
+export class SheetView {
+  readonly rows: number;
+  readonly cols: number;
+  private readonly norms = new Map<number, string>();
+  private readonly mergeAt = new Map<number, MergeArea>();
+
+  constructor(readonly sheet: SheetSnapshot) {
+    this.rows = sheet.values.length;
+    this.cols = colCount(sheet);
+    for (const m of sheet.merges) {
+      // A merge far outside the data (a stray whole-column merge) is skipped: only cells that can hold values matter.
+      const bottom = Math.min(m.bottom, this.rows);
+      const right = Math.min(m.right, this.cols);
+      if ((bottom - m.top + 1) * (right - m.left + 1) > 100_000) continue;
+      for (let r = m.top; r <= bottom; r++) for (let c = m.left; c <= right; c++) this.mergeAt.set(this.key(r, c), m);
+    }
+  }
+
+  private key(row: number, col: number): number {
+    return row * 20000 + col;
+  }
+
+  raw(row: number, col: number): CellValue {
+    return cellAt(this.sheet, row, col);
+  }
+
+  /** The normalised label of a cell's own value (not its merge owner). */
+  norm(row: number, col: number): string {
+    const k = this.key(row, col);
+    let n = this.norms.get(k);
+    if (n === undefined) {
+      const v = this.raw(row, col);
+      n = typeof v === "string" ? normLabel(v) : v === null ? "" : String(v);
+      this.norms.set(k, n);
+    }
+    return n;
+  }
+
+  merge(row: number, col: number): MergeArea | undefined {
+    return this.mergeAt.get(this.key(row, col));
+  }
+
+  /** The cell that holds the value shown at (row, col): the top-left of its merge, or itself. */
+  owner(row: number, col: number): { row: number; col: number } {
+    const m = this.merge(row, col);
+    return m ? { row: m.top, col: m.left } : { row, col };
+  }
+
+  /** The label shown at (row, col), looking through merges. */
+  shown(row: number, col: number): string {
+    const o = this.owner(row, col);
+    return this.norm(o.row, o.col);
+  }
+
+  slot(row: number, col: number): Slot {
+    const o = this.owner(row, col);
+    return { address: toA1(o.row, o.col), row: o.row, col: o.col, raw: this.raw(o.row, o.col) };
+  }
+
+  rowIsEmpty(row: number, from = 0, to = this.cols - 1): boolean {
+    const r = this.sheet.values[row];
+    if (!r) return true;
+    for (let c = from; c <= Math.min(to, r.length - 1); c++) {
+      const v = r[c];
+      if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
+    }
+    return true;
+  }
+
+  /** Columns of a row that hold a non-empty value, in order. */
+  filledCols(row: number): number[] {
+    const r = this.sheet.values[row];
+    const out: number[] = [];
+    if (!r) return out;
+    for (let c = 0; c < r.length; c++) {
+      const v = r[c];
+      if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) out.push(c);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,79 @@
+/** Walks the value cells of the recognised tables, with what a message needs to name them. */
+import type { RecognisedTable, RecognisedYearlyTable, Slot, YearlyBlock, BodyRow, RecognisedColumnTable, CategorySlots } from "../engine/model";
+import type { Category, Column, ValueKind } from "../templates/schema";
+import { TABLE_NAMES } from "../templates/tables";
+
+export interface ValueCell {
+  table: RecognisedTable;
+  slot: Slot;
+  kind: ValueKind;
+  /** `附件2「行政处罚(件)」2024年` or `附件4 第1行「编制数」` */
+  where: string;
+  whereEn: string;
+  /** For 附件2/3: which year column. */
+  year?: "prior" | "current";
+}
+
+export function tableName(t: RecognisedTable): string {
+  return TABLE_NAMES[t.id];
+}
+
+export function yearLabel(t: RecognisedYearlyTable, which: "prior" | "current"): string {
+  if (t.year === null) return which === "prior" ? "上年" : "本年";
+  return `${which === "prior" ? t.year - 1 : t.year}年`;
+}
+
+export function columnLabel(col: Column): string {
+  return col.label ? `${col.group}/${col.label}` : col.group;
+}
+
+export function* yearlyCategories(t: RecognisedYearlyTable): Generator<{ block: YearlyBlock; cat: Category; slots: CategorySlots }> {
+  for (const block of t.blocks) {
+    for (const cat of t.def.categories) {
+      const slots = block.categories[cat.key];
+      if (slots) yield { block, cat, slots };
+    }
+  }
+}
+
+export function* bodyRows(t: RecognisedColumnTable): Generator<{ row: BodyRow; index: number }> {
+  let i = 0;
+  for (const row of t.rows) yield { row, index: i++ };
+}
+
+/** Every value cell of every table (not names, not ratio or explanation cells). */
+export function* valueCells(tables: readonly RecognisedTable[]): Generator<ValueCell> {
+  for (const t of tables) {
+    const name = tableName(t);
+    if (t.shape === "yearly") {
+      for (const { cat, slots } of yearlyCategories(t)) {
+        for (const which of ["prior", "current"] as const) {
+          yield {
+            table: t,
+            slot: slots[which],
+            kind: cat.kind,
+            year: which,
+            where: `${name}「${cat.label}」${yearLabel(t, which)}`,
+            whereEn: `${t.id} "${cat.label}" ${which === "prior" ? "prior year" : "current year"}`,
+          };
+        }
+      }
+    } else {
+      for (const { row } of bodyRows(t)) {
+        if (!row.inUse) continue;
+        const seq = row.seq?.raw ?? "";
+        for (const col of t.def.columns) {
+          const slot = row.cells[col.key];
+          if (!slot || col.kind === "text") continue;
+          yield {
+            table: t,
+            slot,
+            kind: col.kind,
+            where: `${name} 第${seq || row.row + 1}行「${columnLabel(col)}」`,
+            whereEn: `${t.id} row ${seq || row.row + 1} "${columnLabel(col)}"`,
+          };
+        }
+      }
+    }
+  }
+}

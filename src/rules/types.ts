@@ -1,0 +1,52 @@
+/**
+ * A rule, the way ESLint keeps them: `meta` (id, severity, description) and a `check` that reports
+ * findings through the context. Rules read recognised tables and parsed values; they never touch a host.
+ */
+import type { Severity } from "../engine/findings";
+import type { RecognisedTable, RecognisedYearlyTable, RecognisedColumnTable, Slot } from "../engine/model";
+import type { ParsedValue } from "../engine/normalize";
+import type { ValueKind } from "../templates/schema";
+import type { PriorFigure } from "../engine/stateSheet";
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  /** One Chinese sentence: what the rule checks. */
+  description: string;
+  descriptionEn: string;
+}
+
+export interface Report {
+  table: RecognisedTable;
+  /** The primary cell (rules.md says which). */
+  cell: Slot | string;
+  related?: Array<Slot | string>;
+  message: string;
+  messageEn: string;
+}
+
+export interface Settings {
+  /** change-unexplained fires at |ratio| ≥ this fraction (0.3 = 30 %). */
+  changeThreshold: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { changeThreshold: 0.3 };
+
+export interface RuleContext {
+  tables: readonly RecognisedTable[];
+  yearly: readonly RecognisedYearlyTable[];
+  columns: readonly RecognisedColumnTable[];
+  settings: Settings;
+  /** Last year's figures kept in the workbook or imported from last year's file. */
+  prior: readonly PriorFigure[];
+  /** Parses a slot as the given kind (cached per cell). */
+  value(slot: Slot | undefined, kind: ValueKind): ParsedValue;
+  /** A usable number of a slot, or null (empty, unreadable). */
+  num(slot: Slot | undefined, kind: ValueKind): number | null;
+  report(r: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
