@@ -31,6 +31,7 @@ export function isZeroPlaceholder(v: CellValue): boolean {
 
 /** Units a clerk may type after a number. */
 const UNIT_SUFFIX_RE = /(?:件|次|人次|人|台|辆|起|时|学时|个|元|万元|套|部|条|项|份)$/;
+const MONEY_SUFFIX_RE = /(?:元|万元)$/;
 
 export type ValueNote =
   | "as-text" // a number written as text, with separators, full-width digits or a unit
@@ -58,12 +59,13 @@ function decimals(text: string): number {
   return m ? m[1].length : 0;
 }
 
-/** Decimal places of a JS number, robust to binary float noise (0.1 + 0.2). */
+/** Decimal places of a JS number, robust to binary float noise (0.1 + 0.2) and to exponent notation (1e-7). */
 export function decimalPlaces(n: number): number {
   if (!Number.isFinite(n) || Number.isInteger(n)) return 0;
-  const s = n.toPrecision(15).replace(/0+$/, "");
-  const m = /\.(\d+)$/.exec(s.includes("e") ? String(n) : s);
-  return m ? m[1].length : 0;
+  const m = /^-?\d+(?:\.(\d*?))?0*e([+-]\d+)$/.exec(n.toExponential(14));
+  if (!m) return 0;
+  const mantissaPlaces = (m[1] ?? "").length;
+  return Math.max(0, mantissaPlaces - Number(m[2]));
 }
 
 /**
@@ -84,6 +86,18 @@ export function parseNumberText(raw: string): { num: number; places: number } | 
   const num = Number(s);
   if (!Number.isFinite(num)) return null;
   return { num, places: decimals(s.replace(/\.$/, "")) };
+}
+
+/**
+ * Whether a unit typed after the number fits the column: `5万元` in a 元 column is 50000 元, not 5, and
+ * `3件` in a money column is no amount at all; reading either as the bare number would change the figure.
+ */
+function suffixFits(raw: string, kind: ValueKind): boolean {
+  const s = raw.normalize("NFKC").replace(/\s+/g, "");
+  const money = MONEY_SUFFIX_RE.exec(s)?.[0];
+  if (kind === "yuan") return money === undefined ? !UNIT_SUFFIX_RE.test(s) : money === "元";
+  if (kind === "wan") return money === undefined ? !UNIT_SUFFIX_RE.test(s) : money === "万元";
+  return money === undefined;
 }
 
 function checkNumber(num: number, places: number, kind: ValueKind): ValueProblem | undefined {
@@ -111,6 +125,7 @@ function parseTransfer(raw: CellValue): ParsedValue {
   }
   const n = Number(m[1]);
   const unfiled = m[2] === undefined ? 0 : Number(m[2]);
+  if (!Number.isFinite(n) || !Number.isFinite(unfiled)) return { empty: false, num: null, problem: "not-number" };
   const note: ValueNote | undefined = m[2] === undefined && typeof raw === "string" ? "as-text" : undefined;
   return { empty: false, num: n, unfiled, note, problem: unfiled > n ? "transfer-format" : undefined };
 }
@@ -134,7 +149,7 @@ export function parseValue(raw: CellValue, kind: ValueKind): ParsedValue {
   const text = raw.trim();
   if (isZeroPlaceholder(text)) return { empty: false, num: 0, note: "placeholder" };
   if (EXCEL_ERROR_RE.test(text)) return { empty: false, num: null, problem: "not-number" };
-  const parsed = parseNumberText(text);
+  const parsed = suffixFits(text, kind) ? parseNumberText(text) : null;
   if (!parsed) {
     if (kind === "countOrText") return { empty: false, num: null, text };
     return { empty: false, num: null, problem: "not-number" };
@@ -149,7 +164,9 @@ export function usable(p: ParsedValue): number | null {
   return p.num;
 }
 
-const FRAGMENT_RE = /^[(（]?\s*(说明|填写)[^)）]*[)）]?$/;
+// Bracketed instruction text, possibly cut at one end when pasted: `(说明…)`, `(说明…`, `说明…)`.
+// An unbracketed `说明：本年…` is the clerk's own explanation and is not a fragment.
+const FRAGMENT_RE = /^(?:[(（]\s*(说明|填写)[^)）]*[)）]?|(说明|填写)[^()（）]*[)）])$/;
 const BRACKETED_INSTRUCTION_RE = /[(（]\s*(说明|填写)[^)）]*[)）]/g;
 const KNOWN_FRAGMENTS = ["和未立案的主要原因)", "和未立案的主要原因）", "(和未立案的主要原因)", "（和未立案的主要原因）", "和未立案的主要原因"];
 
@@ -173,5 +190,5 @@ export function isRealExplanation(v: CellValue): boolean {
 export function explainsUnfiled(v: CellValue): boolean {
   if (!isRealExplanation(v)) return false;
   const s = String(v);
-  return /未立案|不予立案|不立案/.test(s.replace(/和未立案的主要原因[)）]?/g, ""));
+  return /未立案|未予立案|不予立案|不立案|没有立案|没立案|未被立案/.test(s.replace(/[(（]?和未立案的主要原因[)）]?/g, ""));
 }

@@ -37,7 +37,8 @@ export function computeRatio(prior: number | null, current: number | null): Rati
 export function readRatioCell(v: CellValue): number | typeof PRIOR_ZERO | null {
   if (v === null || typeof v === "boolean") return null;
   if (typeof v === "number") return Number.isFinite(v) ? v * 100 : null;
-  const s = v.normalize("NFKC").replace(/\s+/g, "");
+  // U+2212 (minus sign) survives NFKC; Word and WPS put it in pasted tables
+  const s = v.normalize("NFKC").replace(/\s+/g, "").replace(/\u2212/g, "-");
   if (s.replace(/[。.]$/, "") === PRIOR_ZERO || /^上年(为|是)?(0|零)/.test(s)) return PRIOR_ZERO;
   const m = /^([+-]?)(\d+(?:\.\d+)?)%$/.exec(s.replace(/^增长|^增加/, "+").replace(/^下降|^减少/, "-"));
   if (!m) return null;
@@ -58,5 +59,6 @@ export function ratioAgrees(cell: CellValue, ratio: Ratio): boolean {
 export function ratioFormula(priorCell: string, currentCell: string): string {
   const p = priorCell;
   const c = currentCell;
-  return `=IF(OR(${p}="",${c}=""),"",IF(${p}=0,IF(${c}=0,"0.00%","${PRIOR_ZERO}"),IF(${c}=${p},"0.00%",TEXT((${c}-${p})/${p},"+0.00%;-0.00%"))))`;
+  // a change that rounds to 0 must read `0.00%` like formatPercent, not TEXT's `+0.00%`
+  return `=IF(OR(${p}="",${c}=""),"",IF(${p}=0,IF(${c}=0,"0.00%","${PRIOR_ZERO}"),IF(ROUND((${c}-${p})/${p},4)=0,"0.00%",TEXT((${c}-${p})/${p},"+0.00%;-0.00%"))))`;
 }
