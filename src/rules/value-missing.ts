@@ -1,0 +1,88 @@
+import type { Rule } from "./types";
+import { bodyRows, columnLabel, tableName, yearLabel, yearlyCategories } from "./cells";
+import type { RecognisedYearlyTable, Slot, YearlyBlock } from "../engine/model";
+import { isBlank } from "../engine/grid";
+
+function blank(slot: Slot | undefined): boolean {
+  return !slot || isBlank(slot.raw);
+}
+
+/**
+ * A unit block of 附件2/3 is in use when it has a unit name or any value of either year. Ratio and
+ * explanation cells alone do not count: a block of only explanations is left-over text, not a unit.
+ */
+export function yearlyBlockInUse(block: YearlyBlock): boolean {
+  if (!blank(block.unit)) return true;
+  return Object.values(block.categories).some((c) => !blank(c.prior) || !blank(c.current));
+}
+
+/** The row as the table numbers it (序号), or the sheet row when 序号 is empty. */
+function rowNumber(seq: Slot | undefined, row: number): string {
+  return seq && !isBlank(seq.raw) ? String(seq.raw).trim() : String(row + 1);
+}
+
+function rowLabel(seq: Slot | undefined, row: number): string {
+  return `第${rowNumber(seq, row)}行`;
+}
+
+function checkYearly(t: RecognisedYearlyTable, report: (cell: Slot, message: string, messageEn: string) => void): void {
+  const inUse = new Set(t.blocks.filter(yearlyBlockInUse));
+  for (const block of t.blocks) {
+    if (!inUse.has(block) || !blank(block.unit)) continue;
+    report(
+      block.unit,
+      `${tableName(t)} ${rowLabel(block.seq, block.valueRow)}已填数据，但「${t.def.unitHeader}」未填写；请填写单位名称。`,
+      `${t.id} row ${rowNumber(block.seq, block.valueRow)} has figures but no unit name.`,
+    );
+  }
+  for (const { block, cat, slots } of yearlyCategories(t)) {
+    if (!inUse.has(block) || !blank(slots.current)) continue;
+    report(
+      slots.current,
+      `${tableName(t)}「${cat.label}」${yearLabel(t, "current")}未填写；没有的请填 0。`,
+      `${t.id} "${cat.label}": the current-year value is empty; enter 0 for none.`,
+    );
+  }
+}
+
+const rule: Rule = {
+  meta: {
+    id: "value-missing",
+    severity: "error",
+    description: "已填写的行中，本年数或单位名称为空",
+    descriptionEn: "In a row in use, a current-year value or the unit name is empty",
+  },
+  check(ctx) {
+    for (const t of ctx.yearly) {
+      checkYearly(t, (cell, message, messageEn) => ctx.report({ table: t, cell, message, messageEn }));
+    }
+    for (const t of ctx.columns) {
+      for (const { row } of bodyRows(t)) {
+        if (!row.inUse) continue;
+        const where = `${tableName(t)} ${rowLabel(row.seq, row.row)}`;
+        // Every column of a row in use must be filled, 执法领域 and 其他执法设备 included: a blank
+        // cannot be told from a forgotten one, and the notes ask for 0 (or 无) where there is none.
+        for (const col of t.def.columns) {
+          const slot = row.cells[col.key];
+          if (!slot || !isBlank(slot.raw)) continue;
+          const label = columnLabel(col);
+          const what =
+            col.key === "name"
+              ? "请填写单位名称"
+              : col.kind === "yesno"
+                ? "请填「是」或「否」"
+                : col.kind === "text" || col.kind === "countOrText"
+                  ? "没有的请填「无」或 0"
+                  : "没有的请填 0";
+          ctx.report({
+            table: t,
+            cell: slot,
+            message: `${where}「${label}」未填写；${what}。`,
+            messageEn: `${t.id} row ${rowNumber(row.seq, row.row)} "${label}" is empty.`,
+          });
+        }
+      }
+    }
+  },
+};
+export default rule;
