@@ -1,0 +1,170 @@
+/**
+ * Why a file could not be read as a workbook, in words a clerk can act on.
+ * `message` is Chinese (what the product shows), `messageEn` the same in English (logs, tests, reviewers).
+ * Every message says what the file is and what to do about it.
+ */
+
+export type WorkbookReadErrorCode =
+  | "empty"
+  | "not-zip"
+  | "encrypted"
+  | "xls"
+  | "csv"
+  | "too-large"
+  | "corrupt"
+  | "no-sheets"
+  | "too-many-sheets";
+
+export class WorkbookReadError extends Error {
+  readonly code: WorkbookReadErrorCode;
+  /** The file the error is about, when the caller told the reader (`opts.file`). */
+  file?: string;
+  readonly messageEn: string;
+
+  constructor(code: WorkbookReadErrorCode, message: string, messageEn: string, file?: string) {
+    super(message);
+    this.name = "WorkbookReadError";
+    this.code = code;
+    this.messageEn = messageEn;
+    if (file !== undefined) this.file = file;
+  }
+}
+
+const MB = 1024 * 1024;
+
+/** `12.3` for sizes in MB, whole numbers without decimals. */
+export function mb(bytes: number): string {
+  const v = bytes / MB;
+  return Number.isInteger(v) ? String(v) : v >= 10 ? v.toFixed(0) : v.toFixed(1);
+}
+
+export type TextKind = "csv" | "html" | "xml" | "text";
+
+/** Factories, so that every place that refuses a file words it the same way. */
+export const readErrors = {
+  empty: () =>
+    new WorkbookReadError(
+      "empty",
+      "文件为空（0 字节），请重新导出后再试。",
+      "The file is empty (0 bytes). Export it again and retry.",
+    ),
+
+  notZip: () =>
+    new WorkbookReadError(
+      "not-zip",
+      "这不是 Excel 工作簿：.xlsx 文件应为 zip 格式，而本文件开头没有 zip 标志，可能是其他类型的文件改了扩展名，或文件已损坏。请在 Excel 或 WPS 中打开原文件后另存为 .xlsx 格式。",
+      "This is not an Excel workbook: an .xlsx file is a zip archive and this file does not start like one (another file type renamed, or a damaged file). Open the original in Excel or WPS and save it as .xlsx.",
+    ),
+
+  encrypted: () =>
+    new WorkbookReadError(
+      "encrypted",
+      "该文件已加密（设置了打开密码），请在 Excel 或 WPS 中打开并取消密码后另存为 .xlsx。",
+      "The file is encrypted (it has an open password). Open it in Excel or WPS, remove the password and save it as .xlsx.",
+    ),
+
+  xls: () =>
+    new WorkbookReadError(
+      "xls",
+      "这是旧版 .xls/.et 格式的文件（如果扩展名是 .xlsx，说明扩展名被改过），请在 Excel 或 WPS 中另存为 .xlsx 格式。",
+      "This is a legacy .xls/.et file (if its name ends in .xlsx, the extension was renamed). Save it as .xlsx in Excel or WPS.",
+    ),
+
+  text: (kind: TextKind) => {
+    const zh: Record<TextKind, string> = {
+      csv: "这是文本/CSV 文件，不是 Excel 工作簿",
+      text: "这是纯文本文件，不是 Excel 工作簿",
+      html: "这是网页（HTML）文件，不是 Excel 工作簿（有些系统导出的“Excel”其实是网页）",
+      xml: "这是 XML 文件（可能是 Excel 2003 XML 表格），不是 .xlsx 工作簿",
+    };
+    const en: Record<TextKind, string> = {
+      csv: "This is a text/CSV file, not an Excel workbook",
+      text: "This is a plain text file, not an Excel workbook",
+      html: "This is a web page (HTML), not an Excel workbook (some systems export HTML named as Excel)",
+      xml: "This is an XML file (perhaps an Excel 2003 XML spreadsheet), not an .xlsx workbook",
+    };
+    return new WorkbookReadError(
+      "csv",
+      `${zh[kind]}，请在 Excel 或 WPS 中打开后另存为 .xlsx 格式。`,
+      `${en[kind]}. Open it in Excel or WPS and save it as .xlsx.`,
+    );
+  },
+
+  /** A declared inflated size over a limit: a zip bomb or an absurd file. `entry` is empty for the total. */
+  bomb: (entry: string, size: number, limit: number) =>
+    new WorkbookReadError(
+      "too-large",
+      `文件解压后超过安全上限（${entry ? `${entry} ` : "总"}声明大小 ${mb(size)} MB > 上限 ${mb(limit)} MB），疑似压缩炸弹，已拒绝。如确为正常文件，请删除多余内容（图片、空白行列）后另存再试。`,
+      `The file would inflate beyond the safety limit (${entry ? `${entry}: ` : "total "}declared size ${mb(size)} MB > limit ${mb(limit)} MB); it looks like a zip bomb and was refused. If the file is genuine, remove unneeded content (pictures, blank rows and columns) and save it again.`,
+    ),
+
+  ratio: (entry: string, size: number, ratio: number, limit: number) =>
+    new WorkbookReadError(
+      "too-large",
+      `文件中的 ${entry} 压缩比异常（${Math.round(ratio)}:1 > ${limit}:1，解压后 ${mb(size)} MB），疑似压缩炸弹，已拒绝。`,
+      `The part ${entry} has an abnormal compression ratio (${Math.round(ratio)}:1 > ${limit}:1, ${mb(size)} MB inflated); it looks like a zip bomb and was refused.`,
+    ),
+
+  /** The inflated data is larger than the zip header said: a lying header. */
+  lyingSize: (entry: string, declared: number) =>
+    new WorkbookReadError(
+      "too-large",
+      `文件中的 ${entry} 解压后的实际大小超过了文件头声明的大小（${declared} 字节），疑似压缩炸弹或被篡改，已拒绝。`,
+      `The part ${entry} inflates to more than its declared size (${declared} bytes): a zip bomb or a tampered file, refused.`,
+    ),
+
+  tooManyEntries: (count: number, limit: number) =>
+    new WorkbookReadError(
+      "too-large",
+      `文件包含 ${count} 个内部部件，超过上限 ${limit} 个，疑似异常文件，已拒绝。请在 Excel 或 WPS 中另存后再试。`,
+      `The file holds ${count} zip entries, over the limit of ${limit}; refused as abnormal. Save it again in Excel or WPS and retry.`,
+    ),
+
+  sheetArea: (sheet: string, lastCell: string, cells: number, limit: number) =>
+    new WorkbookReadError(
+      "too-large",
+      `工作表“${sheet}”的数据区域过大（延伸到 ${lastCell}，约 ${cells.toExponential(1)} 个单元格 > 上限 ${limit.toExponential(0)}），多半是远处有误输入的内容。请删除多余的行列后另存再试。`,
+      `Sheet "${sheet}" has a data area that is too large (it reaches ${lastCell}, about ${cells.toExponential(1)} cells > limit ${limit.toExponential(0)}), usually a stray entry far away. Delete the extra rows and columns, save and retry.`,
+    ),
+
+  tooManyCells: (limit: number) =>
+    new WorkbookReadError(
+      "too-large",
+      `工作簿中有内容的单元格超过 ${limit} 个，超出本工具的处理上限，已拒绝。请删除与统计表无关的工作表后再试。`,
+      `The workbook has more than ${limit} non-empty cells, beyond what this tool handles; refused. Delete sheets unrelated to the statistics and retry.`,
+    ),
+
+  corrupt: (reasonZh = "zip 结构无法读取", reasonEn = "the zip structure cannot be read") =>
+    new WorkbookReadError(
+      "corrupt",
+      `文件已损坏或不完整（${reasonZh}），请重新导出或从原始来源重新获取文件；若能在 Excel 或 WPS 中打开，请另存为 .xlsx 后再试。`,
+      `The file is damaged or incomplete (${reasonEn}). Export it again or fetch it again from its source; if Excel or WPS can open it, save it as .xlsx and retry.`,
+    ),
+
+  notWorkbook: () =>
+    new WorkbookReadError(
+      "corrupt",
+      "这是 zip 文件，但其中没有 Excel 工作簿内容（缺少 xl/workbook.xml），可能是 Word、WPS/ODS 或其他文件改了扩展名。请在 Excel 或 WPS 中打开后另存为 .xlsx 格式。",
+      "This is a zip archive without Excel workbook content (no xl/workbook.xml): perhaps a Word, ODS or other file renamed. Open it in Excel or WPS and save it as .xlsx.",
+    ),
+
+  noSheets: () =>
+    new WorkbookReadError(
+      "no-sheets",
+      "工作簿中没有任何工作表，请检查文件是否导出完整。",
+      "The workbook contains no worksheets. Check that it was exported completely.",
+    ),
+
+  tooManySheets: (count: number, limit: number) =>
+    new WorkbookReadError(
+      "too-many-sheets",
+      `工作簿有 ${count} 个工作表，超过上限 ${limit} 个，请删除多余的工作表或拆分文件后再试。`,
+      `The workbook has ${count} sheets, over the limit of ${limit}. Delete extra sheets or split the file and retry.`,
+    ),
+};
+
+/** Attaches the file name to a read error (leaves other errors alone) and returns it, for `throw withFile(e, f)`. */
+export function withFile(e: unknown, file: string | undefined): unknown {
+  if (file !== undefined && e instanceof WorkbookReadError && e.file === undefined) e.file = file;
+  return e;
+}

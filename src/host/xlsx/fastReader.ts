@@ -1,0 +1,930 @@
+/**
+ * A fast, synchronous .xlsx reader for the CLI: reads exactly what the engine's grid snapshot needs
+ * (sheet names, order and visibility; cell values; formulas; merged areas) and nothing else.
+ *
+ * How: sniff() checks the bytes and reads the zip central directory (refusing bombs by their
+ * declared sizes); then only the parts we need are inflated, one at a time, with fflate —
+ * workbook.xml, its rels, sharedStrings.xml, styles.xml (only when a styled number needs its date
+ * check) and the worksheets. Drawings, comments, media, themes, printer settings, calcChain... are
+ * never inflated. XML is walked with a small hand-written tag scanner (indexOf-based, namespace
+ * prefixes ignored), several times faster than a general SAX parser on sheet XML.
+ *
+ * Snapshot conventions (the ExcelJS reader in exceljsSnapshot.ts follows the same, so the two can
+ * be compared cell for cell):
+ * - values[row][col] holds only non-empty cells; missing rows and cells are array holes, so a
+ *   stray cell at row 1 000 000 costs one row, not a million. Empty strings are not stored.
+ * - Cells covered by a merged area other than its top-left are dropped (as Excel shows them, and
+ *   as ExcelJS reads them).
+ * - Numbers whose cell style has a date/time number format become ISO text: `2024-03-05`, or
+ *   `2024-03-05T14:30:00` when the time is not midnight (rounded to the second). styles.xml is
+ *   read for this (cellXfs numFmtId: built-in 14–22, 27–36, 45–47, 50–58 — the last two ranges are
+ *   the zh-CN built-in date formats, which ExcelJS does not know — and custom codes with
+ *   y/m/d/h/s outside quotes, brackets and escapes). `date1904` workbooks are honoured.
+ * - Strings longer than 32 767 characters (Excel's cell limit) are cut to that length.
+ * - formulas are keyed by A1 address and start with `=` (as Office.js returns them); cells of a
+ *   shared formula get the master formula with relative references moved, like Excel shows them.
+ *   The value of a formula cell is its cached result (null when the file has none).
+ * - Only worksheets are read; chart sheets, dialog and macro sheets are skipped.
+ *
+ * Limits (each refusal is a WorkbookReadError with a message saying what to do):
+ * - zip-level limits in sniff.ts; an entry that inflates to more than it declared is refused while
+ *   inflating, so a lying header cannot get past them;
+ * - MAX_SHEETS sheets; MAX_CELLS non-empty cells per workbook; per sheet a used area (last row ×
+ *   last column holding a value) of at most MAX_SHEET_AREA cells — a stray value at XFD1048576 is
+ *   refused (`too-large`, naming the sheet and the cell) rather than handing the engine a sheet it
+ *   would scan for minutes; a cell address beyond XFD1048576 is a damaged file (`corrupt`).
+ */
+import { Inflate, inflateSync } from "fflate";
+import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../engine/grid";
+import { colToLetters, parseRange, toA1 } from "../../engine/grid";
+import { readErrors, withFile, WorkbookReadError } from "./errors";
+import { sniff, type ZipDirectory, type ZipEntry } from "./sniff";
+
+/**
+ * Sheets per workbook. A statistics workbook has a handful; a provincial roll-up with one sheet per
+ * county-level unit stays under ~200 (the largest province has ~180 such units). 1000 leaves ample
+ * room, and bounds the per-sheet work of recognition and of the reviewer's report.
+ */
+export const MAX_SHEETS = 1000;
+/** Non-empty cells per workbook (about 100 MB of JS values at worst). The four tables hold a few thousand. */
+export const MAX_CELLS = 2_000_000;
+/** (last row + 1) × (last column + 1) of a sheet's values: e.g. 1 048 576 rows × 19 columns, or 20 000 × 1000. */
+export const MAX_SHEET_AREA = 20_000_000;
+/** Excel's limit on the characters of a cell. Longer strings are cut to it. */
+export const MAX_CELL_TEXT = 32_767;
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLS = 16_384;
+/** Compressed entries up to this size are inflated in one call (fast); larger ones in chunks, stopping as soon as the output exceeds the declared size. */
+export const ONE_SHOT_INFLATE_MAX = 128 * 1024;
+
+export interface ReadOptions {
+  /** The file name, attached to errors (WorkbookReadError.file). */
+  file?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared snapshot building (used by exceljsSnapshot.ts too, so both readers agree)
+
+/** Counts cells across the sheets of one workbook. */
+export interface CellBudget {
+  cells: number;
+}
+
+const COLS = EXCEL_MAX_COLS;
+
+export class SheetBuilder {
+  readonly values: CellValue[][] = [];
+  readonly merges: MergeArea[] = [];
+  /** By row * 16384 + col, in reading order. */
+  private readonly formulaMap = new Map<number, string>();
+  private lastRow = -1;
+  private lastCol = -1;
+
+  constructor(
+    readonly name: string,
+    private readonly budget: CellBudget,
+  ) {}
+
+  /** Stores a value; null and "" are empty and not stored. */
+  set(row: number, col: number, v: CellValue): void {
+    if (v === null || v === "") return;
+    if (typeof v === "string" && v.length > MAX_CELL_TEXT) v = v.slice(0, MAX_CELL_TEXT);
+    if (++this.budget.cells > MAX_CELLS) throw readErrors.tooManyCells(MAX_CELLS);
+    let r = this.values[row];
+    if (r === undefined) r = this.values[row] = [];
+    r[col] = v;
+    if (row > this.lastRow) this.lastRow = row;
+    if (col > this.lastCol) this.lastCol = col;
+  }
+
+  formula(row: number, col: number, text: string): void {
+    this.formulaMap.set(row * COLS + col, text);
+  }
+
+  merge(area: MergeArea): void {
+    this.merges.push(area);
+  }
+
+  finish(hidden: boolean): SheetSnapshot {
+    if (this.lastRow >= 0) {
+      const area = (this.lastRow + 1) * (this.lastCol + 1);
+      if (area > MAX_SHEET_AREA) throw readErrors.sheetArea(this.name, toA1(this.lastRow, this.lastCol), area, MAX_SHEET_AREA);
+    }
+    if (this.merges.length) this.dropMergedCells();
+    const formulas: Record<string, string> = {};
+    for (const [k, f] of this.formulaMap) formulas[toA1(Math.floor(k / COLS), k % COLS)] = f;
+    const sheet: SheetSnapshot = { name: this.name, values: this.values, merges: this.merges, formulas };
+    if (hidden) sheet.hidden = true;
+    return sheet;
+  }
+
+  /** Empties every merged cell but the top-left one (values and formulas), clipped to the cells that exist. */
+  private dropMergedCells(): void {
+    const values = this.values;
+    let work = 0;
+    const touched = new Set<number>();
+    for (const m of this.merges) {
+      const bottom = Math.min(m.bottom, values.length - 1);
+      for (let r = m.top; r <= bottom; r++) {
+        const row = values[r];
+        work += 1;
+        if (row === undefined) continue;
+        const right = Math.min(m.right, row.length - 1);
+        for (let c = r === m.top ? m.left + 1 : m.left; c <= right; c++) {
+          if (row[c] !== undefined) {
+            delete row[c];
+            touched.add(r);
+          }
+        }
+        work += Math.max(0, right - m.left);
+      }
+      // Overlapping merges are invalid (Excel refuses them); do not let them cost more than one pass over the area.
+      if (work > 2 * MAX_SHEET_AREA) throw readErrors.corrupt("合并单元格区域相互重叠", "merged areas overlap");
+    }
+    for (const r of touched) {
+      const row = values[r];
+      let n = row.length;
+      while (n > 0 && row[n - 1] === undefined) n--;
+      if (n === 0) delete values[r];
+      else row.length = n;
+    }
+    let n = values.length;
+    while (n > 0 && values[n - 1] === undefined) n--;
+    values.length = n;
+    if (this.formulaMap.size) {
+      for (const k of this.formulaMap.keys()) {
+        const r = Math.floor(k / COLS);
+        const c = k % COLS;
+        for (const m of this.merges) {
+          if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left)) {
+            this.formulaMap.delete(k);
+            break;
+          }
+        }
+      }
+    }
+  }
+}
+
+function pad(n: number, w: number): string {
+  return String(n).padStart(w, "0");
+}
+
+/** `2024-03-05`, or `2024-03-05T14:30:00` when the time (rounded to the second, UTC) is not midnight. */
+export function isoFromDate(d: Date): string | null {
+  const t = d.getTime();
+  if (!Number.isFinite(t)) return null;
+  const x = new Date(Math.round(t / 1000) * 1000);
+  const date = `${pad(x.getUTCFullYear(), 4)}-${pad(x.getUTCMonth() + 1, 2)}-${pad(x.getUTCDate(), 2)}`;
+  const h = x.getUTCHours();
+  const m = x.getUTCMinutes();
+  const s = x.getUTCSeconds();
+  return h || m || s ? `${date}T${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}` : date;
+}
+
+/** An Excel serial date to ISO text, as ExcelJS converts it (no 1900 leap-year correction); null outside 0 … 9999-12-31. */
+export function serialToIso(serial: number, date1904: boolean): string | null {
+  if (!(serial >= 0 && serial < 2958466)) return null;
+  return isoFromDate(new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000)));
+}
+
+const ISO_D_RE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/** The text of a `t="d"` cell (ISO 8601) in the snapshot's form; other text is returned as is. */
+export function normalizeIsoDateText(text: string): string {
+  const m = ISO_D_RE.exec(text.trim());
+  if (!m) return text;
+  const [, date, h = "00", mi = "00", s = "00"] = m;
+  return h === "00" && mi === "00" && s === "00" ? date : `${date}T${h}:${mi}:${s}`;
+}
+
+/** Built-in number format ids that show a date or time (27–36 and 50–58 in CJK locales). */
+export function isBuiltInDateFormat(id: number): boolean {
+  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+}
+
+/** Whether a custom number format code shows a date or time. */
+export function isDateFormatCode(code: string): boolean {
+  const s = code
+    .replace(/"[^"]*"/g, "") // literal text
+    .replace(/\\./g, "") // escaped characters
+    .replace(/[_*]./g, "") // padding and fill characters
+    .replace(/\[[^\]]*\]/g, ""); // colours, conditions, locales, elapsed time [h]
+  if (/^\s*(general|g\/通用格式)?\s*$/i.test(s)) return false;
+  return /[ymdhsb]/i.test(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML scanning
+
+/** XML text content: line ends normalised, entities decoded; `_xHHHH_` escapes too when `xstring`. */
+export function decodeXmlText(raw: string, xstring: boolean): string {
+  let s = raw;
+  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
+  if (s.indexOf("&") >= 0) s = decodeEntities(s);
+  if (xstring && s.indexOf("_x") >= 0) s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return s;
+}
+
+const ENTITY_RE = /&(#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);/g;
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+export function decodeEntities(s: string): string {
+  return s.replace(ENTITY_RE, (m, e: string) => {
+    if (e.charCodeAt(0) !== 35) return NAMED[e];
+    const cp = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+  });
+}
+
+const badXml = () => readErrors.corrupt("XML 内容不完整", "an XML part is incomplete");
+
+/**
+ * A minimal pull scanner over XML text: start and end tags with their local names (prefix dropped),
+ * attributes on demand, text up to the next tag. Comments, processing instructions, DOCTYPE and
+ * CDATA outside text are skipped; no entity definitions are ever expanded.
+ */
+class Scanner {
+  private pos = 0;
+  name = "";
+  closing = false;
+  selfClosing = false;
+  private attrStart = 0;
+  private attrEnd = 0;
+
+  constructor(private readonly s: string) {}
+
+  next(): boolean {
+    const s = this.s;
+    for (;;) {
+      const i = s.indexOf("<", this.pos);
+      if (i < 0) return false;
+      const c = s.charCodeAt(i + 1);
+      if (c === 63 /* ? */) {
+        const j = s.indexOf("?>", i + 2);
+        if (j < 0) return false;
+        this.pos = j + 2;
+        continue;
+      }
+      if (c === 33 /* ! */) {
+        this.pos = this.skipMarkup(i);
+        continue;
+      }
+      const closing = c === 47; /* / */
+      const ns = closing ? i + 2 : i + 1;
+      let k = ns;
+      let local = ns;
+      const n = s.length;
+      let ch = 0;
+      while (k < n) {
+        ch = s.charCodeAt(k);
+        if (ch === 62 || ch === 47 || ch <= 32) break;
+        if (ch === 58) local = k + 1;
+        k++;
+      }
+      const nameEnd = k;
+      // the end of the tag, stepping over quoted attribute values (they may hold '>')
+      while (k < n) {
+        ch = s.charCodeAt(k);
+        if (ch === 62) break;
+        if (ch === 34 || ch === 39) {
+          const q = s.indexOf(ch === 34 ? '"' : "'", k + 1);
+          if (q < 0) throw badXml();
+          k = q + 1;
+        } else k++;
+      }
+      if (k >= n) throw badXml();
+      this.name = s.slice(local, nameEnd);
+      this.closing = closing;
+      this.selfClosing = s.charCodeAt(k - 1) === 47;
+      this.attrStart = nameEnd;
+      this.attrEnd = this.selfClosing ? k - 1 : k;
+      this.pos = k + 1;
+      return true;
+    }
+  }
+
+  private skipMarkup(i: number): number {
+    const s = this.s;
+    if (s.startsWith("<!--", i)) {
+      const j = s.indexOf("-->", i + 4);
+      return j < 0 ? s.length : j + 3;
+    }
+    if (s.startsWith("<![CDATA[", i)) {
+      const j = s.indexOf("]]>", i + 9);
+      return j < 0 ? s.length : j + 3;
+    }
+    // <!DOCTYPE ... [ internal subset ]> — skipped whole; its entities are never used
+    const gt = s.indexOf(">", i);
+    const br = s.indexOf("[", i);
+    if (br >= 0 && (gt < 0 || br < gt)) {
+      const j = s.indexOf("]", br);
+      const e = j < 0 ? -1 : s.indexOf(">", j);
+      return e < 0 ? s.length : e + 1;
+    }
+    return gt < 0 ? s.length : gt + 1;
+  }
+
+  /** The raw (undecoded) value of the attribute with this local name on the current tag. */
+  attr(want: string): string | undefined {
+    const s = this.s;
+    const e = this.attrEnd;
+    let i = this.attrStart;
+    while (i < e) {
+      let c = s.charCodeAt(i);
+      if (c <= 32) {
+        i++;
+        continue;
+      }
+      const ns = i;
+      let local = i;
+      while (i < e && (c = s.charCodeAt(i)) !== 61 && c > 32) {
+        if (c === 58) local = i + 1;
+        i++;
+      }
+      const ne = i;
+      while (i < e && s.charCodeAt(i) !== 61) i++;
+      i++;
+      while (i < e && s.charCodeAt(i) <= 32) i++;
+      const q = s.charCodeAt(i);
+      if (q !== 34 && q !== 39) return undefined;
+      const ve = s.indexOf(q === 34 ? '"' : "'", i + 1);
+      if (ve < 0 || ve > e) return undefined;
+      if (ne - local === want.length && s.startsWith(want, local) && !s.startsWith("xmlns", ns)) return s.slice(i + 1, ve);
+      i = ve + 1;
+    }
+    return undefined;
+  }
+
+  /** Raw text from the end of the current tag to the next tag (CDATA sections included, comments skipped). */
+  text(): string {
+    const s = this.s;
+    let i = this.pos;
+    let j = s.indexOf("<", i);
+    if (j < 0) return s.slice(i);
+    if (s.charCodeAt(j + 1) !== 33) {
+      this.pos = j;
+      return s.slice(i, j);
+    }
+    let out = "";
+    for (;;) {
+      out += s.slice(i, j);
+      if (s.startsWith("<![CDATA[", j)) {
+        const e = s.indexOf("]]>", j + 9);
+        if (e < 0) throw badXml();
+        // CDATA content is literal: protect it from entity decoding by escaping its '&'
+        out += s.slice(j + 9, e).replace(/&/g, "&amp;");
+        i = e + 3;
+      } else if (s.startsWith("<!--", j)) {
+        const e = s.indexOf("-->", j + 4);
+        if (e < 0) throw badXml();
+        i = e + 3;
+      } else break;
+      j = s.indexOf("<", i);
+      if (j < 0) {
+        j = s.length;
+        break;
+      }
+      if (s.charCodeAt(j + 1) !== 33) break;
+    }
+    this.pos = j;
+    return out;
+  }
+
+  /** Skips to the end tag of the element just opened (the current tag, not self-closing). */
+  skipElement(): void {
+    const name = this.name;
+    let depth = 1;
+    while (this.next()) {
+      if (this.name !== name || this.selfClosing) continue;
+      if (this.closing) {
+        if (--depth === 0) return;
+      } else depth++;
+    }
+  }
+
+  /** Text of the `t` elements inside the element just opened (rich text runs), skipping phonetic `rPh` runs. */
+  richText(): string {
+    const name = this.name;
+    let out = "";
+    while (this.next()) {
+      const n = this.name;
+      if (this.closing) {
+        if (n === name) break;
+        continue;
+      }
+      if (n === "t") {
+        if (!this.selfClosing) out += this.text();
+      } else if (n === "rPh" && !this.selfClosing) this.skipElement();
+    }
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zip entries
+
+const utf8 = new TextDecoder("utf-8");
+
+function u16(b: Uint8Array, i: number): number {
+  return b[i] | (b[i + 1] << 8);
+}
+
+/** Inflates one entry, never producing more than its declared (already limit-checked) size. */
+export function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  const lo = e.localOffset;
+  if (lo + 30 > bytes.length || u16(bytes, lo) !== 0x4b50 || u16(bytes, lo + 2) !== 0x0403) {
+    throw readErrors.corrupt(`找不到 ${e.name} 的数据`, `the data of ${e.name} is missing`);
+  }
+  const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
+  const end = start + e.compressedSize;
+  if (end > bytes.length) throw readErrors.corrupt(`${e.name} 的数据被截断`, `the data of ${e.name} is cut off`);
+  const data = bytes.subarray(start, end);
+  if (e.method === 0) {
+    if (e.compressedSize !== e.size) throw readErrors.corrupt(`${e.name} 的大小不一致`, `the sizes of ${e.name} disagree`);
+    return data;
+  }
+  if (e.method !== 8) throw readErrors.corrupt(`${e.name} 使用了不支持的压缩方式 ${e.method}`, `${e.name} uses unsupported compression method ${e.method}`);
+  if (data.length === 0) {
+    if (e.size === 0) return data;
+    throw readErrors.corrupt(`${e.name} 的数据为空`, `the data of ${e.name} is empty`);
+  }
+  let out: Uint8Array;
+  try {
+    if (e.compressedSize <= ONE_SHOT_INFLATE_MAX) {
+      // One extra byte: if the stream holds more than declared, the result comes back longer.
+      // fflate drops writes past the buffer, so memory stays at the declared size; the CPU cost
+      // of a lie is bounded by this entry's small compressed size.
+      out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
+      if (out.length > e.size) throw readErrors.lyingSize(e.name, e.size);
+    } else {
+      out = inflateChunked(data, e);
+    }
+  } catch (err) {
+    if (err instanceof WorkbookReadError) throw err;
+    throw readErrors.corrupt(`${e.name} 无法解压`, `${e.name} cannot be inflated`);
+  }
+  if (out.length !== e.size) throw readErrors.corrupt(`${e.name} 解压后的大小与声明不符`, `${e.name} inflates to a size other than declared`);
+  return out;
+}
+
+const CHUNK = 32 * 1024;
+
+function inflateChunked(data: Uint8Array, e: ZipEntry): Uint8Array {
+  const out = new Uint8Array(e.size);
+  let off = 0;
+  const inf = new Inflate((chunk) => {
+    if (off + chunk.length > out.length) throw readErrors.lyingSize(e.name, e.size);
+    out.set(chunk, off);
+    off += chunk.length;
+  });
+  for (let i = 0; i < data.length; i += CHUNK) {
+    const j = Math.min(data.length, i + CHUNK);
+    inf.push(data.subarray(i, j), j === data.length);
+  }
+  return off === out.length ? out : out.subarray(0, off);
+}
+
+function bytesToText(b: Uint8Array): string {
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
+    return new TextDecoder(b[0] === 0xff ? "utf-16le" : "utf-16be").decode(b);
+  }
+  return utf8.decode(b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parts
+
+interface Rel {
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+function parseRels(xml: string): Map<string, Rel> {
+  const rels = new Map<string, Rel>();
+  const sc = new Scanner(xml);
+  while (sc.next()) {
+    if (sc.closing || sc.name !== "Relationship") continue;
+    const id = sc.attr("Id");
+    const target = sc.attr("Target");
+    if (id === undefined || target === undefined) continue;
+    rels.set(decodeEntities(id), {
+      type: decodeEntities(sc.attr("Type") ?? ""),
+      target: decodeEntities(target),
+      external: (sc.attr("TargetMode") ?? "").toLowerCase() === "external",
+    });
+  }
+  return rels;
+}
+
+/** Resolves a relationship target against the folder of its source part; returns a zip entry name. */
+export function resolvePart(baseDir: string, target: string): string {
+  const path = target.startsWith("/") ? target.slice(1) : baseDir + target;
+  const out: string[] = [];
+  for (const seg of path.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") out.pop();
+    else out.push(seg);
+  }
+  return out.join("/");
+}
+
+function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+function dirOf(part: string): string {
+  return part.slice(0, part.lastIndexOf("/") + 1);
+}
+
+interface SheetRef {
+  name: string;
+  rid: string;
+  hidden: boolean;
+}
+
+function parseWorkbook(xml: string): { sheets: SheetRef[]; date1904: boolean } {
+  const sheets: SheetRef[] = [];
+  let date1904 = false;
+  const sc = new Scanner(xml);
+  while (sc.next()) {
+    if (sc.closing) continue;
+    if (sc.name === "sheet") {
+      const state = sc.attr("state");
+      sheets.push({
+        name: decodeEntities(sc.attr("name") ?? ""),
+        rid: decodeEntities(sc.attr("id") ?? ""),
+        hidden: state === "hidden" || state === "veryHidden",
+      });
+      if (sheets.length > MAX_SHEETS) {
+        // count them all for the message, cheaply
+        let n = sheets.length;
+        while (sc.next()) if (!sc.closing && sc.name === "sheet") n++;
+        throw readErrors.tooManySheets(n, MAX_SHEETS);
+      }
+    } else if (sc.name === "workbookPr") {
+      const v = sc.attr("date1904");
+      date1904 = v === "1" || v === "true";
+    }
+  }
+  return { sheets, date1904 };
+}
+
+function parseSharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  const sc = new Scanner(xml);
+  while (sc.next()) {
+    if (sc.closing || sc.name !== "si") continue;
+    if (sc.selfClosing) {
+      out.push("");
+      continue;
+    }
+    out.push(clampText(decodeXmlText(sc.richText(), true)));
+  }
+  return out;
+}
+
+function clampText(s: string): string {
+  return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
+}
+
+/** For each cellXfs index, whether its number format shows a date or time. */
+function parseDateStyles(xml: string): Uint8Array {
+  const custom = new Map<number, boolean>();
+  const xfs: boolean[] = [];
+  const sc = new Scanner(xml);
+  let inCellXfs = false;
+  while (sc.next()) {
+    const n = sc.name;
+    if (n === "cellXfs") {
+      inCellXfs = !sc.closing && !sc.selfClosing;
+      if (sc.closing) break; // nothing after cellXfs matters
+      continue;
+    }
+    if (sc.closing) continue;
+    if (n === "numFmt") {
+      const id = Number(sc.attr("numFmtId"));
+      custom.set(id, isDateFormatCode(decodeEntities(sc.attr("formatCode") ?? "")));
+    } else if (n === "xf" && inCellXfs) {
+      const id = Number(sc.attr("numFmtId") ?? 0);
+      xfs.push(custom.get(id) ?? isBuiltInDateFormat(id));
+      if (!sc.selfClosing) sc.skipElement();
+    }
+  }
+  const flags = new Uint8Array(xfs.length);
+  for (let i = 0; i < xfs.length; i++) flags[i] = xfs[i] ? 1 : 0;
+  return flags;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared formulas
+
+// a cell reference not inside a name, a function name (LOG10), a number (1E5) or a structured reference ([Q1])
+const REF_RE = /(?<![A-Za-z0-9_.$[])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(.![])/g;
+
+/** Moves the relative references of a formula by (dRow, dCol), leaving strings and quoted sheet names alone. */
+export function shiftFormula(formula: string, dRow: number, dCol: number): string {
+  if (dRow === 0 && dCol === 0) return formula;
+  let out = "";
+  let i = 0;
+  const n = formula.length;
+  while (i < n) {
+    // the next quoted part ("text" or 'sheet name') starts a segment that is copied as is
+    let q = i;
+    while (q < n && formula[q] !== '"' && formula[q] !== "'") q++;
+    out += formula.slice(i, q).replace(REF_RE, (m, cd: string, cl: string, rd: string, rn: string) => {
+      let col = 0;
+      for (const ch of cl.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+      col -= 1;
+      let row = Number(rn) - 1;
+      if (col >= EXCEL_MAX_COLS || row >= EXCEL_MAX_ROWS || row < 0) return m;
+      if (!cd) col += dCol;
+      if (!rd) row += dRow;
+      if (col < 0 || row < 0 || col >= EXCEL_MAX_COLS || row >= EXCEL_MAX_ROWS) return "#REF!";
+      return `${cd}${colToLetters(col)}${rd}${row + 1}`;
+    });
+    if (q >= n) break;
+    const quote = formula[q];
+    let e = q + 1;
+    for (;;) {
+      e = formula.indexOf(quote, e);
+      if (e < 0) {
+        e = n;
+        break;
+      }
+      if (formula[e + 1] === quote) e += 2; // doubled quote inside
+      else {
+        e += 1;
+        break;
+      }
+    }
+    out += formula.slice(q, e);
+    i = e;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worksheets
+
+interface WorkbookContext {
+  sst: string[];
+  date1904: boolean;
+  dateStyles: () => Uint8Array;
+}
+
+const outOfGrid = (what: string) => readErrors.corrupt(`单元格地址 ${what} 超出 Excel 表格范围`, `cell address ${what} is outside Excel's grid`);
+
+function parseSheet(xml: string, b: SheetBuilder, ctx: WorkbookContext): void {
+  const sc = new Scanner(xml);
+  let row = -1;
+  let col = -1;
+  let inData = false;
+  let dateFlags: Uint8Array | null = null;
+  const shared = new Map<string, { f: string; row: number; col: number }>();
+
+  while (sc.next()) {
+    const name = sc.name;
+    if (!inData) {
+      if (name === "sheetData" && !sc.closing && !sc.selfClosing) inData = true;
+      else if (name === "mergeCell" && !sc.closing) {
+        const ref = sc.attr("ref");
+        const area = ref === undefined ? null : parseRange(ref);
+        if (area) b.merge(area);
+      }
+      continue;
+    }
+    if (sc.closing) {
+      if (name === "sheetData") inData = false;
+      continue;
+    }
+    if (name === "row") {
+      const r = sc.attr("r");
+      const n = r === undefined ? row + 2 : parseInt(r, 10);
+      if (!(n >= 1)) throw readErrors.corrupt(`行号 ${r} 无效`, `row number ${r} is invalid`);
+      if (n > EXCEL_MAX_ROWS) throw outOfGrid(`第 ${n} 行`);
+      row = n - 1;
+      col = -1;
+      continue;
+    }
+    if (name !== "c") continue;
+
+    // --- a cell
+    const ref = sc.attr("r");
+    if (ref !== undefined && parseCellRef(ref)) {
+      if (refRow >= EXCEL_MAX_ROWS || refCol >= EXCEL_MAX_COLS) throw outOfGrid(ref);
+      row = refRow;
+      col = refCol;
+    } else {
+      // no (usable) address: the cell follows the previous one
+      if (row < 0) row = 0;
+      col++;
+      if (col >= EXCEL_MAX_COLS) throw outOfGrid(`第 ${row + 1} 行第 ${col + 1} 列`);
+    }
+    if (sc.selfClosing) continue;
+    const t = sc.attr("t");
+    const s = sc.attr("s");
+    let v: string | undefined;
+    let inline: string | undefined;
+    let fText: string | undefined;
+    let fType: string | undefined;
+    let fSi: string | undefined;
+    let hasF = false;
+    while (sc.next()) {
+      const n = sc.name;
+      if (sc.closing) {
+        if (n === "c") break;
+        continue;
+      }
+      if (n === "v") {
+        if (!sc.selfClosing) v = sc.text();
+      } else if (n === "f") {
+        hasF = true;
+        fType = sc.attr("t");
+        fSi = sc.attr("si");
+        if (!sc.selfClosing) fText = sc.text();
+      } else if (n === "is") {
+        if (!sc.selfClosing) inline = sc.richText();
+      }
+    }
+
+    // formula
+    if (hasF) {
+      let f: string | undefined;
+      if (fText !== undefined && fText !== "") {
+        f = decodeXmlText(fText, false);
+        if (fType === "shared" && fSi !== undefined) shared.set(fSi, { f, row, col });
+      } else if (fType === "shared" && fSi !== undefined) {
+        const m = shared.get(fSi);
+        if (m) f = shiftFormula(m.f, row - m.row, col - m.col);
+      }
+      if (f !== undefined) b.formula(row, col, `=${f}`);
+    }
+
+    // value
+    let value: CellValue = null;
+    switch (t) {
+      case "s":
+        if (v !== undefined) {
+          const str = ctx.sst[parseInt(v, 10)];
+          value = str === undefined ? null : str;
+        }
+        break;
+      case "inlineStr":
+        value = inline !== undefined ? decodeXmlText(inline, true) : v !== undefined ? decodeXmlText(v, false) : null;
+        break;
+      case "str":
+        if (v !== undefined) value = decodeXmlText(v, false);
+        break;
+      case "b":
+        if (v !== undefined) value = v.trim() !== "0" && v.trim().toLowerCase() !== "false";
+        break;
+      case "e":
+        if (v !== undefined) value = decodeXmlText(v, false).trim();
+        break;
+      case "d":
+        if (v !== undefined) value = normalizeIsoDateText(decodeXmlText(v, false));
+        break;
+      default: {
+        if (v === undefined) break;
+        const num = Number(v);
+        if (Number.isNaN(num) || v.trim() === "") {
+          value = decodeXmlText(v, false);
+          break;
+        }
+        value = num;
+        if (s !== undefined && s !== "0") {
+          if (dateFlags === null) dateFlags = ctx.dateStyles();
+          if (dateFlags[parseInt(s, 10)] === 1) value = serialToIso(num, ctx.date1904) ?? num;
+        }
+      }
+    }
+    b.set(row, col, value);
+  }
+}
+
+let refRow = 0;
+let refCol = 0;
+
+/** Parses `D7` (no `$`) into refRow/refCol (0-based); false when it is not such an address. */
+function parseCellRef(r: string): boolean {
+  let i = 0;
+  let c = 0;
+  const n = r.length;
+  while (i < n) {
+    const ch = r.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) c = c * 26 + (ch - 64);
+    else if (ch >= 97 && ch <= 122) c = c * 26 + (ch - 96);
+    else break;
+    i++;
+  }
+  if (i === 0 || i > 3 || i === n) return false;
+  let row = 0;
+  for (; i < n; i++) {
+    const ch = r.charCodeAt(i);
+    if (ch < 48 || ch > 57) return false;
+    row = row * 10 + (ch - 48);
+  }
+  if (row < 1 || row > 1e8) return false;
+  refRow = row - 1;
+  refCol = c - 1;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook
+
+const SHEET_TYPE_RE = /\/worksheet$/;
+
+function findEntry(dir: ZipDirectory, name: string): ZipEntry | undefined {
+  const e = dir.byName.get(name.toLowerCase());
+  if (e) return e;
+  // targets may be percent-encoded (`sheet%201.xml`)
+  if (name.indexOf("%") >= 0) {
+    try {
+      return dir.byName.get(decodeURIComponent(name).toLowerCase());
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function partText(bytes: Uint8Array, dir: ZipDirectory, name: string): string | undefined {
+  const e = findEntry(dir, name);
+  return e ? bytesToText(inflateEntry(bytes, e)) : undefined;
+}
+
+/** Reads an .xlsx into a grid snapshot, synchronously. Throws WorkbookReadError for anything it cannot read. */
+export function readWorkbookFast(bytes: Uint8Array, opts: ReadOptions = {}): WorkbookSnapshot {
+  try {
+    return read(bytes);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw withFile(e, opts.file);
+    if (e instanceof RangeError) {
+      // e.g. an allocation the engine refused: report it as a file problem, not a crash
+      throw withFile(readErrors.corrupt("内容无法读取", "the content cannot be read"), opts.file);
+    }
+    throw e;
+  }
+}
+
+function read(bytes: Uint8Array): WorkbookSnapshot {
+  const dir = sniff(bytes);
+
+  // The workbook part: xl/workbook.xml, or wherever the package relationships point.
+  let wbPart = "xl/workbook.xml";
+  if (!findEntry(dir, wbPart)) {
+    const root = partText(bytes, dir, "_rels/.rels");
+    const rel = root ? [...parseRels(root).values()].find((r) => /\/officeDocument$/.test(r.type) && !r.external) : undefined;
+    if (!rel) throw readErrors.notWorkbook();
+    wbPart = resolvePart("", rel.target);
+    if (!findEntry(dir, wbPart)) throw readErrors.notWorkbook();
+  }
+  const wb = parseWorkbook(partText(bytes, dir, wbPart) as string);
+  const relsXml = partText(bytes, dir, relsPathOf(wbPart));
+  const rels = relsXml ? parseRels(relsXml) : new Map<string, Rel>();
+  const base = dirOf(wbPart);
+
+  const partOfType = (suffix: string, fallback: string): string => {
+    for (const r of rels.values()) if (!r.external && r.type.endsWith(suffix)) return resolvePart(base, r.target);
+    return fallback;
+  };
+  const sstText = partText(bytes, dir, partOfType("/sharedStrings", `${base}sharedStrings.xml`));
+  const sst = sstText ? parseSharedStrings(sstText) : [];
+  let dateFlags: Uint8Array | undefined;
+  const ctx: WorkbookContext = {
+    sst,
+    date1904: wb.date1904,
+    dateStyles: () => {
+      if (dateFlags === undefined) {
+        const stylesText = partText(bytes, dir, partOfType("/styles", `${base}styles.xml`));
+        dateFlags = stylesText ? parseDateStyles(stylesText) : new Uint8Array(0);
+      }
+      return dateFlags;
+    },
+  };
+
+  const budget: CellBudget = { cells: 0 };
+  const sheets: SheetSnapshot[] = [];
+  for (const ref of wb.sheets) {
+    const rel = rels.get(ref.rid);
+    let part: string;
+    if (rel) {
+      if (rel.external || !SHEET_TYPE_RE.test(rel.type)) continue; // chart, dialog or macro sheet
+      part = resolvePart(base, rel.target);
+    } else {
+      part = `${base}worksheets/sheet${sheets.length + 1}.xml`; // no rels: the conventional name
+    }
+    const xml = partText(bytes, dir, part);
+    if (xml === undefined) throw readErrors.corrupt(`缺少工作表“${ref.name}”的内容`, `the content of sheet "${ref.name}" is missing`);
+    const b = new SheetBuilder(ref.name, budget);
+    parseSheet(xml, b, ctx);
+    sheets.push(b.finish(ref.hidden));
+  }
+  if (sheets.length === 0) throw readErrors.noSheets();
+  return { sheets };
+}
+
