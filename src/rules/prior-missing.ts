@@ -1,0 +1,28 @@
+import type { Rule } from "./types";
+import { tableName, yearLabel, yearlyCategories } from "./cells";
+import { yearlyBlockInUse } from "./value-missing";
+import { isBlank } from "../engine/grid";
+
+const rule: Rule = {
+  meta: {
+    id: "prior-missing",
+    severity: "warning",
+    description: "上年数未填写",
+    descriptionEn: "A prior-year value is empty",
+  },
+  check(ctx) {
+    for (const t of ctx.yearly) {
+      const inUse = new Set(t.blocks.filter(yearlyBlockInUse));
+      for (const { block, cat, slots } of yearlyCategories(t)) {
+        if (!inUse.has(block) || !isBlank(slots.prior.raw)) continue;
+        ctx.report({
+          table: t,
+          cell: slots.prior,
+          message: `${tableName(t)}「${cat.label}」${yearLabel(t, "prior")}（上年数）未填写；请按上年报表填写（可导入上年报表），没有的填 0。`,
+          messageEn: `${t.id} "${cat.label}": the prior-year value is empty; take it from last year's report.`,
+        });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,33 @@
+import type { Rule } from "./types";
+import { tableName, yearLabel, yearlyCategories } from "./cells";
+import { explainsUnfiled } from "../engine/normalize";
+
+const rule: Rule = {
+  meta: {
+    id: "unfiled-unexplained",
+    severity: "warning",
+    description: "附件2 移送司法机关的案件中有未立案的，而「数据变化原因分析」没有说明未立案的主要原因",
+    descriptionEn: "Transfers not placed on file have no stated reasons",
+  },
+  check(ctx) {
+    for (const t of ctx.yearly) {
+      for (const { cat, slots } of yearlyCategories(t)) {
+        if (cat.kind !== "transfer") continue;
+        // Only the report year: the explanation cell analyses this year's figures, and rules.md makes
+        // the current-year cell the primary one.
+        const v = ctx.value(slots.current, cat.kind);
+        const unfiled = v.unfiled ?? 0;
+        if (v.num === null || unfiled <= 0) continue;
+        if (explainsUnfiled(slots.explanation?.raw ?? null)) continue;
+        ctx.report({
+          table: t,
+          cell: slots.current,
+          related: slots.explanation ? [slots.explanation] : [],
+          message: `${tableName(t)}「${cat.label}」${yearLabel(t, "current")}移送 ${v.num} 件，其中未立案 ${unfiled} 件，但「数据变化原因分析」没有说明未立案的主要原因；请补充。`,
+          messageEn: `${t.id} "${cat.label}": ${unfiled} of ${v.num} transfers not placed on file, with no reasons given.`,
+        });
+      }
+    }
+  },
+};
+export default rule;
