@@ -88,8 +88,23 @@ const CONTACT = normLabel("联系人和联系方式");
 
 function unitFromText(raw: string): string {
   const s = raw.replace(/\s+/g, " ");
-  const m = /执法单位\s*[:：]?\s*(?:[(（]\s*盖章\s*[)）])?\s*(.*?)\s*(?:联系人和联系方式.*)?$/.exec(s);
+  // both orders occur on real forms: `执法单位：(盖章)X` and `执法单位（盖章）：X`
+  const m = /执法单位\s*[:：]?\s*(?:[(（]\s*盖章\s*[)）])?\s*[:：]?\s*(.*?)\s*(?:联系人和联系方式.*)?$/.exec(s);
   return m ? m[1].trim() : "";
+}
+
+/**
+ * The text a clerk typed in the cell after a label cell (`联系人和联系方式：` | `王洪江 151…`), when the
+ * label's own cell holds nothing after the colon. Another frame label ends the search.
+ */
+function textAfter(view: SheetView, row: number, col: number): string {
+  for (const c of view.filledCols(row)) {
+    if (c <= col) continue;
+    const n = view.norm(row, c);
+    if (n.includes(UNIT_LINE) || n.includes(CONTACT)) return "";
+    return String(view.raw(row, c) ?? "").trim();
+  }
+  return "";
 }
 
 function contactFromText(raw: string): string {
@@ -116,12 +131,12 @@ function readFrame(view: SheetView, def: TableDef, headerRow: number, floor: num
       }
       if (!frame.unitLine && n.includes(UNIT_LINE) && !n.includes("单位名称")) {
         frame.unitLine = view.slot(r, c);
-        frame.unitFromLine = unitFromText(raw);
+        frame.unitFromLine = unitFromText(raw) || (n.includes(CONTACT) ? "" : textAfter(view, r, c));
         frame.top = Math.min(frame.top, r);
       }
       if (!frame.contact && n.includes(CONTACT)) {
         frame.contact = view.slot(r, c);
-        frame.contactText = contactFromText(raw);
+        frame.contactText = contactFromText(raw) || textAfter(view, r, c);
         frame.top = Math.min(frame.top, r);
       }
       if (ATTACHMENT_RE.test(n)) frame.top = Math.min(frame.top, r);

@@ -1,0 +1,42 @@
+import type { Rule } from "./types";
+import { categoryLabel, unitOfBlock, yearSlot } from "./between";
+import { tableName, yearLabel } from "./cells";
+
+/** An amount needs a case it came from: 免罚金额 needs 免罚案件, 从轻减轻金额 needs 从轻减轻案件; each year column. */
+const PAIRS = [
+  { amount: "exemptAmount", cases: "exemptCases", en: "exempted" },
+  { amount: "mitigatedAmount", cases: "mitigatedCases", en: "mitigated" },
+] as const;
+
+const rule: Rule = {
+  meta: {
+    id: "a3-amount-without-cases",
+    severity: "error",
+    description: "附件3 有免罚金额而免罚案件数为 0，或有从轻减轻金额而从轻减轻案件数为 0",
+    descriptionEn: "附件3 an exempted or mitigated amount with no such cases",
+  },
+  check(ctx) {
+    for (const t of ctx.yearly) {
+      if (t.id !== "A3") continue;
+      for (const block of t.blocks) {
+        for (const which of ["prior", "current"] as const) {
+          for (const pair of PAIRS) {
+            const amountSlot = yearSlot(block, pair.amount, which);
+            const casesSlot = yearSlot(block, pair.cases, which);
+            const amount = ctx.num(amountSlot, "yuan");
+            if (!amountSlot || !casesSlot || amount === null || amount <= 0) continue;
+            if (ctx.num(casesSlot, "count") !== 0) continue;
+            ctx.report({
+              table: t,
+              cell: amountSlot,
+              related: [casesSlot],
+              message: `${tableName(t)}${unitOfBlock(t, block)}${yearLabel(t, which)}「${categoryLabel(t, pair.amount)}」为 ${amount} 元，而「${categoryLabel(t, pair.cases)}」为 0；有金额就应有对应的案件，请改正其中之一。`,
+              messageEn: `${t.id} ${which === "prior" ? "prior year" : "current year"}: ${amount} yuan ${pair.en} with 0 ${pair.en} cases.`,
+            });
+          }
+        }
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,49 @@
+import type { Rule } from "./types";
+import type { RecognisedYearlyTable } from "../engine/model";
+import { blocksOf, byYear, categoryLabel, exceeds, pairByUnit, refFrom, show, unitKey, unitOfBlock, yearSlot } from "./between";
+import { tableName, yearLabel } from "./cells";
+import { TABLE_NAMES } from "../templates/tables";
+
+/**
+ * 附件3 counts the enterprise-related part of what 附件2 counts, for the same unit and year. Tables
+ * are compared only within one report year (a 2023 附件2 kept beside a 2024 附件3 is last year's
+ * report, not this one's); blocks pair by unit name, or one with one whatever the names say.
+ */
+const rule: Rule = {
+  meta: {
+    id: "a3-exceeds-a2",
+    severity: "error",
+    description: "附件3（涉企）数据大于附件2 对应类别的数据",
+    descriptionEn: "A 附件3 (enterprise-related) figure exceeds its 附件2 counterpart",
+  },
+  check(ctx) {
+    const groups = byYear<RecognisedYearlyTable>(ctx.yearly);
+    for (const tables of groups.values()) {
+      const a3 = blocksOf(tables.filter((t) => t.id === "A3"));
+      const a2 = blocksOf(tables.filter((t) => t.id === "A2"));
+      const name = (b: (typeof a3)[number]): string => unitKey(b.block.unit.raw);
+      for (const [left, right] of pairByUnit(a3, a2, name, name)) {
+        for (const cat of left.table.def.categories) {
+          if (!cat.counterpart) continue;
+          const counterpart = right.table.def.categories.find((c) => c.key === cat.counterpart);
+          if (!counterpart) continue;
+          for (const which of ["prior", "current"] as const) {
+            const mine = yearSlot(left.block, cat.key, which);
+            const theirs = yearSlot(right.block, counterpart.key, which);
+            const a = ctx.num(mine, cat.kind);
+            const b = ctx.num(theirs, counterpart.kind);
+            if (!mine || !theirs || a === null || b === null || !exceeds(a, b)) continue;
+            ctx.report({
+              table: left.table,
+              cell: mine,
+              related: [refFrom(left.table, right.table, theirs)],
+              message: `${tableName(left.table)}${unitOfBlock(left.table, left.block)}「${cat.label}」${yearLabel(left.table, which)}为 ${show(a)}，大于${TABLE_NAMES.A2}「${categoryLabel(right.table, counterpart.key)}」的 ${show(b)}；涉企数据是全部执法数据的一部分，不应更大，请核对两表。`,
+              messageEn: `${left.table.id} "${cat.label}" ${which === "prior" ? "prior year" : "current year"}: ${show(a)} exceeds ${show(b)} in 附件2 "${counterpart.label}".`,
+            });
+          }
+        }
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,38 @@
+import type { Rule } from "./types";
+import { exceeds, present, rowLabel, rowLabelEn, show } from "./between";
+import { tableName } from "./cells";
+
+/**
+ * 附件5 注5. An empty or unreadable addend does not stop the check when the readable ones already
+ * exceed 移送案件数: the missing ones can only add to the sum (value-missing reports the gap itself).
+ */
+const rule: Rule = {
+  meta: {
+    id: "a5-forward-sum",
+    severity: "error",
+    description: "附件5「移送案件数」小于「刑事立案数」「刑事不予立案数」「不予起诉案件数」之和（注5）",
+    descriptionEn: "附件5 transferred cases are fewer than filed + not filed + not prosecuted (note 5)",
+  },
+  check(ctx) {
+    for (const t of ctx.columns) {
+      if (t.id !== "A5") continue;
+      for (const row of t.rows) {
+        if (!row.inUse) continue;
+        const c = row.cells;
+        const transferred = ctx.num(c.transferred, "count");
+        if (transferred === null) continue;
+        const parts = [c.filed, c.notFiled, c.notProsecuted].map((s) => ctx.num(s, "count") ?? 0);
+        const sum = parts.reduce((a, b) => a + b, 0);
+        if (!exceeds(sum, transferred)) continue;
+        ctx.report({
+          table: t,
+          cell: c.transferred,
+          related: present(c.filed, c.notFiled, c.notProsecuted),
+          message: `${tableName(t)} ${rowLabel(row)}：「正向衔接/移送案件数（件）」为 ${show(transferred)}，小于「刑事立案数」「刑事不予立案数」「不予起诉案件数」之和 ${parts.map(show).join(" + ")} = ${show(sum)}；注5要求移送案件数大于等于三者之和。`,
+          messageEn: `${t.id} ${rowLabelEn(row)}: ${show(transferred)} cases transferred, fewer than filed + not filed + not prosecuted = ${show(sum)} (note 5).`,
+        });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,53 @@
+import type { Rule } from "./types";
+import { tableName } from "./cells";
+import { toA1 } from "../engine/grid";
+
+/** An 11-digit mobile number (an optional +86 in front). */
+const MOBILE_RE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+/** A landline with its area code: 0731-5712345, (0731)57123456, 073157123456 (separators removed first). */
+const LANDLINE_RE = /(?<!\d)(?:\(0\d{2,3}\)|0\d{2,3})\d{7,8}(?!\d)/;
+
+/** Whether the text gives a phone number, however it is spaced or hyphenated. */
+export function hasPhoneNumber(text: string): boolean {
+  const s = text
+    .normalize("NFKC")
+    .replace(/[\s\u3000\-–—－]/g, "")
+    .replace(/\+?86(?=1[3-9]\d{9}(?!\d))/g, "");
+  return MOBILE_RE.test(s) || LANDLINE_RE.test(s);
+}
+
+const rule: Rule = {
+  meta: {
+    id: "meta-contact",
+    severity: "warning",
+    description: "「联系人和联系方式」未填写或没有电话号码",
+    descriptionEn: "The contact line is empty or gives no phone number",
+  },
+  check(ctx) {
+    for (const t of ctx.tables) {
+      if (!t.def.hasContactLine) continue;
+      const name = tableName(t);
+      if (!t.contact) {
+        ctx.report({
+          table: t,
+          cell: t.title ?? toA1(t.top, t.left),
+          message: `${name}：没有找到「联系人和联系方式」一栏；请按模板在表头上方填写联系人和电话。`,
+          messageEn: `${t.id}: no contact line found; add the contact person and phone number above the header.`,
+        });
+        continue;
+      }
+      const text = (t.contactText ?? "").trim();
+      if (text !== "" && hasPhoneNumber(text)) continue;
+      ctx.report({
+        table: t,
+        cell: t.contact,
+        message:
+          text === ""
+            ? `${name}：「联系人和联系方式」未填写；请填写联系人姓名和电话（手机或带区号的座机）。`
+            : `${name}：「联系人和联系方式」填的是「${text}」，没有电话号码；请补上手机号码或带区号的座机号码。`,
+        messageEn: text === "" ? `${t.id}: the contact line is empty.` : `${t.id}: the contact line "${text}" gives no phone number.`,
+      });
+    }
+  },
+};
+export default rule;
