@@ -396,7 +396,7 @@ describe("readWorkbookFast on hand-made parts", () => {
     let seed = 1;
     const units = new Uint16Array(3_500_000); // 3.5 M CJK characters: 10 MB of UTF-8
     for (let i = 0; i < units.length; i++) {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
       units[i] = 0x4e00 + (seed % 2000);
     }
     const big = new TextDecoder("utf-16le").decode(units);
