@@ -1,0 +1,139 @@
+/**
+ * xzzf check <file>... : the fast path. Reads each file with readWorkbookFast (no ExcelJS), runs
+ * the engine, and prints text, JSON or CSV. Exit 0 without error-severity findings, 1 with, 2 when a
+ * file could not be read or the arguments are wrong (2 wins).
+ */
+import { analyse } from "../engine/analyse";
+import type { Settings } from "../rules/types";
+import { readWorkbookFast } from "../host/xlsx/fastReader";
+import { WorkbookReadError } from "../host/xlsx/errors";
+import { CliError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, readInput, type Lang, type Tr } from "./io";
+import { loadPrior, priorYearProblem, type PriorReport } from "./prior";
+import { Progress } from "./progress";
+import { formatCsv, formatJson, formatText, type FileResult } from "./report";
+import { parseThreshold } from "./settings";
+import { stringOption, type Command } from "./types";
+
+export type CheckFormat = "text" | "json" | "csv";
+
+export interface CheckOptions {
+  settings: Partial<Settings>;
+  prior?: PriorReport;
+  t: Tr;
+  lang: Lang;
+}
+
+export interface CheckedFile extends FileResult {
+  /** The report does not follow the --prior report's year (said on stderr in every format). */
+  priorYearMismatch?: boolean;
+}
+
+function failed(file: string, error: string): CheckedFile {
+  return { file, year: null, tables: [], findings: [], error };
+}
+
+/** Checks one file; never throws for a bad file (its message goes in `error`). */
+export function checkFile(file: string, opts: CheckOptions): CheckedFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = readInput(file, opts.t);
+  } catch (e) {
+    if (e instanceof CliError) return failed(file, e.message);
+    throw e;
+  }
+  let analysis;
+  try {
+    const snapshot = readWorkbookFast(bytes, { file });
+    analysis = analyse(snapshot, { settings: opts.settings, prior: opts.prior?.figures });
+  } catch (e) {
+    if (e instanceof WorkbookReadError) return failed(file, opts.lang === "en" ? e.messageEn : e.message);
+    throw e;
+  }
+  if (opts.prior) {
+    const problem = priorYearProblem(opts.prior, file, analysis.year, opts.t);
+    if (problem) return { ...failed(file, problem), priorYearMismatch: true };
+  }
+  return {
+    file,
+    year: analysis.year,
+    tables: analysis.tables.map((t) => ({ id: t.id, sheet: t.sheet, range: t.range })),
+    findings: analysis.findings,
+    error: null,
+  };
+}
+
+export function exitCodeOf(results: FileResult[]): number {
+  if (results.some((r) => r.error !== null)) return EXIT_FAILURE;
+  if (results.some((r) => r.findings.some((f) => f.severity === "error"))) return EXIT_FINDINGS;
+  return EXIT_OK;
+}
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: { zh: "检查一个或多个统计表文件，列出错误和需核实的问题", en: "Check one or more workbooks and list errors and items to verify" },
+  usage: {
+    zh: [
+      "xzzf check <文件.xlsx>... [--prior <上年报表.xlsx>] [--format text|json|csv] [--threshold <百分数>]",
+      "  --prior      上年报表：其本年数与本报表的上年数比对（prior-mismatch）",
+      "  --format     输出格式：text（默认，中文报告）、json、csv（Excel 可直接打开）",
+      "  --threshold  同比变化超过该百分数须说明原因，默认 30",
+      "  退出码：0 没有错误；1 有错误；2 有文件无法读取或参数有误",
+    ].join("\n"),
+    en: [
+      "xzzf check <file.xlsx>... [--prior <last-year.xlsx>] [--format text|json|csv] [--threshold <percent>]",
+      "  --prior      last year's report: its current-year figures are compared with this year's prior-year column",
+      "  --format     text (default), json, or csv (opens in Excel)",
+      "  --threshold  a change of at least this percentage must be explained; default 30",
+      "  Exit code: 0 no error; 1 errors found; 2 a file could not be read or the arguments are wrong",
+    ].join("\n"),
+  },
+  options: {
+    prior: { type: "string" },
+    format: { type: "string", short: "f" },
+    threshold: { type: "string" },
+  },
+  async run(ctx) {
+    const { io, t, lang } = ctx;
+    if (ctx.positionals.length === 0) throw new CliError(t("缺少要检查的文件。", "No file to check."), { usage: true });
+    const format = (stringOption(ctx, "format") ?? "text") as CheckFormat;
+    if (!["text", "json", "csv"].includes(format)) {
+      throw new CliError(t(`--format 只能是 text、json 或 csv，收到“${format}”。`, `--format must be text, json or csv; got "${format}".`));
+    }
+    const settings = parseThreshold(stringOption(ctx, "threshold"), t);
+    const priorPath = stringOption(ctx, "prior");
+    const prior = priorPath ? loadPrior(priorPath, t) : undefined;
+
+    const files = ctx.positionals;
+    const progress = new Progress(io.stderr, files.length, t("检查中", "Checking"));
+    const results: CheckedFile[] = [];
+    files.forEach((file, i) => {
+      progress.update(i, file);
+      const r = checkFile(file, { settings, prior, t, lang });
+      results.push(r);
+      // The text report already shows a read error; other formats and a wrong --prior also say it on stderr.
+      if (r.error !== null && (format !== "text" || r.priorYearMismatch)) {
+        progress.clear();
+        io.stderr.write(`xzzf: ${r.file}${t("：", ": ")}${r.error}\n`);
+      }
+      if (format === "text") {
+        progress.clear();
+        io.stdout.write(`${i > 0 ? "\n" : ""}${formatText(r, t, lang)}`);
+      }
+    });
+    progress.clear();
+    if (format === "json") io.stdout.write(formatJson(results, lang));
+    else if (format === "csv") io.stdout.write(formatCsv(results, lang));
+    else if (files.length > 1) {
+      const all = results.flatMap((r) => r.findings);
+      const bad = results.filter((r) => r.error !== null).length;
+      const errs = all.filter((f) => f.severity === "error").length;
+      io.stdout.write(
+        t(
+          `\n共检查 ${files.length} 个文件：${bad} 个无法读取，${results.filter((r) => r.findings.some((f) => f.severity === "error")).length} 个有错误（错误共 ${errs} 条）。\n`,
+          `\nChecked ${files.length} files: ${bad} unreadable, ${results.filter((r) => r.findings.some((f) => f.severity === "error")).length} with errors (${errs} errors in all).\n`,
+        ),
+      );
+    }
+    return exitCodeOf(results);
+  },
+};

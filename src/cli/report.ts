@@ -1,0 +1,160 @@
+/**
+ * How `xzzf check` prints its results: a readable report (text), the JSON contract other tools read,
+ * and CSV for Excel. The JSON shape is a contract: change it only together with its consumers.
+ */
+import type { Finding, Severity } from "../engine/findings";
+import type { TableId } from "../templates/schema";
+import { TABLE_IDS, TABLE_NAMES, tableDef } from "../templates/tables";
+import { countBySeverity, SEVERITY_LABELS, SEVERITY_LABELS_EN } from "../flows/severity";
+import type { Lang, Tr } from "./io";
+
+export interface TableSummary {
+  id: TableId;
+  sheet: string;
+  range: string;
+}
+
+export interface FileResult {
+  /** The path as the user gave it. */
+  file: string;
+  year: number | null;
+  tables: TableSummary[];
+  findings: Finding[];
+  /** Why the file could not be checked; then tables and findings are empty. */
+  error: string | null;
+}
+
+export interface JsonFinding {
+  rule: string;
+  severity: Severity;
+  table: TableId | null;
+  sheet: string;
+  cell: string;
+  related: string[];
+  message: string;
+}
+
+export interface JsonFile {
+  file: string;
+  year: number | null;
+  tables: TableSummary[];
+  findings: JsonFinding[];
+  error: string | null;
+}
+
+export function findingMessage(f: Finding, lang: Lang): string {
+  return lang === "en" ? f.messageEn : f.message;
+}
+
+export function toJsonFile(r: FileResult, lang: Lang): JsonFile {
+  return {
+    file: r.file,
+    year: r.year,
+    tables: r.tables.map((t) => ({ id: t.id, sheet: t.sheet, range: t.range })),
+    findings: r.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      table: f.table ?? null,
+      sheet: f.sheet,
+      cell: f.cell,
+      related: [...f.related],
+      message: findingMessage(f, lang),
+    })),
+    error: r.error,
+  };
+}
+
+export function formatJson(results: FileResult[], lang: Lang): string {
+  return `${JSON.stringify({ files: results.map((r) => toJsonFile(r, lang)) }, null, 2)}\n`;
+}
+
+/** A cell Excel would run as a formula (= + - @, or a leading tab/CR) gets a leading apostrophe. */
+export function csvCell(v: string): string {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export const CSV_COLUMNS = ["file", "table", "sheet", "cell", "rule", "severity", "message"] as const;
+
+/** UTF-8 with a BOM and CRLF lines, so Excel opens the Chinese text correctly. */
+export function formatCsv(results: FileResult[], lang: Lang): string {
+  const lines = [CSV_COLUMNS.join(",")];
+  for (const r of results) {
+    if (r.error !== null) lines.push([r.file, "", "", "", "", "error", r.error].map(csvCell).join(","));
+    for (const f of r.findings) {
+      lines.push([r.file, f.table ?? "", f.sheet, f.cell, f.rule, f.severity, findingMessage(f, lang)].map(csvCell).join(","));
+    }
+  }
+  return `\ufeff${lines.join("\r\n")}\r\n`;
+}
+
+function labels(lang: Lang): Record<Severity, string> {
+  return lang === "en" ? SEVERITY_LABELS_EN : SEVERITY_LABELS;
+}
+
+export function countsText(findings: readonly Finding[], lang: Lang): string {
+  const c = countBySeverity(findings);
+  const l = labels(lang);
+  return `${l.error} ${c.error} / ${l.warning} ${c.warning} / ${l.info} ${c.info}`;
+}
+
+function attachment(id: TableId | undefined): string {
+  return id ? tableDef(id).attachment : "";
+}
+
+export function findingLine(f: Finding, lang: Lang): string {
+  const where = f.table ? `${attachment(f.table)}!${f.cell}` : `${f.sheet}!${f.cell}`;
+  return `  [${labels(lang)[f.severity]}] ${where} ${f.rule} ${findingMessage(f, lang)}`;
+}
+
+/** One line per file: what a run over many files shows per file. */
+export function summaryLine(r: FileResult, t: Tr, lang: Lang): string {
+  if (r.error !== null) return t(`✗ ${r.file}：无法读取`, `✗ ${r.file}: cannot be read`);
+  const c = countBySeverity(r.findings);
+  const mark = c.error > 0 ? "✗" : "✓";
+  return t(
+    `${mark} ${r.file}：${countsText(r.findings, lang)}（共 ${r.findings.length} 条）`,
+    `${mark} ${r.file}: ${countsText(r.findings, lang)} (${r.findings.length} in all)`,
+  );
+}
+
+/** The full report of one file, grouped by table. */
+export function formatText(r: FileResult, t: Tr, lang: Lang): string {
+  const out: string[] = [`== ${r.file} ==`];
+  if (r.error !== null) {
+    out.push(t(`无法读取：${r.error}`, `Cannot be read: ${r.error}`));
+    return `${out.join("\n")}\n`;
+  }
+  if (r.tables.length === 0) {
+    out.push(t("没有识别到附件2至附件5中的任何一张统计表。", "None of the tables 附件2–附件5 was recognised."));
+  } else {
+    const names = r.tables.map((x) => attachment(x.id)).join("、");
+    out.push(
+      t(
+        `报告年度：${r.year ?? "未识别"}；识别到 ${r.tables.length} 张表：${names}`,
+        `Report year: ${r.year ?? "not recognised"}; ${r.tables.length} table(s): ${names}`,
+      ),
+    );
+  }
+  const order = (id: TableId | undefined) => (id ? TABLE_IDS.indexOf(id) : TABLE_IDS.length);
+  const groups = new Map<string, { id?: TableId; sheet?: string; range?: string; findings: Finding[] }>();
+  for (const tab of r.tables) groups.set(`${tab.id}\u0000${tab.sheet}`, { id: tab.id, sheet: tab.sheet, range: tab.range, findings: [] });
+  for (const f of r.findings) {
+    const key = f.table ? `${f.table}\u0000${f.sheet}` : `\u0000${f.sheet}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { id: f.table, sheet: f.sheet, findings: [] }));
+    g.findings.push(f);
+  }
+  const sorted = [...groups.values()].sort((a, b) => order(a.id) - order(b.id));
+  for (const g of sorted) {
+    const title = g.id
+      ? t(`${TABLE_NAMES[g.id]}（工作表“${g.sheet}”${g.range ? `，${g.range}` : ""}）`, `${attachment(g.id)} (sheet "${g.sheet}"${g.range ? `, ${g.range}` : ""})`)
+      : t(`工作表“${g.sheet}”`, `Sheet "${g.sheet}"`);
+    out.push("");
+    out.push(`${title}${t("：", ": ")}${countsText(g.findings, lang)}`);
+    for (const f of g.findings) out.push(findingLine(f, lang));
+  }
+  out.push("");
+  out.push(summaryLine(r, t, lang));
+  return `${out.join("\n")}\n`;
+}
