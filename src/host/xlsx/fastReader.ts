@@ -356,6 +356,55 @@ class Scanner {
     return undefined;
   }
 
+  /** `r`, `s` and `t` of the current tag, read in one pass (the cell hot path). */
+  aR: string | undefined;
+  aS: string | undefined;
+  aT: string | undefined;
+  cellAttrs(): void {
+    this.aR = this.aS = this.aT = undefined;
+    const s = this.s;
+    const e = this.attrEnd;
+    let i = this.attrStart;
+    while (i < e) {
+      let c = s.charCodeAt(i);
+      if (c <= 32) {
+        i++;
+        continue;
+      }
+      const ns = i;
+      while (i < e && (c = s.charCodeAt(i)) !== 61 && c > 32) i++;
+      const len = i - ns;
+      while (i < e && s.charCodeAt(i) !== 61) i++;
+      i++;
+      while (i < e && s.charCodeAt(i) <= 32) i++;
+      const q = s.charCodeAt(i);
+      if (q !== 34 && q !== 39) return;
+      const ve = s.indexOf(q === 34 ? '"' : "'", i + 1);
+      if (ve < 0 || ve > e) return;
+      if (len === 1) {
+        const first = s.charCodeAt(ns);
+        if (first === 114) this.aR = s.slice(i + 1, ve);
+        else if (first === 115) this.aS = s.slice(i + 1, ve);
+        else if (first === 116) this.aT = s.slice(i + 1, ve);
+      }
+      i = ve + 1;
+    }
+  }
+
+  /**
+   * When the current (cell) tag is followed by exactly `<v>text</v></c>` — most cells, from every
+   * writer we know — returns the text and moves past `</c>`; otherwise undefined, and nothing moves.
+   */
+  simpleValue(): string | undefined {
+    const s = this.s;
+    const p = this.pos;
+    if (s.charCodeAt(p) !== 60 || s.charCodeAt(p + 1) !== 118 || s.charCodeAt(p + 2) !== 62) return undefined;
+    const j = s.indexOf("<", p + 3);
+    if (j < 0 || !s.startsWith("</v></c>", j)) return undefined;
+    this.pos = j + 8;
+    return s.slice(p + 3, j);
+  }
+
   /** Raw text from the end of the current tag to the next tag (CDATA sections included, comments skipped). */
   text(): string {
     const s = this.s;
@@ -712,7 +761,8 @@ function parseSheet(xml: string, b: SheetBuilder, ctx: WorkbookContext): void {
     if (name !== "c") continue;
 
     // --- a cell
-    const ref = sc.attr("r");
+    sc.cellAttrs();
+    const ref = sc.aR;
     if (ref !== undefined && parseCellRef(ref)) {
       if (refRow >= EXCEL_MAX_ROWS || refCol >= EXCEL_MAX_COLS) throw outOfGrid(ref);
       row = refRow;
@@ -724,15 +774,16 @@ function parseSheet(xml: string, b: SheetBuilder, ctx: WorkbookContext): void {
       if (col >= EXCEL_MAX_COLS) throw outOfGrid(`第 ${row + 1} 行第 ${col + 1} 列`);
     }
     if (sc.selfClosing) continue;
-    const t = sc.attr("t");
-    const s = sc.attr("s");
-    let v: string | undefined;
+    const t = sc.aT;
+    const s = sc.aS;
+    let v: string | undefined = sc.simpleValue();
     let inline: string | undefined;
     let fText: string | undefined;
     let fType: string | undefined;
     let fSi: string | undefined;
     let hasF = false;
-    while (sc.next()) {
+    const general = v === undefined; // not the plain `<v>…</v></c>` shape: walk the cell's children
+    while (general && sc.next()) {
       const n = sc.name;
       if (sc.closing) {
         if (n === "c") break;
