@@ -166,6 +166,8 @@ function problem(rule: LayoutProblem["rule"], cell: string, message: string, mes
 
 interface LabelCell {
   col: number;
+  /** The row of the label: a 附件4/5 sub-label sits in the second header row. */
+  row?: number;
   norm: string;
   index: number; // template index or -1
 }
@@ -178,22 +180,28 @@ function compareOrder(
   what: string,
   row: number,
   problems: LayoutProblem[],
+  /** 附件4/5: which expected columns have a sub-label (a missing one is marked in the sub-label row). */
+  hasSub: boolean[] = [],
 ): void {
+  const at = (f: LabelCell): string => toA1(f.row ?? row, f.col);
   const seen = new Map<number, number>();
   for (const f of found) {
     if (f.index < 0) {
-      problems.push(problem("layout-header", toA1(row, f.col), `${tableName}：表头出现模板中没有的${what}「${f.norm}」，请对照官方模板修改。`, `${tableName}: unexpected ${what} "${f.norm}".`));
+      problems.push(problem("layout-header", at(f), `${tableName}：表头出现模板中没有的${what}「${f.norm}」，请对照官方模板修改。`, `${tableName}: unexpected ${what} "${f.norm}".`));
       continue;
     }
     if (seen.has(f.index)) {
-      problems.push(problem("layout-header", toA1(row, f.col), `${tableName}：${what}「${expected[f.index]}」重复出现，请删除多余的列。`, `${tableName}: ${what} "${expected[f.index]}" is duplicated.`));
+      problems.push(problem("layout-header", at(f), `${tableName}：${what}「${expected[f.index]}」重复出现，请删除多余的列。`, `${tableName}: ${what} "${expected[f.index]}" is duplicated.`));
       continue;
     }
     seen.set(f.index, f.col);
   }
+  const known = found.filter((f) => f.index >= 0);
   expected.forEach((label, i) => {
     if (!seen.has(i)) {
-      const anchor = found.length ? toA1(row, found[0].col) : toA1(row, 0);
+      // mark where the label belongs: the header that now stands in its place (the next one of the template)
+      const next = known.filter((f) => f.index > i).sort((a, b) => a.index - b.index)[0] ?? known[known.length - 1];
+      const anchor = next ? (hasSub[i] ? at(next) : toA1(row, next.col)) : toA1(row, 0);
       problems.push(problem("layout-header", anchor, `${tableName}：表头缺少${what}「${label}」，请对照官方模板补上该列。`, `${tableName}: ${what} "${label}" is missing.`));
     }
   });
@@ -201,7 +209,7 @@ function compareOrder(
   for (const f of found) {
     if (f.index < 0 || seen.get(f.index) !== f.col) continue;
     if (f.index < last) {
-      problems.push(problem("layout-header", toA1(row, f.col), `${tableName}：${what}「${expected[f.index]}」的位置与模板顺序不一致，请按官方模板的顺序排列。`, `${tableName}: ${what} "${expected[f.index]}" is out of order.`));
+      problems.push(problem("layout-header", at(f), `${tableName}：${what}「${expected[f.index]}」的位置与模板顺序不一致，请按官方模板的顺序排列。`, `${tableName}: ${what} "${expected[f.index]}" is out of order.`));
     }
     last = Math.max(last, f.index);
   }
@@ -360,10 +368,10 @@ function recogniseColumns(view: SheetView, def: ColumnTable, h: number, floor: n
     const index = expectedNorm.findIndex(
       (e) => e.group === group && (e.label === subLabel || (e.label !== "" && coreLabel(e.label) === coreLabel(subLabel))),
     );
-    found.push({ col: c, norm: subLabel ? `${group}/${subLabel}` : group, index });
+    found.push({ col: c, row: subLabel ? sub : h, norm: subLabel ? `${group}/${subLabel}` : group, index });
   }
   while (found.length && found[found.length - 1].index < 0) found.pop();
-  compareOrder(found, expected, name, "栏目", h, problems);
+  compareOrder(found, expected, name, "栏目", h, problems, def.columns.map((c) => c.label !== ""));
 
   const frame = readFrame(view, def, h, floor);
   if (frame.year === null) {

@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { categoryLabel, unitOfBlock, yearSlot } from "./between";
+import { categoryLabel, show, unitOfBlock, yearSlot } from "./between";
 import { tableName, yearLabel } from "./cells";
 
 /** An amount needs a case it came from: 免罚金额 needs 免罚案件, 从轻减轻金额 needs 从轻减轻案件; each year column. */
@@ -30,8 +30,8 @@ const rule: Rule = {
               table: t,
               cell: amountSlot,
               related: [casesSlot],
-              message: `${tableName(t)}${unitOfBlock(t, block)}${yearLabel(t, which)}「${categoryLabel(t, pair.amount)}」为 ${amount} 元，而「${categoryLabel(t, pair.cases)}」为 0；有金额就应有对应的案件，请改正其中之一。`,
-              messageEn: `${t.id} ${which === "prior" ? "prior year" : "current year"}: ${amount} yuan ${pair.en} with 0 ${pair.en} cases.`,
+              message: `${tableName(t)}${unitOfBlock(t, block)}${yearLabel(t, which)}「${categoryLabel(t, pair.amount)}」为 ${show(amount)} 元，而「${categoryLabel(t, pair.cases)}」为 0；有金额就应有对应的案件，请改正其中之一。`,
+              messageEn: `${t.id} ${which === "prior" ? "prior year" : "current year"}: ${show(amount)} yuan ${pair.en} with 0 ${pair.en} cases.`,
             });
           }
         }

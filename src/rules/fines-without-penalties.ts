@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { categoryLabel, unitOfBlock, yearSlot } from "./between";
+import { categoryLabel, show, unitOfBlock, yearSlot } from "./between";
 import { tableName, yearLabel } from "./cells";
 
 /**
@@ -26,8 +26,8 @@ const rule: Rule = {
             table: t,
             cell: fines,
             related: [penalty],
-            message: `${tableName(t)}${unitOfBlock(t, block)}${yearLabel(t, which)}「${categoryLabel(t, "fines")}」为 ${amount} 元，而「${categoryLabel(t, "penalty")}」为 0；罚没款应来自行政处罚案件，请核实或在审核说明中写明来源（如往年案件本年入库）。`,
-            messageEn: `${t.id} ${which === "prior" ? "prior year" : "current year"}: ${amount} yuan of fines with no penalty cases.`,
+            message: `${tableName(t)}${unitOfBlock(t, block)}${yearLabel(t, which)}「${categoryLabel(t, "fines")}」为 ${show(amount)} 元，而「${categoryLabel(t, "penalty")}」为 0；罚没款应来自行政处罚案件，请核实或在审核说明中写明来源（如往年案件本年入库）。`,
+            messageEn: `${t.id} ${which === "prior" ? "prior year" : "current year"}: ${show(amount)} yuan of fines with no penalty cases.`,
           });
         }
       }

@@ -13,6 +13,8 @@ import { TABLE_IDS, TABLE_NAMES } from "../../src/templates/tables";
 import type { TableId } from "../../src/templates/schema";
 import { TABLE_RULES } from "../../src/rules/group-tables";
 import type { Rule } from "../../src/rules/types";
+import { unitRowAt } from "./layoutCells";
+import { insertRows } from "./sheetEdits";
 
 export type Pair = [CellValue, CellValue];
 
@@ -63,6 +65,22 @@ export function seedTable(id: TableId, change: SeedChange = {}): Seeded {
   }
   const layout = layoutFor(id, opts);
   return { layout, sheet: layoutToSnapshot(layout) };
+}
+
+/**
+ * 附件2/3 with a second unit's three rows (value, 同比变化, 数据变化原因分析) right under the first
+ * unit's, as a summary table has them; the second block's cells are the first's moved down 3 rows.
+ */
+export function seedTwoUnits(id: "A2" | "A3", first: SeedChange, second: { unit: string; values?: Record<string, Pair> }): Seeded {
+  const one = seedTable(id, first);
+  const two = seedTable(id, { ...first, values: second.values, rowUnit: second.unit });
+  const at = unitRowAt(two.layout);
+  const rows = [0, 1, 2].map((i) => {
+    const r = [...(two.sheet.values[at.row + i] ?? [])];
+    r[at.col - 1] = 4 + i;
+    return r;
+  });
+  return { layout: one.layout, sheet: insertRows(one.sheet, at.row + 3, rows) };
 }
 
 export interface SeedBook {
@@ -116,7 +134,11 @@ export function findingsOf(id: string, workbook: WorkbookSnapshot): Finding[] {
 const CJK = /[\u4e00-\u9fff]/;
 
 /** One jest test per case, plus one that the rule is registered with the id and severity of rules.md. */
-export function tableRuleCases(rule: Rule, spec: { id: string; severity: Severity }, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+export function tableRuleCases(
+  rule: Rule,
+  spec: { id: string; severity: Severity },
+  cases: { valid: ValidCase[]; invalid: InvalidCase[]; seed?: ExpectedFinding[] },
+): void {
   describe(`${spec.id} (${spec.severity})`, () => {
     test("is registered with the id and severity of rules.md", () => {
       expect(rule.meta.id).toBe(spec.id);
@@ -124,9 +146,12 @@ export function tableRuleCases(rule: Rule, spec: { id: string; severity: Severit
       expect(TABLE_RULES).toContain(rule);
       expect(rule.meta.description).toMatch(CJK);
     });
-    test("the seed's own tables give no finding", () => {
-      expect(findingsOf(spec.id, seedBook().workbook)).toEqual([]);
-    });
+    if (!cases.seed) {
+      test("the seed's own tables give no finding", () => {
+        expect(findingsOf(spec.id, seedBook().workbook)).toEqual([]);
+      });
+    }
+    const invalid = cases.seed ? [{ name: "the seed's own tables (rules.md lists what they give)", workbook: seedBook().workbook, findings: cases.seed }, ...cases.invalid] : cases.invalid;
     describe("valid", () => {
       for (const c of cases.valid) {
         test(c.name, () => {
@@ -135,7 +160,7 @@ export function tableRuleCases(rule: Rule, spec: { id: string; severity: Severit
       }
     });
     describe("invalid", () => {
-      for (const c of cases.invalid) {
+      for (const c of invalid) {
         test(c.name, () => {
           const got = findingsOf(spec.id, c.workbook).sort(order);
           const wanted = [...c.findings].sort(order);
