@@ -1,0 +1,782 @@
+/**
+ * The workbook open in Excel, through Office.js. Core flows use ExcelApi 1.1 members only (Office
+ * 2016); richer members are used where `isSetSupported` says so (see capabilities.ts).
+ *
+ * Round trips are what make an add-in slow, so every operation costs a fixed number of
+ * `context.sync()` calls whatever the number of tables, cells or findings (never a sync in a loop):
+ * - readSnapshot: 1 when the sheet names are known from the previous operation (they are loaded in
+ *   the same batch and compared), else 2 (names, then every sheet's used range).
+ * - mark: 2 — one batch restores the previous marks, loads each target cell's fill (a load queued
+ *   before a set reads the value before it: Office runs a batch in order) and sets the new fills;
+ *   the second writes the state sheet and adds notes or comments.
+ * - clearMarks: 1 on ExcelApi < 1.10 (restore + state), 2 where notes or comments exist.
+ * - writeValues, writeState, writeSheet, select: 1. insertSheets: 2 (fresh names, then all sheets).
+ * Each may add one read of names (and of the state sheet) the first time, before anything is known,
+ * and one retry when a sheet was renamed or deleted since the names were read.
+ *
+ * The mark rows of the state sheet belong to this host: `writeState` keeps the marks the workbook
+ * holds, whatever mark rows the caller passes (a caller's state may predate the last 校验).
+ */
+import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../engine/grid";
+import { colToLetters, fromA1, rangeA1 } from "../../engine/grid";
+import { SEVERITY_ORDER } from "../../engine/findings";
+import { emptyState, readState, STATE_SHEET, stateRows, type SavedFormat as SavedMark, type WorkbookState } from "../../engine/stateSheet";
+import type { LayoutCell, SheetLayout } from "../../templates/layout";
+import { MARK_FILLS, type CellMark, type CellWrite, type HostCapabilities, type WorkbookHost } from "../types";
+import { detectCapabilities, officeIsSetSupported, type CapabilityCost, type IsSetSupported, type OfficeApi } from "./capabilities";
+import {
+  anchorRange,
+  charsToPoints,
+  decodeSaved,
+  encodeSaved,
+  fillFrom,
+  localAddress,
+  needsTextFormat,
+  parseAreasAddress,
+  sheetNameProblem,
+  sheetOfAddress,
+  toGrid,
+} from "./cells";
+import {
+  badAddressError,
+  hiddenSheetError,
+  missingSheetError,
+  officeErrorCode,
+  OfficeHostError,
+  protectedSheetError,
+  sheetExistsError,
+  toHostError,
+  type ErrorContext,
+  type ErrorTarget,
+} from "./errors";
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeHostOptions {
+  /** Defaults to `Excel.run`; tests pass a fake. */
+  run?: ExcelRun;
+  /** Defaults to `Office.context.requirements.isSetSupported`. */
+  isSetSupported?: IsSetSupported;
+}
+
+/** Starts every note or comment this product adds: how 清除标记 tells its own from the user's. */
+export const NOTE_PREFIX = "【填报助手】";
+
+const HEADER_ROW_HEIGHT = 45;
+
+interface SheetInfo {
+  name: string;
+  hidden: boolean;
+}
+
+/** One cell to mark: marks of several findings on one cell merged (most severe fill, all messages). */
+interface CellToMark {
+  sheet: string;
+  address: string;
+  severity: CellMark["severity"];
+  messages: string[];
+}
+
+interface Annotation {
+  kind: "note" | "comment";
+  content: string;
+  ours: boolean;
+  commentId?: string;
+}
+
+interface AnnotationProbes {
+  notes: Array<{ sheet: string; cell: string; note: Excel.Note }>;
+  comments: Array<{ id: string; comment: Excel.Comment; location: Excel.Range }>;
+}
+
+interface SheetRead {
+  name: string;
+  used: Excel.Range;
+  merged?: Excel.RangeAreas;
+  protection?: Excel.WorksheetProtection;
+}
+
+const cellKey = (sheet: string, cell: string) => `${sheet.toLowerCase()}\u0000${cell.toUpperCase()}`;
+
+const SINGLE_OR_RANGE = /^\$?[A-Za-z]{1,3}\$?\d{1,7}(:\$?[A-Za-z]{1,3}\$?\d{1,7})?$/;
+
+function defaultRun(): ExcelRun {
+  return (batch) => Excel.run(batch);
+}
+
+export class OfficeHost implements WorkbookHost {
+  readonly capabilities: HostCapabilities;
+  readonly api: OfficeApi;
+  /** What the missing ExcelApi sets cost, one sentence each, for the pane to show once. */
+  readonly costs: CapabilityCost[];
+  /** Things the last operation could not do but did not fail for (a note that could not be added). */
+  warnings: string[] = [];
+
+  private readonly run: ExcelRun;
+  /** Sheet names and visibility in workbook order, as last read; null until read. */
+  private sheets: SheetInfo[] | null = null;
+  /** True once names were read during the current operation (a stale-name retry is then pointless). */
+  private namesFresh = false;
+  /** The state sheet's contents as last read or written; null until known. */
+  private state: WorkbookState | null = null;
+  /** Sheets read as protected (ExcelApi 1.2+), to name the right one when a write is refused. */
+  private protectedSheets = new Set<string>();
+  /** Ids of the workbook's comments as last read (ExcelApi 1.10+); null until read. */
+  private commentIds: string[] | null = null;
+
+  constructor(options: OfficeHostOptions = {}) {
+    const detected = detectCapabilities(options.isSetSupported ?? officeIsSetSupported());
+    this.capabilities = detected.capabilities;
+    this.api = detected.api;
+    this.costs = detected.costs;
+    this.run = options.run ?? defaultRun();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Operations
+
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    return this.operation({ action: "读取工作簿", actionEn: "read the workbook" }, async (context) => {
+      const known = this.sheets;
+      if (known) {
+        const warm = await this.readValues(context, known, true);
+        if (warm) return warm;
+      }
+      if (!this.namesFresh) await this.loadNames(context);
+      const snapshot = await this.readValues(context, this.knownSheets(), false);
+      if (!snapshot) throw new Error("unreachable: a read without name check returned nothing");
+      return snapshot;
+    });
+  }
+
+  async writeValues(writes: CellWrite[]): Promise<void> {
+    for (const w of writes) if (!fromA1(w.address)) throw badAddressError(w.sheet, w.address);
+    if (writes.length === 0) return;
+    const ctx: ErrorContext = { action: "写入数值", actionEn: "write values", targets: firstCells(writes.map((w) => ({ sheet: w.sheet, cell: w.address }))) };
+    await this.operation(ctx, (context) =>
+      this.retryIfStale(context, async () => {
+        await this.prepare(context, false);
+        this.requireSheets(writes.map((w) => ({ sheet: w.sheet, cell: w.address })));
+        const sheets = this.sheetGetter(context);
+        this.touch(sheets, writes.map((w) => w.sheet));
+        for (const w of writes) {
+          const range = sheets(w.sheet).getRange(w.address);
+          if (w.formula) {
+            if (w.numberFormat) range.numberFormat = [[w.numberFormat]];
+            range.formulas = [[w.formula]];
+          } else {
+            // The format goes first: Excel keeps text typed into an `@` cell, and converts it otherwise.
+            const format = w.numberFormat ?? (typeof w.value === "string" && needsTextFormat(w.value) ? "@" : undefined);
+            if (format) range.numberFormat = [[format]];
+            range.values = [[w.value ?? ""]];
+          }
+        }
+        await context.sync();
+      }),
+    );
+  }
+
+  async mark(marks: CellMark[]): Promise<void> {
+    const cells = mergeMarks(marks);
+    const ctx: ErrorContext = { action: "标记单元格", actionEn: "mark cells", targets: firstCells(cells.map((m) => ({ sheet: m.sheet, cell: m.address }))) };
+    await this.operation(ctx, (context) => this.retryIfStale(context, () => this.markIn(context, cells)));
+  }
+
+  async clearMarks(): Promise<void> {
+    const ctx: ErrorContext = { action: "清除标记", actionEn: "clear the marks" };
+    await this.operation(ctx, (context) =>
+      this.retryIfStale(context, async () => {
+        await this.prepare(context, true);
+        ctx.targets = firstCells(this.currentState().marks.map((m) => ({ sheet: m.sheet, cell: m.cell })));
+        await this.clearIn(context);
+      }),
+    );
+  }
+
+  async insertSheets(layouts: SheetLayout[]): Promise<void> {
+    const seen = new Set<string>();
+    for (const l of layouts) {
+      const problem = sheetNameProblem(l.sheetName);
+      if (problem) throw new OfficeHostError("BadSheetName", problem, `Sheet name "${l.sheetName}" is not allowed in Excel.`, { sheet: l.sheetName });
+      const low = l.sheetName.toLowerCase();
+      if (seen.has(low)) throw sheetExistsError(l.sheetName);
+      seen.add(low);
+    }
+    if (layouts.length === 0) return;
+    const ctx: ErrorContext = { action: "插入模板", actionEn: "insert the templates", addingSheet: layouts[0].sheetName, targets: layouts.map((l) => ({ sheet: l.sheetName, cell: "A1" })) };
+    await this.operation(ctx, async (context) => {
+      // Fresh names: refusing a taken name must not depend on what was true minutes ago.
+      await this.loadNames(context);
+      for (const l of layouts) if (this.info(l.sheetName)) throw sheetExistsError(this.info(l.sheetName)?.name ?? l.sheetName);
+      const added = layouts.map((l) => context.workbook.worksheets.add(l.sheetName));
+      layouts.forEach((l, i) => this.queueLayout(added[i], l));
+      added[0].activate();
+      await context.sync();
+      this.knownSheets().push(...layouts.map((l) => ({ name: l.sheetName, hidden: false })));
+    });
+  }
+
+  async writeState(rows: CellValue[][]): Promise<void> {
+    const given = readState({ sheets: [{ name: STATE_SHEET, values: rows, merges: [] }] });
+    if (!isStateHeader(rows)) {
+      throw new OfficeHostError("BadStateRows", "内部错误：审核状态的格式不正确，未写入。", "Internal error: the state rows are malformed; nothing was written.");
+    }
+    const ctx: ErrorContext = { action: "保存审核状态", actionEn: "save the review state", targets: [{ sheet: STATE_SHEET, cell: "A1" }] };
+    await this.operation(ctx, (context) =>
+      this.retryIfStale(context, async () => {
+        await this.prepare(context, true);
+        const state: WorkbookState = { ...given, marks: this.currentState().marks };
+        if (!this.info(STATE_SHEET)) ctx.addingSheet = STATE_SHEET;
+        this.queueStateWrite(context, state);
+        await context.sync();
+        this.stateWritten(state);
+      }),
+    );
+  }
+
+  async writeSheet(name: string, rows: CellValue[][]): Promise<void> {
+    const problem = sheetNameProblem(name);
+    if (problem) throw new OfficeHostError("BadSheetName", problem, `Sheet name "${name}" is not allowed in Excel.`, { sheet: name });
+    const ctx: ErrorContext = { action: `写入工作表「${name}」`, actionEn: `write sheet "${name}"`, targets: [{ sheet: name, cell: "A1" }] };
+    await this.operation(ctx, (context) =>
+      this.retryIfStale(context, async () => {
+        await this.prepare(context, false);
+        const existing = this.info(name);
+        let ws: Excel.Worksheet;
+        if (existing) {
+          ws = context.workbook.worksheets.getItem(existing.name);
+          ws.getRange().clear();
+        } else {
+          ctx.addingSheet = name;
+          ws = context.workbook.worksheets.add(name);
+        }
+        const grid = toGrid(rows, 1, true);
+        const region = ws.getRange(rangeA1(0, 0, grid.rows - 1, grid.cols - 1));
+        region.numberFormat = grid.formats;
+        region.values = grid.values;
+        if (rows.length > 0) ws.getRange(rangeA1(0, 0, 0, grid.cols - 1)).format.font.bold = true;
+        await context.sync();
+        if (!existing) this.knownSheets().push({ name, hidden: false });
+      }),
+    );
+  }
+
+  async select(sheet: string, address: string): Promise<void> {
+    if (!SINGLE_OR_RANGE.test(address.trim())) throw badAddressError(sheet, address);
+    const ctx: ErrorContext = { action: `定位到 ${address}`, actionEn: `go to ${address}`, targets: [{ sheet, cell: address }] };
+    await this.operation(ctx, (context) =>
+      this.retryIfStale(context, async () => {
+        await this.prepare(context, false);
+        const info = this.info(sheet);
+        if (!info) throw missingSheetError(sheet, address);
+        if (info.hidden) throw hiddenSheetError(info.name, address);
+        const ws = context.workbook.worksheets.getItem(info.name);
+        ws.activate();
+        ws.getRange(address.trim()).select();
+        await context.sync();
+      }),
+    );
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Plumbing: one Excel.run per operation, errors in Chinese, a retry when cached names were stale
+
+  private async operation<T>(ctx: ErrorContext, body: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    this.namesFresh = false;
+    this.warnings = [];
+    try {
+      return await this.run(body);
+    } catch (err) {
+      if (officeErrorCode(err) === "AccessDenied" && !ctx.addingSheet) {
+        const hit = (ctx.targets ?? []).filter((t) => this.protectedSheets.has(t.sheet.toLowerCase()));
+        if (hit.length > 0) throw protectedSheetError(hit.slice(0, 1));
+      }
+      throw toHostError(err, ctx);
+    }
+  }
+
+  /**
+   * Runs `attempt`; when it failed because a sheet the cache named is gone (or a sheet it did not know
+   * exists), forgets the cache and runs it once more on fresh names. Attempts order their statements
+   * so that such a failure happens before anything was written.
+   */
+  private async retryIfStale<T>(context: Excel.RequestContext, attempt: () => Promise<T>): Promise<T> {
+    try {
+      return await attempt();
+    } catch (err) {
+      const code = officeErrorCode(err);
+      if (this.namesFresh || (code !== "ItemNotFound" && code !== "ItemAlreadyExists")) throw err;
+      this.sheets = null;
+      this.state = null;
+      this.commentIds = null;
+      return await attempt();
+    }
+  }
+
+  /** Loads what the operation needs and the cache lacks (names; the state sheet's rows). */
+  private async prepare(context: Excel.RequestContext, needState: boolean): Promise<void> {
+    if (!this.sheets) await this.loadNames(context);
+    if (needState && !this.state) await this.loadState(context);
+  }
+
+  private async loadNames(context: Excel.RequestContext): Promise<void> {
+    const list = context.workbook.worksheets;
+    list.load("items/name,items/visibility");
+    const comments = this.api.comments ? context.workbook.comments : null;
+    if (comments) comments.load("items/id");
+    await context.sync();
+    this.sheets = list.items.map((w) => ({ name: w.name, hidden: w.visibility !== "Visible" }));
+    this.namesFresh = true;
+    if (comments) this.commentIds = comments.items.map((x) => x.id);
+  }
+
+  private async loadState(context: Excel.RequestContext): Promise<void> {
+    const info = this.info(STATE_SHEET);
+    if (!info) {
+      this.state = emptyState();
+      return;
+    }
+    const used = context.workbook.worksheets.getItem(info.name).getUsedRange();
+    used.load(["address", "values"]);
+    await context.sync();
+    const read = anchorRange(used.address, used.values);
+    this.state = readState({ sheets: [{ name: STATE_SHEET, values: read.values, merges: [] }] });
+  }
+
+  /**
+   * Names loaded in a batch that also changed cells: from here on a failure must not be retried
+   * (the retry would read the cells this batch already changed).
+   */
+  private freshNames(list: Excel.WorksheetCollection): void {
+    this.sheets = list.items.map((w) => ({ name: w.name, hidden: w.visibility !== "Visible" }));
+    this.namesFresh = true;
+  }
+
+  private knownSheets(): SheetInfo[] {
+    if (!this.sheets) throw new Error("sheet names not loaded");
+    return this.sheets;
+  }
+
+  private currentState(): WorkbookState {
+    if (!this.state) throw new Error("state not loaded");
+    return this.state;
+  }
+
+  private info(name: string): SheetInfo | undefined {
+    const low = name.toLowerCase();
+    return this.knownSheets().find((s) => s.name.toLowerCase() === low);
+  }
+
+  private requireSheets(targets: ErrorTarget[]): void {
+    for (const t of targets) if (!this.info(t.sheet)) throw missingSheetError(t.sheet, t.cell);
+  }
+
+  /** One Worksheet object per name for the whole Excel.run. */
+  private sheetGetter(context: Excel.RequestContext): (name: string) => Excel.Worksheet {
+    const cache = new Map<string, Excel.Worksheet>();
+    return (name) => {
+      const low = name.toLowerCase();
+      let ws = cache.get(low);
+      if (!ws) {
+        ws = context.workbook.worksheets.getItem(this.info(name)?.name ?? name);
+        cache.set(low, ws);
+      }
+      return ws;
+    };
+  }
+
+  /** Queues a cheap load of each sheet first, so a vanished sheet fails the batch before any write. */
+  private touch(sheets: (name: string) => Excel.Worksheet, names: string[]): void {
+    const seen = new Set<string>();
+    for (const n of names) {
+      const low = n.toLowerCase();
+      if (seen.has(low)) continue;
+      seen.add(low);
+      sheets(n).load("name");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Reading
+
+  /**
+   * One batch: every named sheet's used range (values, number formats, formulas), merged areas where
+   * 1.13, protection where 1.2, comment ids where 1.10. With `checkNames`, the sheet list is loaded in
+   * the same batch and null is returned when it differs from `names` (the caller then reads again).
+   */
+  private async readValues(context: Excel.RequestContext, names: SheetInfo[], checkNames: boolean): Promise<WorkbookSnapshot | null> {
+    const list = checkNames ? context.workbook.worksheets : null;
+    if (list) list.load("items/name,items/visibility");
+    const reads: SheetRead[] = names.map((s) => this.queueSheetRead(context, s.name));
+    const comments = this.api.comments ? context.workbook.comments : null;
+    if (comments) comments.load("items/id");
+    try {
+      await context.sync();
+    } catch (err) {
+      // A sheet renamed or deleted since the names were read (ExcelApi 1.1 has no getItemOrNullObject).
+      if (checkNames && officeErrorCode(err) === "ItemNotFound") return null;
+      throw err;
+    }
+    if (list) {
+      const now = list.items.map((w) => ({ name: w.name, hidden: w.visibility !== "Visible" }));
+      const same = now.length === names.length && now.every((s, i) => s.name === names[i].name);
+      this.sheets = now;
+      this.namesFresh = true;
+      if (!same) return null;
+    }
+    if (comments) this.commentIds = comments.items.map((x) => x.id);
+    const infos = this.knownSheets();
+    const sheets: SheetSnapshot[] = [];
+    this.protectedSheets = new Set();
+    reads.forEach((r, i) => {
+      const hidden = infos[i]?.hidden ?? false;
+      sheets.push({ name: r.name, values: [], merges: [], ...(hidden ? { hidden: true } : {}) });
+      const snap = sheets[sheets.length - 1];
+      if (this.api.orNull && r.used.isNullObject) return;
+      if (r.protection && r.protection.protected) this.protectedSheets.add(r.name.toLowerCase());
+      const read = anchorRange(r.used.address, r.used.values, r.used.numberFormat, r.used.formulas);
+      snap.values = read.values;
+      if (Object.keys(read.formulas).length > 0) snap.formulas = read.formulas;
+      if (r.merged && !r.merged.isNullObject) snap.merges = parseAreasAddress(r.merged.address);
+    });
+    const snapshot: WorkbookSnapshot = { sheets };
+    this.state = readState(snapshot);
+    return snapshot;
+  }
+
+  private queueSheetRead(context: Excel.RequestContext, name: string): SheetRead {
+    const api = this.api;
+    const ws = api.orNull ? context.workbook.worksheets.getItemOrNullObject(name) : context.workbook.worksheets.getItem(name);
+    // valuesOnly: a column formatted to the bottom of the sheet must not make the read a million rows.
+    const used = api.orNull ? ws.getUsedRangeOrNullObject(true) : api.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
+    used.load("address,values,numberFormat,formulas");
+    const read: SheetRead = { name, used };
+    if (api.mergedAreas) {
+      // Merges are formatting: look for them in the used range that counts formatting too.
+      read.merged = ws.getUsedRangeOrNullObject(false).getMergedAreasOrNullObject();
+      read.merged.load("address");
+    }
+    if (api.protection) {
+      read.protection = ws.protection;
+      read.protection.load("protected");
+    }
+    return read;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Marks
+
+  private liveMarks(): SavedMark[] {
+    return this.currentState().marks.filter((m) => this.info(m.sheet) && fromA1(m.cell));
+  }
+
+  private async markIn(context: Excel.RequestContext, cells: CellToMark[]): Promise<void> {
+    await this.prepare(context, true);
+    this.requireSheets(cells.map((m) => ({ sheet: m.sheet, cell: m.address })));
+    const previous = this.liveMarks();
+    if (cells.length === 0 && this.currentState().marks.length === 0) return;
+    const sheets = this.sheetGetter(context);
+
+    // Batch 1. Loads first (a stale sheet or comment fails here, before anything changed), then the
+    // restore of the old marks, then each target's fill (read after the restore), then the new fills.
+    const list = context.workbook.worksheets;
+    list.load("items/name,items/visibility");
+    this.touch(sheets, [...previous.map((m) => m.sheet), ...cells.map((m) => m.sheet)]);
+    const probes = this.queueProbes(context, sheets, [...previous.map((m) => ({ sheet: m.sheet, cell: m.cell })), ...cells.map((m) => ({ sheet: m.sheet, cell: m.address }))]);
+    for (const m of previous) this.queueRestore(sheets, m);
+    const fills = cells.map((m) => {
+      const fill = sheets(m.sheet).getRange(m.address).format.fill;
+      fill.load(this.api.fillTint ? "color,tintAndShade" : "color");
+      return fill;
+    });
+    cells.forEach((m, i) => {
+      fills[i].color = MARK_FILLS[m.severity];
+    });
+    await context.sync();
+    this.freshNames(list);
+
+    // Batch 2. The state first (so the saved fills are kept even if a note cannot be added), then notes.
+    const found = this.readProbes(probes);
+    const saved: SavedMark[] = cells.map((m, i) => {
+      const existing = found.get(cellKey(m.sheet, m.address));
+      const note = existing && !existing.ours ? existing.content : null;
+      const fill = fillFrom(fills[i].color, this.api.fillTint ? fills[i].tintAndShade : undefined, this.api.fillTint);
+      return { sheet: m.sheet, cell: m.address.toUpperCase(), format: encodeSaved({ fill, note }) };
+    });
+    const state: WorkbookState = { ...this.currentState(), marks: saved };
+    this.queueStateWrite(context, state);
+    const reload = this.queueAnnotationChanges(context, sheets, found, previous, cells);
+    await this.syncAnnotations(context, reload);
+    this.stateWritten(state);
+  }
+
+  private async clearIn(context: Excel.RequestContext): Promise<void> {
+    const previous = this.liveMarks();
+    if (this.currentState().marks.length === 0) return;
+    const state: WorkbookState = { ...this.currentState(), marks: [] };
+    const sheets = this.sheetGetter(context);
+    this.touch(sheets, previous.map((m) => m.sheet));
+    if (!this.api.comments) {
+      for (const m of previous) this.queueRestore(sheets, m);
+      this.queueStateWrite(context, state);
+      await context.sync();
+      this.stateWritten(state);
+      return;
+    }
+    const list = context.workbook.worksheets;
+    list.load("items/name,items/visibility");
+    const probes = this.queueProbes(context, sheets, previous.map((m) => ({ sheet: m.sheet, cell: m.cell })));
+    for (const m of previous) this.queueRestore(sheets, m);
+    await context.sync();
+    this.freshNames(list);
+    const found = this.readProbes(probes);
+    this.queueStateWrite(context, state);
+    const reload = this.queueAnnotationChanges(context, sheets, found, previous, []);
+    await this.syncAnnotations(context, reload);
+    this.stateWritten(state);
+  }
+
+  private queueRestore(sheets: (name: string) => Excel.Worksheet, m: SavedMark): void {
+    const saved = decodeSaved(m.format);
+    const fill = sheets(m.sheet).getRange(m.cell).format.fill;
+    if (saved.fill === null) fill.clear();
+    else fill.color = saved.fill;
+  }
+
+  /** Loads what notes (1.18) and comments (1.10, by the ids last read) exist on the given cells. */
+  private queueProbes(context: Excel.RequestContext, sheets: (name: string) => Excel.Worksheet, cells: Array<{ sheet: string; cell: string }>): AnnotationProbes {
+    const probes: AnnotationProbes = { notes: [], comments: [] };
+    if (this.api.comments) {
+      for (const id of this.commentIds ?? []) {
+        const comment = this.api.commentOrNull ? context.workbook.comments.getItemOrNullObject(id) : context.workbook.comments.getItem(id);
+        comment.load("content");
+        const location = comment.getLocation();
+        location.load("address");
+        probes.comments.push({ id, comment, location });
+      }
+    }
+    if (this.api.notes) {
+      const seen = new Set<string>();
+      for (const x of cells) {
+        const k = cellKey(x.sheet, x.cell);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        const note = sheets(x.sheet).notes.getItemOrNullObject(x.cell.toUpperCase());
+        note.load("content");
+        probes.notes.push({ sheet: x.sheet, cell: x.cell.toUpperCase(), note });
+      }
+    }
+    return probes;
+  }
+
+  private readProbes(probes: AnnotationProbes): Map<string, Annotation> {
+    const found = new Map<string, Annotation>();
+    for (const p of probes.comments) {
+      if (this.api.commentOrNull && p.comment.isNullObject) continue;
+      const sheet = sheetOfAddress(p.location.address);
+      const cell = localAddress(p.location.address).split(":")[0];
+      const content = p.comment.content ?? "";
+      found.set(cellKey(sheet, cell), { kind: "comment", content, ours: content.startsWith(NOTE_PREFIX), commentId: p.id });
+    }
+    for (const p of probes.notes) {
+      if (p.note.isNullObject) continue;
+      const content = p.note.content ?? "";
+      found.set(cellKey(p.sheet, p.cell), { kind: "note", content, ours: content.startsWith(NOTE_PREFIX) });
+    }
+    return found;
+  }
+
+  /**
+   * Deletes this product's old notes and comments, then adds one for each marked cell that has none of
+   * the user's. Returns the comment collection to read the ids from after the sync (1.10+).
+   */
+  private queueAnnotationChanges(
+    context: Excel.RequestContext,
+    sheets: (name: string) => Excel.Worksheet,
+    found: Map<string, Annotation>,
+    previous: SavedMark[],
+    cells: CellToMark[],
+  ): Excel.CommentCollection | null {
+    if (!this.api.comments) return null;
+    for (const a of found.values()) if (a.ours && a.kind === "comment" && a.commentId) context.workbook.comments.getItem(a.commentId).delete();
+    if (this.api.notes) {
+      const targets = [...previous.map((m) => ({ sheet: m.sheet, cell: m.cell })), ...cells.map((m) => ({ sheet: m.sheet, cell: m.address }))];
+      const done = new Set<string>();
+      for (const t of targets) {
+        const k = cellKey(t.sheet, t.cell);
+        const a = found.get(k);
+        if (done.has(k) || !a || !a.ours || a.kind !== "note") continue;
+        done.add(k);
+        sheets(t.sheet).notes.getItem(t.cell.toUpperCase()).delete();
+      }
+    }
+    for (const m of cells) {
+      const a = found.get(cellKey(m.sheet, m.address));
+      if (a && !a.ours) continue;
+      const text = `${NOTE_PREFIX}${m.messages.join("\n")}`;
+      const ws = sheets(m.sheet);
+      if (this.api.notes) ws.notes.add(m.address.toUpperCase(), text);
+      else context.workbook.comments.add(ws.getRange(m.address), text);
+    }
+    const collection = context.workbook.comments;
+    collection.load("items/id");
+    return collection;
+  }
+
+  /**
+   * The last sync of a mark or clear. The state is queued before the notes, so when only a note or
+   * comment could not be added (a cell holding a note Excel 1.10–1.17 cannot see), the marks and the
+   * state are in place: that is a warning, not a failure.
+   */
+  private async syncAnnotations(context: Excel.RequestContext, reload: Excel.CommentCollection | null): Promise<void> {
+    try {
+      await context.sync();
+    } catch (err) {
+      const code = officeErrorCode(err);
+      if (!reload || (code !== "InvalidArgument" && code !== "InvalidOperation")) throw err;
+      this.commentIds = null;
+      this.warnings.push("部分单元格已有备注或批注，未能添加问题说明；这些问题仍在任务窗格中列出，单元格底色已标记。");
+      return;
+    }
+    if (reload) this.commentIds = reload.items.map((x) => x.id);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // State sheet, templates
+
+  /** Replaces the state sheet's rows, adding (and hiding, where 1.2) the sheet when it is missing. */
+  private queueStateWrite(context: Excel.RequestContext, state: WorkbookState): void {
+    const info = this.info(STATE_SHEET);
+    let ws: Excel.Worksheet;
+    if (info) {
+      ws = context.workbook.worksheets.getItem(info.name);
+      ws.getRange().clear();
+    } else {
+      ws = context.workbook.worksheets.add(STATE_SHEET);
+      if (this.api.setVisibility) ws.visibility = "VeryHidden";
+    }
+    const grid = toGrid(stateRows(state), 1, true);
+    const region = ws.getRange(rangeA1(0, 0, grid.rows - 1, grid.cols - 1));
+    region.numberFormat = grid.formats;
+    region.values = grid.values;
+  }
+
+  private stateWritten(state: WorkbookState): void {
+    this.state = state;
+    if (!this.info(STATE_SHEET)) this.knownSheets().push({ name: STATE_SHEET, hidden: this.api.setVisibility });
+  }
+
+  private queueLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
+    const api = this.api;
+    const rows: CellValue[][] = [];
+    let lastCol = layout.lastCol;
+    for (const cell of layout.cells) {
+      while (rows.length <= cell.row) rows.push([]);
+      rows[cell.row][cell.col] = cell.value;
+      lastCol = Math.max(lastCol, cell.col);
+    }
+    const filled = rows.map((r) => Array.from({ length: lastCol + 1 }, (_, i) => r[i] ?? null));
+    const grid = toGrid(filled, lastCol + 1);
+    const region = ws.getRange(rangeA1(0, 0, grid.rows - 1, grid.cols - 1));
+    region.numberFormat = grid.formats;
+    region.values = grid.values;
+
+    const spanOf = new Map<string, MergeArea>();
+    for (const m of layout.merges) spanOf.set(`${m.top},${m.left}`, m);
+    const horizontal = (cell: LayoutCell) => {
+      const m = spanOf.get(`${cell.row},${cell.col}`);
+      return m !== undefined && m.right > m.left;
+    };
+    const rowRange = (r: number) => ws.getRange(rangeA1(r, 0, r, lastCol));
+    const cellRange = (cell: LayoutCell) => {
+      const m = spanOf.get(`${cell.row},${cell.col}`);
+      return ws.getRange(m ? rangeA1(m.top, m.left, m.bottom, m.right) : rangeA1(cell.row, cell.col, cell.row, cell.col));
+    };
+
+    // Borders around and inside the header and body.
+    const body = ws.getRange(rangeA1(layout.gridTop, 0, layout.gridBottom, lastCol));
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
+      const b = body.format.borders.getItem(edge);
+      b.style = "Continuous";
+      b.weight = "Thin";
+    }
+    body.format.verticalAlignment = "Center";
+
+    const titleRows = new Set<number>();
+    for (const cell of layout.cells) {
+      if (cell.role === "title") titleRows.add(cell.row);
+      if (cell.role === "attachment") ws.getRange(rangeA1(cell.row, cell.col, cell.row, cell.col)).format.font.bold = true;
+    }
+    for (const r of titleRows) {
+      const range = rowRange(r);
+      range.format.font.bold = true;
+      range.format.font.size = 16;
+      // Without merges (1.1) the title sits in A and is centred across the table instead.
+      range.format.horizontalAlignment = api.merge ? "Center" : "CenterAcrossSelection";
+    }
+    for (const cell of layout.cells) {
+      if (cell.role === "header") {
+        const range = cellRange(cell);
+        range.format.font.bold = true;
+        const across = !api.merge && horizontal(cell);
+        range.format.horizontalAlignment = across ? "CenterAcrossSelection" : "Center";
+        // A label alone in the first cell of its span would wrap into a narrow column: let it run across.
+        if (!across) range.format.wrapText = true;
+      } else if (cell.role === "seq") {
+        cellRange(cell).format.horizontalAlignment = "Center";
+      } else if (cell.role === "explanation" || cell.role === "ratio") {
+        const range = cellRange(cell);
+        range.format.wrapText = cell.role === "explanation";
+        range.format.horizontalAlignment = cell.role === "ratio" ? "Center" : "Left";
+      } else if (cell.role === "note" && api.merge) {
+        cellRange(cell).format.wrapText = true;
+      }
+    }
+
+    if (api.merge) for (const m of layout.merges) ws.getRange(rangeA1(m.top, m.left, m.bottom, m.right)).merge(false);
+    if (api.formatSize) {
+      layout.colWidths.forEach((w, i) => {
+        const col = colToLetters(i);
+        ws.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(w);
+      });
+      for (const r of layout.headerRows) ws.getRange(`${r + 1}:${r + 1}`).format.rowHeight = HEADER_ROW_HEIGHT;
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Helpers
+
+function isStateHeader(rows: CellValue[][]): boolean {
+  return rows[0]?.[0] === stateRows(emptyState())[0][0];
+}
+
+/** The first cell per sheet, in order: what an error message names. */
+function firstCells(targets: ErrorTarget[]): ErrorTarget[] {
+  const seen = new Set<string>();
+  const out: ErrorTarget[] = [];
+  for (const t of targets) {
+    const low = t.sheet.toLowerCase();
+    if (seen.has(low)) continue;
+    seen.add(low);
+    out.push(t);
+  }
+  return out;
+}
+
+/** One mark per cell: the most severe fill, every message once. */
+export function mergeMarks(marks: CellMark[]): CellToMark[] {
+  const byCell = new Map<string, CellToMark>();
+  for (const m of marks) {
+    if (!fromA1(m.address)) throw badAddressError(m.sheet, m.address);
+    const k = cellKey(m.sheet, m.address);
+    const had = byCell.get(k);
+    if (!had) {
+      byCell.set(k, { sheet: m.sheet, address: m.address.toUpperCase().replace(/\$/g, ""), severity: m.severity, messages: [m.message] });
+      continue;
+    }
+    if (SEVERITY_ORDER[m.severity] < SEVERITY_ORDER[had.severity]) had.severity = m.severity;
+    if (!had.messages.includes(m.message)) had.messages.push(m.message);
+  }
+  return [...byCell.values()];
+}

@@ -1,0 +1,1363 @@
+/**
+ * A fake of the Excel JavaScript object model, faithful where the Office host's correctness depends
+ * on it:
+ * - Every load, property set and method call is queued and runs only at `context.sync()`, in order
+ *   (so a load queued before a set reads the old value, as in Office).
+ * - Reading a property that was not loaded and synced throws `PropertyNotLoaded`, as Office does.
+ * - A failing statement rejects the sync; the statements before it have taken effect, the later ones
+ *   have not, and no load of that batch is filled in.
+ * - `level` is the highest ExcelApi 1.x the fake answers: members of later sets throw when touched
+ *   (as a missing function would), and `isSetSupported` answers accordingly. Level 1 is Office 2016.
+ * - Typing a string into a General cell turns numbers, percentages, dates and `=` into what Excel makes
+ *   of them; a cell formatted `@` keeps the text.
+ * - Without a fill, `format.fill.color` reads `#FFFFFF` (as Excel does); `tintAndShade` (1.9) is null.
+ *
+ * Sheets, cells, merges, notes and comments live in plain objects a test can set up and inspect.
+ * `FakeRequestContext.prototype.sync` is a real method so tests can `jest.spyOn` it.
+ */
+import type { CellValue, MergeArea, WorkbookSnapshot } from "../../src/engine/grid";
+import { colToLetters, lettersToCol, toA1 } from "../../src/engine/grid";
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+export class FakeOfficeError extends Error {
+  readonly code: string;
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(code: string, message: string, errorLocation?: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message, ...(errorLocation ? { errorLocation } : {}) };
+  }
+}
+
+function notLoaded(type: string, prop: string): FakeOfficeError {
+  return new FakeOfficeError(
+    "PropertyNotLoaded",
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    `${type}.${prop}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses
+
+const MAX_ROW = 1048575;
+const MAX_COL = 16383;
+
+/** `A1`, `A1:C3`, `C:C`, `C:E`, `3:5`, with or without `$` and a sheet part; 0-based inclusive. */
+export function parseAddress(address: string): MergeArea {
+  const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "").trim().toUpperCase();
+  const parts = local.split(":");
+  if (parts.length > 2) throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
+  const ends = parts.map((p) => {
+    let m = /^([A-Z]{1,3})(\d{1,7})$/.exec(p);
+    if (m) return { row: Number(m[2]) - 1, col: lettersToCol(m[1]), kind: "cell" as const };
+    m = /^([A-Z]{1,3})$/.exec(p);
+    if (m) return { row: -1, col: lettersToCol(m[1]), kind: "col" as const };
+    m = /^(\d{1,7})$/.exec(p);
+    if (m) return { row: Number(m[1]) - 1, col: -1, kind: "row" as const };
+    throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
+  });
+  const a = ends[0];
+  const b = ends[1] ?? a;
+  if (a.kind !== b.kind) throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
+  let area: MergeArea;
+  if (a.kind === "col") area = { top: 0, bottom: MAX_ROW, left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) };
+  else if (a.kind === "row") area = { left: 0, right: MAX_COL, top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row) };
+  else area = { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) };
+  if (area.bottom > MAX_ROW || area.right > MAX_COL || area.top < 0 || area.left < 0) throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
+  return area;
+}
+
+function areaA1(a: MergeArea): string {
+  const x = toA1(a.top, a.left);
+  const y = toA1(a.bottom, a.right);
+  return x === y ? x : `${x}:${y}`;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z0-9_\u4e00-\u9fff]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function splitSheetAddress(address: string): { sheet: string | null; local: string } {
+  const i = address.lastIndexOf("!");
+  if (i < 0) return { sheet: null, local: address };
+  let s = address.slice(0, i).trim();
+  if (s.startsWith("'") && s.endsWith("'")) s = s.slice(1, -1).replace(/''/g, "'");
+  return { sheet: s, local: address.slice(i + 1) };
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+const cellCount = (a: MergeArea) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
+const intersects = (a: MergeArea, b: MergeArea) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+const inside = (a: MergeArea, b: MergeArea) => a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
+
+// ---------------------------------------------------------------------------------------------
+// The workbook's data
+
+export interface FakeCell {
+  /** "" when empty. */
+  value: string | number | boolean;
+  formula?: string;
+  numberFormat: string;
+  fill: string | null;
+  bold: boolean;
+  fontSize: number;
+  wrap: boolean;
+  hAlign: string;
+  vAlign: string;
+}
+
+function blankCell(): FakeCell {
+  return { value: "", numberFormat: "General", fill: null, bold: false, fontSize: 11, wrap: false, hAlign: "General", vAlign: "Bottom" };
+}
+
+function hasFormat(c: FakeCell): boolean {
+  return c.numberFormat !== "General" || c.fill !== null || c.bold || c.fontSize !== 11 || c.wrap || c.hAlign !== "General" || c.vAlign !== "Bottom";
+}
+
+export interface FakeBorder {
+  area: MergeArea;
+  edge: string;
+  style?: string;
+  weight?: string;
+}
+
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+
+export class FakeSheet {
+  visibility: Visibility = "Visible";
+  /** Review → Protect Sheet: every write to it fails with AccessDenied. */
+  isProtected = false;
+  readonly cells = new Map<string, FakeCell>();
+  merges: MergeArea[] = [];
+  readonly colWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  readonly borders: FakeBorder[] = [];
+  /** Notes by A1 address. */
+  readonly notes = new Map<string, string>();
+
+  constructor(public name: string) {}
+
+  private at(a1: string): { r: number; c: number } {
+    const a = parseAddress(a1);
+    return { r: a.top, c: a.left };
+  }
+
+  cell(a1: string): FakeCell | undefined {
+    const { r, c } = this.at(a1);
+    return this.cells.get(key(r, c));
+  }
+
+  /** Creates the cell when missing (test setup and the fake's own writes). */
+  ensure(r: number, c: number): FakeCell {
+    let cell = this.cells.get(key(r, c));
+    if (!cell) {
+      cell = blankCell();
+      this.cells.set(key(r, c), cell);
+    }
+    return cell;
+  }
+
+  value(a1: string): CellValue {
+    const c = this.cell(a1);
+    return !c || c.value === "" ? null : c.value;
+  }
+
+  /** The fill as stored: null for none (what the UI calls "No Fill"). */
+  fill(a1: string): string | null {
+    return this.cell(a1)?.fill ?? null;
+  }
+
+  setValue(a1: string, value: CellValue, numberFormat?: string): void {
+    const { r, c } = this.at(a1);
+    const cell = this.ensure(r, c);
+    cell.value = value === null ? "" : value;
+    cell.formula = undefined;
+    if (numberFormat !== undefined) cell.numberFormat = numberFormat;
+  }
+
+  setFill(a1: string, color: string | null): void {
+    const { r, c } = this.at(a1);
+    this.ensure(r, c).fill = color === null ? null : color.toUpperCase();
+  }
+
+  /** Bounding box of cells with a value (or with any formatting or merge too). */
+  usedArea(valuesOnly: boolean): MergeArea | null {
+    let box: MergeArea | null = null;
+    const grow = (a: MergeArea) => {
+      box = box
+        ? { top: Math.min(box.top, a.top), left: Math.min(box.left, a.left), bottom: Math.max(box.bottom, a.bottom), right: Math.max(box.right, a.right) }
+        : { ...a };
+    };
+    for (const [k, c] of this.cells) {
+      if (c.value === "" && c.formula === undefined && (valuesOnly || !hasFormat(c))) continue;
+      const [r, col] = k.split(",").map(Number);
+      grow({ top: r, left: col, bottom: r, right: col });
+    }
+    if (!valuesOnly) for (const m of this.merges) grow(m);
+    return box;
+  }
+
+  /** Values anchored at A1, as the engine's snapshot holds them. */
+  values(): CellValue[][] {
+    const used = this.usedArea(true);
+    if (!used) return [];
+    const out: CellValue[][] = [];
+    for (let r = 0; r <= used.bottom; r++) {
+      const row: CellValue[] = [];
+      for (let c = 0; c <= used.right; c++) {
+        const v = this.cells.get(key(r, c))?.value;
+        row.push(v === undefined || v === "" ? null : v);
+      }
+      while (row.length > 0 && row[row.length - 1] === null) row.pop();
+      out.push(row);
+    }
+    return out;
+  }
+}
+
+export interface FakeComment {
+  id: string;
+  sheet: FakeSheet;
+  address: string;
+  content: string;
+}
+
+export interface FakeOptions {
+  /** Highest ExcelApi 1.x answered: 1 (Office 2016) … 18. */
+  level?: number;
+}
+
+export type ExcelRunLike = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export class FakeWorkbook {
+  readonly level: number;
+  readonly sheets: FakeSheet[] = [];
+  readonly comments: FakeComment[] = [];
+  activeSheet: FakeSheet | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  /** The user is typing in a cell: writes fail with InvalidOperationInCellEditMode. */
+  editMode = false;
+  /** Review → Protect Workbook: sheets cannot be added, removed, hidden. */
+  structureProtected = false;
+  /** Every `context.sync()` of every Excel.run on this workbook. */
+  syncCount = 0;
+  private nextCommentId = 1;
+
+  constructor(options: FakeOptions = {}) {
+    this.level = options.level ?? 1;
+  }
+
+  static fromSnapshot(snapshot: WorkbookSnapshot, options: FakeOptions = {}): FakeWorkbook {
+    const book = new FakeWorkbook(options);
+    for (const s of snapshot.sheets) {
+      const sheet = book.addSheet(s.name);
+      s.values.forEach((row, r) =>
+        row?.forEach((v, c) => {
+          if (v !== null && v !== undefined) sheet.ensure(r, c).value = v;
+        }),
+      );
+      sheet.merges = s.merges.map((m) => ({ ...m }));
+      if (s.hidden) sheet.visibility = "Hidden";
+    }
+    return book;
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (this.find(name)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} exists`);
+    const s = new FakeSheet(name);
+    this.sheets.push(s);
+    if (!this.activeSheet) this.activeSheet = s;
+    return s;
+  }
+
+  find(name: string): FakeSheet | undefined {
+    const low = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === low);
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.find(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  commentAt(sheet: string, a1: string): FakeComment | undefined {
+    return this.comments.find((c) => c.sheet.name === sheet && c.address === a1.toUpperCase());
+  }
+
+  addComment(sheet: string, a1: string, content: string): FakeComment {
+    const c = { id: `c${this.nextCommentId++}`, sheet: this.sheet(sheet), address: a1.toUpperCase(), content };
+    this.comments.push(c);
+    return c;
+  }
+
+  /** The workbook as the engine would read it, from the fake's own data (the truth tests compare to). */
+  snapshot(): WorkbookSnapshot {
+    return {
+      sheets: this.sheets.map((s) => ({ name: s.name, values: s.values(), merges: s.merges.map((m) => ({ ...m })), ...(s.visibility !== "Visible" ? { hidden: true } : {}) })),
+    };
+  }
+
+  isSetSupported = (name: string, version?: string): boolean => {
+    if (name !== "ExcelApi") return false;
+    const m = /^1\.(\d+)$/.exec(version ?? "1.1");
+    return m !== null && Number(m[1]) <= this.level;
+  };
+
+  run: ExcelRunLike = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new FakeRequestContext(this);
+    const result = await batch(ctx as unknown as Excel.RequestContext);
+    if (ctx.pending > 0) throw new Error(`Excel.run ended with ${ctx.pending} queued command(s) that were never synced`);
+    return result;
+  };
+
+  /** Puts `Excel.run` and `Office.context.requirements` on globalThis; returns the undo. */
+  install(): () => void {
+    const g = globalThis as Record<string, unknown>;
+    const before = { Excel: g.Excel, Office: g.Office };
+    g.Excel = { run: this.run };
+    g.Office = { context: { requirements: { isSetSupported: this.isSetSupported } } };
+    return () => {
+      g.Excel = before.Excel;
+      g.Office = before.Office;
+    };
+  }
+
+  // ---- checks the statements make when they run
+
+  gate(minor: number, member: string): void {
+    if (this.level < minor) throw new TypeError(`${member} needs ExcelApi 1.${minor}; this Excel has ExcelApi 1.${this.level} only`);
+  }
+
+  writable(sheet: FakeSheet, what: string): void {
+    if (this.editMode) throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.", what);
+    if (sheet.isProtected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", what);
+  }
+
+  structural(what: string): void {
+    if (this.editMode) throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.", what);
+    if (this.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.", what);
+  }
+
+  newCommentId(): string {
+    return `c${this.nextCommentId++}`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request context and proxies
+
+type Op = () => (() => void) | void;
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbookObject;
+  private queue: Op[] = [];
+
+  constructor(readonly book: FakeWorkbook) {
+    this.workbook = new FakeWorkbookObject(this);
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  async sync(): Promise<void> {
+    this.book.syncCount++;
+    const ops = this.queue;
+    this.queue = [];
+    const commits: Array<() => void> = [];
+    for (const op of ops) {
+      const commit = op();
+      if (commit) commits.push(commit);
+    }
+    for (const c of commits) c();
+  }
+}
+
+function propList(arg?: string | string[] | { select?: string }): string[] {
+  const raw = arg === undefined ? "" : typeof arg === "string" ? arg : Array.isArray(arg) ? arg.join(",") : (arg.select ?? "");
+  return raw
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+}
+
+abstract class FakeObject<T> {
+  private resolved: { t: T | null } | undefined;
+  private readonly loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+  protected abstract readonly type: string;
+
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly resolver: () => T | null,
+    nullable = false,
+  ) {
+    if (nullable) {
+      context.enqueue(() => {
+        const t = this.target();
+        return () => {
+          this.nullState = t === null;
+        };
+      });
+    } else {
+      this.nullState = false;
+    }
+  }
+
+  get book(): FakeWorkbook {
+    return this.context.book;
+  }
+
+  /** What this proxy stands for, found when the first statement using it runs. */
+  target(): T | null {
+    if (!this.resolved) this.resolved = { t: this.resolver() };
+    return this.resolved.t;
+  }
+
+  setTarget(t: T): void {
+    this.resolved = { t };
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw notLoaded(this.type, "isNullObject");
+    return this.nullState;
+  }
+
+  /** The ExcelApi minor version a property needs (1 unless a subclass says otherwise). */
+  protected propLevel(_prop: string): number {
+    return 1;
+  }
+
+  protected abstract propValue(t: T, prop: string): unknown;
+
+  protected get<V>(prop: string): V {
+    if (!this.loaded.has(prop)) throw notLoaded(this.type, prop);
+    return this.loaded.get(prop) as V;
+  }
+
+  load(arg?: string | string[] | { select?: string }): this {
+    const props = propList(arg);
+    if (props.length === 0) throw new Error(`${this.type}.load() without properties loads everything; name the properties`);
+    for (const p of props) this.book.gate(this.propLevel(p), `${this.type}.${p}`);
+    this.context.enqueue(() => {
+      const t = this.target();
+      const values = new Map<string, unknown>();
+      if (t !== null) for (const p of props) values.set(p, this.propValue(t, p));
+      return () => {
+        for (const [k, v] of values) this.loaded.set(k, v);
+        this.nullState = t === null;
+      };
+    });
+    return this;
+  }
+
+  /** Queues a statement on the target; on a null object it does nothing (as Office ignores it). */
+  protected act(fn: (t: T) => void): void {
+    this.context.enqueue(() => {
+      const t = this.target();
+      if (t !== null) fn(t);
+    });
+  }
+
+  protected unknown(prop: string): never {
+    throw new Error(`fake ${this.type} has no property ${prop}`);
+  }
+}
+
+/** A child proxy whose target follows its parent's (null when the parent is a null object). */
+function child<P, T>(parent: FakeObject<P>, f: (p: P) => T | null): () => T | null {
+  return () => {
+    const p = parent.target();
+    return p === null ? null : f(p);
+  };
+}
+
+// ---- workbook, worksheets
+
+class FakeWorkbookObject extends FakeObject<FakeWorkbook> {
+  protected readonly type = "Workbook";
+  readonly worksheets: FakeWorksheetCollection;
+  private commentCollection?: FakeCommentCollection;
+
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.book);
+    this.worksheets = new FakeWorksheetCollection(context);
+  }
+
+  get comments(): FakeCommentCollection {
+    this.book.gate(10, "Workbook.comments");
+    this.commentCollection ??= new FakeCommentCollection(this.context);
+    return this.commentCollection;
+  }
+
+  get notes(): never {
+    this.book.gate(18, "Workbook.notes");
+    throw new Error("fake: use Worksheet.notes");
+  }
+
+  protected propValue(_t: FakeWorkbook, prop: string): unknown {
+    return this.unknown(prop);
+  }
+}
+
+function itemProps(props: string[]): string[] {
+  return props.map((p) => (p.startsWith("items/") ? p.slice(6) : p));
+}
+
+class FakeWorksheetCollection extends FakeObject<FakeWorkbook> {
+  protected readonly type = "WorksheetCollection";
+  private loadedItems?: FakeWorksheet[];
+
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.book);
+  }
+
+  get items(): FakeWorksheet[] {
+    if (!this.loadedItems) throw notLoaded(this.type, "items");
+    return this.loadedItems;
+  }
+
+  override load(arg?: string | string[] | { select?: string }): this {
+    const props = itemProps(propList(arg));
+    const probe = new FakeWorksheet(this.context, () => null);
+    for (const p of props) this.book.gate(probe.levelOf(p), `Worksheet.${p}`);
+    this.context.enqueue(() => {
+      const items = this.book.sheets.map((s) => {
+        const w = new FakeWorksheet(this.context, () => s);
+        w.fill(props);
+        return w;
+      });
+      return () => {
+        this.loadedItems = items;
+      };
+    });
+    return this;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => {
+      const s = this.book.find(name);
+      if (!s) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: ${name}`, "WorksheetCollection.getItem");
+      return s;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    this.book.gate(4, "WorksheetCollection.getItemOrNullObject");
+    return new FakeWorksheet(this.context, () => this.book.find(name) ?? null, true);
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.book.activeSheet);
+  }
+
+  add(name?: string): FakeWorksheet {
+    const w = new FakeWorksheet(this.context, () => {
+      throw new Error("fake: sheet used before its add ran");
+    });
+    this.context.enqueue(() => {
+      this.book.structural("WorksheetCollection.add");
+      let n = name;
+      if (n === undefined) {
+        let i = this.book.sheets.length + 1;
+        while (this.book.find(`Sheet${i}`)) i++;
+        n = `Sheet${i}`;
+      }
+      if (n.length > 31 || /[:\\/?*[\]]/.test(n) || n.trim() === "") throw new FakeOfficeError("InvalidArgument", `Bad sheet name ${n}`, "WorksheetCollection.add");
+      if (this.book.find(n)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${n} already exists.`, "WorksheetCollection.add");
+      w.setTarget(this.book.addSheet(n));
+    });
+    return w;
+  }
+
+  protected propValue(_t: FakeWorkbook, prop: string): unknown {
+    return this.unknown(prop);
+  }
+}
+
+class FakeWorksheet extends FakeObject<FakeSheet> {
+  protected readonly type = "Worksheet";
+  private filled = new Map<string, unknown>();
+
+  levelOf(prop: string): number {
+    return this.propLevel(prop);
+  }
+
+  /** Loaded at once (collection items arrive loaded). */
+  fill(props: string[]): void {
+    const t = this.target();
+    if (t) for (const p of props) this.filled.set(p, this.propValue(t, p));
+  }
+
+  protected override get<V>(prop: string): V {
+    if (this.filled.has(prop)) return this.filled.get(prop) as V;
+    return super.get<V>(prop);
+  }
+
+  protected propValue(t: FakeSheet, prop: string): unknown {
+    if (prop === "name") return t.name;
+    if (prop === "visibility") return t.visibility;
+    if (prop === "position") return this.book.sheets.indexOf(t);
+    if (prop === "id") return `{${t.name}}`;
+    return this.unknown(prop);
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+
+  set name(v: string) {
+    this.act((t) => {
+      this.book.structural("Worksheet.name");
+      if (this.book.find(v) && this.book.find(v) !== t) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${v} exists`);
+      t.name = v;
+    });
+  }
+
+  get visibility(): Visibility {
+    return this.get("visibility");
+  }
+
+  set visibility(v: Visibility) {
+    this.book.gate(2, "Worksheet.visibility (set)");
+    this.act((t) => {
+      this.book.structural("Worksheet.visibility");
+      if (v !== "Visible" && this.book.sheets.filter((s) => s !== t && s.visibility === "Visible").length === 0) {
+        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.", "Worksheet.visibility");
+      }
+      t.visibility = v;
+      if (v !== "Visible" && this.book.activeSheet === t) this.book.activeSheet = this.book.sheets.find((s) => s.visibility === "Visible") ?? null;
+    });
+  }
+
+  private protectionObject?: FakeProtection;
+  private noteCollection?: FakeNoteCollection;
+
+  get protection(): FakeProtection {
+    this.book.gate(2, "Worksheet.protection");
+    this.protectionObject ??= new FakeProtection(this.context, child(this, (s) => s));
+    return this.protectionObject;
+  }
+
+  get notes(): FakeNoteCollection {
+    this.book.gate(18, "Worksheet.notes");
+    this.noteCollection ??= new FakeNoteCollection(this.context, child(this, (s) => s));
+    return this.noteCollection;
+  }
+
+  getRange(address?: string): FakeRange {
+    const area = address === undefined ? { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL } : null;
+    return new FakeRange(
+      this.context,
+      child(this, (s) => ({ sheet: s, area: area ?? parseAddress(address as string) })),
+    );
+  }
+
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== undefined) this.book.gate(2, "Worksheet.getUsedRange(valuesOnly)");
+    return new FakeRange(
+      this.context,
+      child(this, (s) => ({ sheet: s, area: s.usedArea(valuesOnly === true) ?? { top: 0, left: 0, bottom: 0, right: 0 } })),
+    );
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.book.gate(4, "Worksheet.getUsedRangeOrNullObject");
+    return new FakeRange(
+      this.context,
+      child(this, (s) => {
+        const a = s.usedArea(valuesOnly === true);
+        return a ? { sheet: s, area: a } : null;
+      }),
+      true,
+    );
+  }
+
+  activate(): void {
+    this.act((t) => {
+      if (t.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "A hidden sheet cannot be activated.", "Worksheet.activate");
+      this.book.activeSheet = t;
+    });
+  }
+
+  delete(): void {
+    this.act((t) => {
+      this.book.structural("Worksheet.delete");
+      this.book.sheets.splice(this.book.sheets.indexOf(t), 1);
+      if (this.book.activeSheet === t) this.book.activeSheet = this.book.sheets[0] ?? null;
+    });
+  }
+}
+
+class FakeProtection extends FakeObject<FakeSheet> {
+  protected readonly type = "WorksheetProtection";
+  protected propValue(t: FakeSheet, prop: string): unknown {
+    if (prop === "protected") return t.isProtected;
+    return this.unknown(prop);
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+}
+
+// ---- ranges
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  area: MergeArea;
+}
+
+function cellsOf(t: RangeTarget, what: string): Array<{ r: number; c: number }> {
+  if (cellCount(t.area) > 200000) throw new Error(`fake: ${what} on ${cellCount(t.area)} cells; the fake applies formats cell by cell`);
+  const out: Array<{ r: number; c: number }> = [];
+  for (let r = t.area.top; r <= t.area.bottom; r++) for (let c = t.area.left; c <= t.area.right; c++) out.push({ r, c });
+  return out;
+}
+
+function grid<V>(t: RangeTarget, f: (cell: FakeCell | undefined, r: number, c: number) => V): V[][] {
+  if (cellCount(t.area) > 5_000_000) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+  const out: V[][] = [];
+  for (let r = t.area.top; r <= t.area.bottom; r++) {
+    const row: V[] = [];
+    for (let c = t.area.left; c <= t.area.right; c++) row.push(f(t.sheet.cells.get(key(r, c)), r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+function checkShape(t: RangeTarget, v: unknown, what: string): unknown[][] {
+  const rows = t.area.bottom - t.area.top + 1;
+  const cols = t.area.right - t.area.left + 1;
+  if (!Array.isArray(v) || v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols)) {
+    throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`, what);
+  }
+  return v as unknown[][];
+}
+
+/** 1900 date system serial of a calendar date. */
+function serialOf(y: number, m: number, d: number): number {
+  return Math.round(Date.UTC(y, m - 1, d) / 86400000) + 25569;
+}
+
+/** What Excel stores when a value is typed (or assigned through Range.values) into a cell. */
+function typeIn(cell: FakeCell, v: unknown): void {
+  if (v === null || v === undefined) return;
+  cell.formula = undefined;
+  if (typeof v !== "string") {
+    cell.value = v as number | boolean;
+    return;
+  }
+  if (v === "" || cell.numberFormat === "@") {
+    cell.value = v;
+    return;
+  }
+  if (v.startsWith("=")) {
+    cell.formula = v;
+    cell.value = "";
+    return;
+  }
+  const t = v.trim();
+  let m = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(t);
+  if (m) {
+    cell.value = Number(m[1]) / 100;
+    if (cell.numberFormat === "General") cell.numberFormat = "0.00%";
+    return;
+  }
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) {
+    cell.value = Number(t);
+    return;
+  }
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) {
+    cell.value = Number(t.replace(/,/g, ""));
+    if (cell.numberFormat === "General") cell.numberFormat = "#,##0";
+    return;
+  }
+  m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
+  if (m) {
+    cell.value = serialOf(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (cell.numberFormat === "General") cell.numberFormat = "yyyy/m/d";
+    return;
+  }
+  if (/^true$/i.test(t) || /^false$/i.test(t)) {
+    cell.value = /^true$/i.test(t);
+    return;
+  }
+  cell.value = v;
+}
+
+export class FakeRange extends FakeObject<RangeTarget> {
+  protected readonly type = "Range";
+
+  protected propValue(t: RangeTarget, prop: string): unknown {
+    switch (prop) {
+      case "address":
+        return `${quoteSheet(t.sheet.name)}!${areaA1(t.area)}`;
+      case "values":
+        return grid(t, (c) => (c ? c.value : ""));
+      case "numberFormat":
+        return grid(t, (c) => (c ? c.numberFormat : "General"));
+      case "formulas":
+        return grid(t, (c) => (c ? (c.formula ?? c.value) : ""));
+      case "rowCount":
+        return t.area.bottom - t.area.top + 1;
+      case "columnCount":
+        return t.area.right - t.area.left + 1;
+      case "rowIndex":
+        return t.area.top;
+      case "columnIndex":
+        return t.area.left;
+      default:
+        return this.unknown(prop);
+    }
+  }
+
+  get address(): string {
+    return this.get("address");
+  }
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+  set values(v: unknown[][]) {
+    this.act((t) => {
+      this.book.writable(t.sheet, "Range.values");
+      const rows = checkShape(t, v, "Range.values");
+      rows.forEach((row, i) => row.forEach((x, j) => typeIn(t.sheet.ensure(t.area.top + i, t.area.left + j), x)));
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.get("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this.act((t) => {
+      this.book.writable(t.sheet, "Range.numberFormat");
+      const rows = checkShape(t, v, "Range.numberFormat");
+      rows.forEach((row, i) =>
+        row.forEach((x, j) => {
+          if (x !== null && x !== undefined) t.sheet.ensure(t.area.top + i, t.area.left + j).numberFormat = String(x);
+        }),
+      );
+    });
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this.act((t) => {
+      this.book.writable(t.sheet, "Range.formulas");
+      const rows = checkShape(t, v, "Range.formulas");
+      rows.forEach((row, i) =>
+        row.forEach((x, j) => {
+          const cell = t.sheet.ensure(t.area.top + i, t.area.left + j);
+          if (typeof x === "string" && x.startsWith("=")) {
+            cell.formula = x;
+            cell.value = "";
+          } else typeIn(cell, x);
+        }),
+      );
+    });
+  }
+
+  private formatObject?: FakeRangeFormat;
+
+  get format(): FakeRangeFormat {
+    this.formatObject ??= new FakeRangeFormat(this.context, child(this, (t) => t));
+    return this.formatObject;
+  }
+
+  merge(across?: boolean): void {
+    this.book.gate(2, "Range.merge");
+    this.act((t) => {
+      this.book.writable(t.sheet, "Range.merge");
+      const areas: MergeArea[] = across
+        ? Array.from({ length: t.area.bottom - t.area.top + 1 }, (_, i) => ({ top: t.area.top + i, bottom: t.area.top + i, left: t.area.left, right: t.area.right }))
+        : [{ ...t.area }];
+      for (const a of areas) {
+        if (cellCount(a) < 2) continue;
+        t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, a));
+        t.sheet.merges.push(a);
+      }
+    });
+  }
+
+  unmerge(): void {
+    this.book.gate(2, "Range.unmerge");
+    this.act((t) => {
+      this.book.writable(t.sheet, "Range.unmerge");
+      t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.area));
+    });
+  }
+
+  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+    this.act((t) => {
+      this.book.writable(t.sheet, "Range.clear");
+      for (const [k, c] of [...t.sheet.cells]) {
+        const [r, col] = k.split(",").map(Number);
+        if (r < t.area.top || r > t.area.bottom || col < t.area.left || col > t.area.right) continue;
+        if (applyTo === "All") t.sheet.cells.delete(k);
+        else if (applyTo === "Contents") {
+          c.value = "";
+          c.formula = undefined;
+        } else t.sheet.cells.set(k, { ...blankCell(), value: c.value, formula: c.formula });
+      }
+      if (applyTo !== "Contents") t.sheet.merges = t.sheet.merges.filter((m) => !inside(m, t.area));
+    });
+  }
+
+  select(): void {
+    this.act((t) => {
+      if (this.book.activeSheet !== t.sheet) throw new FakeOfficeError("InvalidOperation", "The range is not on the active sheet.", "Range.select");
+      this.book.selection = { sheet: t.sheet.name, address: areaA1(t.area) };
+    });
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.book.gate(13, "Range.getMergedAreasOrNullObject");
+    return new FakeRangeAreas(
+      this.context,
+      child(this, (t) => {
+        const ms = t.sheet.merges.filter((m) => intersects(m, t.area));
+        return ms.length > 0 ? { sheet: t.sheet, areas: ms } : null;
+      }),
+      true,
+    );
+  }
+}
+
+class FakeRangeAreas extends FakeObject<{ sheet: FakeSheet; areas: MergeArea[] }> {
+  protected readonly type = "RangeAreas";
+  protected override propLevel(): number {
+    return 13;
+  }
+  protected propValue(t: { sheet: FakeSheet; areas: MergeArea[] }, prop: string): unknown {
+    if (prop === "address") return t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${areaA1(a)}`).join(", ");
+    if (prop === "areaCount") return t.areas.length;
+    return this.unknown(prop);
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
+  }
+}
+
+class FakeRangeFormat extends FakeObject<RangeTarget> {
+  protected readonly type = "RangeFormat";
+
+  protected override propLevel(prop: string): number {
+    return prop === "columnWidth" || prop === "rowHeight" ? 2 : 1;
+  }
+
+  private uniform<V>(t: RangeTarget, f: (c: FakeCell) => V): V | null {
+    let first: V | undefined;
+    for (const { r, c } of cellsOf(t, "read format")) {
+      const v = f(t.sheet.cells.get(key(r, c)) ?? blankCell());
+      if (first === undefined) first = v;
+      else if (v !== first) return null;
+    }
+    return first ?? null;
+  }
+
+  protected propValue(t: RangeTarget, prop: string): unknown {
+    switch (prop) {
+      case "wrapText":
+        return this.uniform(t, (c) => c.wrap);
+      case "horizontalAlignment":
+        return this.uniform(t, (c) => c.hAlign);
+      case "verticalAlignment":
+        return this.uniform(t, (c) => c.vAlign);
+      case "columnWidth":
+        return t.sheet.colWidths.get(t.area.left) ?? 48;
+      case "rowHeight":
+        return t.sheet.rowHeights.get(t.area.top) ?? 15;
+      default:
+        return this.unknown(prop);
+    }
+  }
+
+  private setEach(what: string, f: (c: FakeCell) => void): void {
+    this.act((t) => {
+      this.book.writable(t.sheet, what);
+      for (const { r, c } of cellsOf(t, what)) f(t.sheet.ensure(r, c));
+    });
+  }
+
+  private fillObject?: FakeRangeFill;
+  private fontObject?: FakeRangeFont;
+  private borderCollection?: FakeBorderCollection;
+
+  get fill(): FakeRangeFill {
+    this.fillObject ??= new FakeRangeFill(this.context, child(this, (t) => t));
+    return this.fillObject;
+  }
+  get font(): FakeRangeFont {
+    this.fontObject ??= new FakeRangeFont(this.context, child(this, (t) => t));
+    return this.fontObject;
+  }
+  get borders(): FakeBorderCollection {
+    this.borderCollection ??= new FakeBorderCollection(this.context, child(this, (t) => t));
+    return this.borderCollection;
+  }
+  get wrapText(): boolean {
+    return this.get("wrapText");
+  }
+  set wrapText(v: boolean) {
+    this.setEach("RangeFormat.wrapText", (c) => (c.wrap = v));
+  }
+  get horizontalAlignment(): string {
+    return this.get("horizontalAlignment");
+  }
+  set horizontalAlignment(v: string) {
+    this.setEach("RangeFormat.horizontalAlignment", (c) => (c.hAlign = v));
+  }
+  get verticalAlignment(): string {
+    return this.get("verticalAlignment");
+  }
+  set verticalAlignment(v: string) {
+    this.setEach("RangeFormat.verticalAlignment", (c) => (c.vAlign = v));
+  }
+  get columnWidth(): number {
+    this.book.gate(2, "RangeFormat.columnWidth");
+    return this.get("columnWidth");
+  }
+  set columnWidth(v: number) {
+    this.book.gate(2, "RangeFormat.columnWidth");
+    this.act((t) => {
+      this.book.writable(t.sheet, "RangeFormat.columnWidth");
+      for (let c = t.area.left; c <= t.area.right; c++) t.sheet.colWidths.set(c, v);
+    });
+  }
+  get rowHeight(): number {
+    this.book.gate(2, "RangeFormat.rowHeight");
+    return this.get("rowHeight");
+  }
+  set rowHeight(v: number) {
+    this.book.gate(2, "RangeFormat.rowHeight");
+    this.act((t) => {
+      this.book.writable(t.sheet, "RangeFormat.rowHeight");
+      for (let r = t.area.top; r <= t.area.bottom; r++) t.sheet.rowHeights.set(r, v);
+    });
+  }
+  autofitColumns(): void {
+    this.book.gate(2, "RangeFormat.autofitColumns");
+    this.act(() => undefined);
+  }
+}
+
+class FakeRangeFill extends FakeObject<RangeTarget> {
+  protected readonly type = "RangeFill";
+  protected override propLevel(prop: string): number {
+    return prop === "tintAndShade" || prop === "pattern" ? 9 : 1;
+  }
+  protected propValue(t: RangeTarget, prop: string): unknown {
+    const fills = cellsOf(t, "read fill").map(({ r, c }) => t.sheet.cells.get(key(r, c))?.fill ?? null);
+    const same = fills.every((f) => f === fills[0]);
+    if (prop === "color") return same ? (fills[0] ?? "#FFFFFF") : null;
+    if (prop === "tintAndShade") return same && fills[0] !== null ? 0 : null;
+    if (prop === "pattern") return same ? (fills[0] === null ? null : "Solid") : null;
+    return this.unknown(prop);
+  }
+  get color(): string {
+    return this.get("color");
+  }
+  set color(v: string) {
+    this.act((t) => {
+      this.book.writable(t.sheet, "RangeFill.color");
+      const c = /^#?[0-9a-f]{6}$/i.test(v) ? `#${v.replace("#", "").toUpperCase()}` : v;
+      for (const p of cellsOf(t, "RangeFill.color")) t.sheet.ensure(p.r, p.c).fill = c;
+    });
+  }
+  get tintAndShade(): number | null {
+    this.book.gate(9, "RangeFill.tintAndShade");
+    return this.get("tintAndShade");
+  }
+  clear(): void {
+    this.act((t) => {
+      this.book.writable(t.sheet, "RangeFill.clear");
+      for (const p of cellsOf(t, "RangeFill.clear")) {
+        const cell = t.sheet.cells.get(key(p.r, p.c));
+        if (cell) cell.fill = null;
+      }
+    });
+  }
+}
+
+class FakeRangeFont extends FakeObject<RangeTarget> {
+  protected readonly type = "RangeFont";
+  protected propValue(t: RangeTarget, prop: string): unknown {
+    const cells = cellsOf(t, "read font").map(({ r, c }) => t.sheet.cells.get(key(r, c)) ?? blankCell());
+    const pick = (f: (c: FakeCell) => unknown) => (cells.every((c) => f(c) === f(cells[0])) ? f(cells[0]) : null);
+    if (prop === "bold") return pick((c) => c.bold);
+    if (prop === "size") return pick((c) => c.fontSize);
+    return this.unknown(prop);
+  }
+  private setEach(what: string, f: (c: FakeCell) => void): void {
+    this.act((t) => {
+      this.book.writable(t.sheet, what);
+      for (const { r, c } of cellsOf(t, what)) f(t.sheet.ensure(r, c));
+    });
+  }
+  get bold(): boolean {
+    return this.get("bold");
+  }
+  set bold(v: boolean) {
+    this.setEach("RangeFont.bold", (c) => (c.bold = v));
+  }
+  get size(): number {
+    return this.get("size");
+  }
+  set size(v: number) {
+    this.setEach("RangeFont.size", (c) => (c.fontSize = v));
+  }
+}
+
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
+
+class FakeBorderCollection extends FakeObject<RangeTarget> {
+  protected readonly type = "RangeBorderCollection";
+  protected propValue(_t: RangeTarget, prop: string): unknown {
+    return this.unknown(prop);
+  }
+  getItem(index: string): FakeRangeBorder {
+    if (!EDGES.includes(index)) throw new FakeOfficeError("InvalidArgument", `Bad border ${index}`);
+    return new FakeRangeBorder(this.context, child(this, (t) => ({ ...t, edge: index })));
+  }
+}
+
+class FakeRangeBorder extends FakeObject<RangeTarget & { edge: string }> {
+  protected readonly type = "RangeBorder";
+  protected propValue(_t: RangeTarget & { edge: string }, prop: string): unknown {
+    return this.unknown(prop);
+  }
+  private record(field: "style" | "weight", v: string): void {
+    this.act((t) => {
+      this.book.writable(t.sheet, `RangeBorder.${field}`);
+      let b = t.sheet.borders.find((x) => x.edge === t.edge && areaA1(x.area) === areaA1(t.area));
+      if (!b) {
+        b = { area: { ...t.area }, edge: t.edge };
+        t.sheet.borders.push(b);
+      }
+      b[field] = v;
+    });
+  }
+  set style(v: string) {
+    this.record("style", v);
+  }
+  set weight(v: string) {
+    this.record("weight", v);
+  }
+}
+
+// ---- comments (1.10) and notes (1.18)
+
+function singleCell(book: FakeWorkbook, target: FakeRange | string, defaultSheet: FakeSheet | null, what: string): { sheet: FakeSheet; a1: string } {
+  if (typeof target !== "string") {
+    const t = target.target();
+    if (!t) throw new FakeOfficeError("InvalidArgument", "null range", what);
+    if (cellCount(t.area) !== 1) throw new FakeOfficeError("InvalidArgument", "The range must be a single cell.", what);
+    return { sheet: t.sheet, a1: toA1(t.area.top, t.area.left) };
+  }
+  const { sheet, local } = splitSheetAddress(target);
+  const s = sheet === null ? defaultSheet : (book.find(sheet) ?? null);
+  if (!s) throw new FakeOfficeError("InvalidArgument", `No sheet in ${target}`, what);
+  const area = parseAddress(local);
+  if (cellCount(area) !== 1) throw new FakeOfficeError("InvalidArgument", "The range must be a single cell.", what);
+  return { sheet: s, a1: toA1(area.top, area.left) };
+}
+
+function annotated(book: FakeWorkbook, sheet: FakeSheet, a1: string): boolean {
+  return sheet.notes.has(a1) || book.comments.some((c) => c.sheet === sheet && c.address === a1);
+}
+
+class FakeCommentCollection extends FakeObject<FakeWorkbook> {
+  protected readonly type = "CommentCollection";
+  private loadedItems?: FakeCommentObject[];
+
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.book);
+  }
+
+  protected propValue(_t: FakeWorkbook, prop: string): unknown {
+    return this.unknown(prop);
+  }
+
+  get items(): FakeCommentObject[] {
+    if (!this.loadedItems) throw notLoaded(this.type, "items");
+    return this.loadedItems;
+  }
+
+  override load(arg?: string | string[] | { select?: string }): this {
+    const props = itemProps(propList(arg));
+    this.context.enqueue(() => {
+      const items = this.book.comments.map((c) => {
+        const o = new FakeCommentObject(this.context, () => c);
+        o.fill(props);
+        return o;
+      });
+      return () => {
+        this.loadedItems = items;
+      };
+    });
+    return this;
+  }
+
+  add(cellAddress: FakeRange | string, content: string): FakeCommentObject {
+    const o = new FakeCommentObject(this.context, () => {
+      throw new Error("fake: comment used before its add ran");
+    });
+    this.context.enqueue(() => {
+      const { sheet, a1 } = singleCell(this.book, cellAddress, null, "CommentCollection.add");
+      this.book.writable(sheet, "CommentCollection.add");
+      if (annotated(this.book, sheet, a1)) throw new FakeOfficeError("InvalidArgument", `The cell ${a1} already has a comment or a note.`, "CommentCollection.add");
+      const c = { id: this.book.newCommentId(), sheet, address: a1, content };
+      this.book.comments.push(c);
+      o.setTarget(c);
+    });
+    return o;
+  }
+
+  getItem(id: string): FakeCommentObject {
+    return new FakeCommentObject(this.context, () => {
+      const c = this.book.comments.find((x) => x.id === id);
+      if (!c) throw new FakeOfficeError("ItemNotFound", `No comment ${id}`, "CommentCollection.getItem");
+      return c;
+    });
+  }
+
+  getItemOrNullObject(id: string): FakeCommentObject {
+    this.book.gate(14, "CommentCollection.getItemOrNullObject");
+    return new FakeCommentObject(this.context, () => this.book.comments.find((x) => x.id === id) ?? null, true);
+  }
+
+  getItemByCell(cellAddress: FakeRange | string): FakeCommentObject {
+    return new FakeCommentObject(this.context, () => {
+      const { sheet, a1 } = singleCell(this.book, cellAddress, null, "CommentCollection.getItemByCell");
+      const c = this.book.comments.find((x) => x.sheet === sheet && x.address === a1);
+      if (!c) throw new FakeOfficeError("ItemNotFound", `No comment at ${a1}`, "CommentCollection.getItemByCell");
+      return c;
+    });
+  }
+}
+
+class FakeCommentObject extends FakeObject<FakeComment> {
+  protected readonly type = "Comment";
+  private filled = new Map<string, unknown>();
+
+  fill(props: string[]): void {
+    const t = this.target();
+    if (t) for (const p of props) this.filled.set(p, this.propValue(t, p));
+  }
+
+  protected override get<V>(prop: string): V {
+    if (this.filled.has(prop)) return this.filled.get(prop) as V;
+    return super.get<V>(prop);
+  }
+
+  protected propValue(t: FakeComment, prop: string): unknown {
+    if (prop === "id") return t.id;
+    if (prop === "content") return t.content;
+    return this.unknown(prop);
+  }
+
+  get id(): string {
+    return this.get("id");
+  }
+  get content(): string {
+    return this.get("content");
+  }
+
+  delete(): void {
+    this.act((t) => {
+      this.book.writable(t.sheet, "Comment.delete");
+      const i = this.book.comments.indexOf(t);
+      if (i >= 0) this.book.comments.splice(i, 1);
+    });
+  }
+
+  getLocation(): FakeRange {
+    return new FakeRange(
+      this.context,
+      child(this, (c) => ({ sheet: c.sheet, area: parseAddress(c.address) })),
+    );
+  }
+}
+
+class FakeNoteCollection extends FakeObject<FakeSheet> {
+  protected readonly type = "NoteCollection";
+  protected propValue(_t: FakeSheet, prop: string): unknown {
+    return this.unknown(prop);
+  }
+
+  add(cellAddress: FakeRange | string, content: string): FakeNoteObject {
+    const o = new FakeNoteObject(this.context, () => {
+      throw new Error("fake: note used before its add ran");
+    });
+    this.context.enqueue(() => {
+      const { sheet, a1 } = singleCell(this.book, cellAddress, this.target(), "NoteCollection.add");
+      this.book.writable(sheet, "NoteCollection.add");
+      if (annotated(this.book, sheet, a1)) throw new FakeOfficeError("InvalidArgument", `The cell ${a1} already has a comment or a note.`, "NoteCollection.add");
+      sheet.notes.set(a1, content);
+      o.setTarget({ sheet, a1 });
+    });
+    return o;
+  }
+
+  getItem(key: string): FakeNoteObject {
+    return new FakeNoteObject(
+      this.context,
+      child(this, (s) => {
+        const a1 = toA1(parseAddress(key).top, parseAddress(key).left);
+        if (!s.notes.has(a1)) throw new FakeOfficeError("ItemNotFound", `No note at ${key}`, "NoteCollection.getItem");
+        return { sheet: s, a1 };
+      }),
+    );
+  }
+
+  getItemOrNullObject(key: string): FakeNoteObject {
+    return new FakeNoteObject(
+      this.context,
+      child(this, (s) => {
+        const a1 = toA1(parseAddress(key).top, parseAddress(key).left);
+        return s.notes.has(a1) ? { sheet: s, a1 } : null;
+      }),
+      true,
+    );
+  }
+}
+
+class FakeNoteObject extends FakeObject<{ sheet: FakeSheet; a1: string }> {
+  protected readonly type = "Note";
+  protected propValue(t: { sheet: FakeSheet; a1: string }, prop: string): unknown {
+    if (prop === "content") return t.sheet.notes.get(t.a1);
+    return this.unknown(prop);
+  }
+  get content(): string {
+    return this.get("content");
+  }
+  set content(v: string) {
+    this.act((t) => {
+      this.book.writable(t.sheet, "Note.content");
+      t.sheet.notes.set(t.a1, v);
+    });
+  }
+  delete(): void {
+    this.act((t) => {
+      this.book.writable(t.sheet, "Note.delete");
+      t.sheet.notes.delete(t.a1);
+    });
+  }
+}
+
+/** `B3` → column letters and row, for tests that build addresses. */
+export function a1Of(row: number, col: number): string {
+  return `${colToLetters(col)}${row + 1}`;
+}
