@@ -1,0 +1,64 @@
+import { readFileSync } from "fs";
+import { run, tempDir } from "./run";
+import { withYearly, writeSeedXlsx } from "../helpers/xlsx";
+import { readWorkbookFast } from "../../src/host/xlsx/fastReader";
+import { analyse } from "../../src/engine/analyse";
+import type { RecognisedColumnTable, RecognisedYearlyTable } from "../../src/engine/model";
+import type { LayoutOptions } from "../../src/templates/layout";
+
+const tmp = tempDir("aggregate");
+afterAll(() => tmp.cleanup());
+
+const named = (unit: string) => (o: LayoutOptions): LayoutOptions => ({
+  ...o,
+  unit,
+  yearly: o.yearly ? { ...o.yearly, unit } : undefined,
+  columns: o.columns ? { rows: (o.columns.rows ?? []).map((r) => ("platform" in r ? { ...r, name: unit } : r)) } : undefined,
+});
+
+async function unitFile(name: string, unit: string, penalty: [number, number], year = 2024) {
+  return writeSeedXlsx(tmp.path(name), {
+    extra: { year },
+    change: { A2: (o) => withYearly("penalty", penalty)(named(unit)(o)), A3: named(unit), A4: named(unit), A5: named(unit) },
+  });
+}
+
+describe("xzzf aggregate", () => {
+  test("sums two units into one report that reads back with the totals and recomputed ratios", async () => {
+    const a = await unitFile("a.xlsx", "甲局", [7, 9]);
+    const b = await unitFile("b.xlsx", "乙局", [6, 7]);
+    const out = tmp.path("total.xlsx");
+    const r = await run(["aggregate", a, b, "--out", out, "--unit", "某县汇总"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("甲局、乙局");
+    const back = analyse(readWorkbookFast(new Uint8Array(readFileSync(out))));
+    const a2 = back.tables.find((t) => t.id === "A2") as RecognisedYearlyTable;
+    const penalty = a2.blocks[0].categories.penalty;
+    expect([penalty.prior.raw, penalty.current.raw]).toEqual([13, 16]);
+    expect(penalty.ratio?.raw).toBe("+23.08%");
+    expect(a2.blocks[0].unit.raw).toBe("某县汇总");
+    const a5 = back.tables.find((t) => t.id === "A5") as RecognisedColumnTable;
+    expect(a5.rows.filter((x) => x.inUse).map((x) => x.cells.name.raw)).toEqual(["甲局", "乙局"]);
+    expect(back.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  test("refuses mixed years and a unit reported twice, writing nothing", async () => {
+    const a = await unitFile("m-a.xlsx", "甲局", [7, 9]);
+    const old = await unitFile("m-old.xlsx", "乙局", [1, 3], 2023);
+    const twice = await unitFile("m-twice.xlsx", "甲局", [2, 2]);
+    const out = tmp.path("never.xlsx");
+    const mixed = await run(["aggregate", a, old, "--out", out]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain("报告年度不一致");
+    const dup = await run(["aggregate", a, twice, "--out", out]);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain("重复统计");
+    expect(() => readFileSync(out)).toThrow();
+    const kept = await run(["aggregate", a, twice, "--out", out, "--keep", "甲局=m-twice.xlsx"]);
+    expect(kept.code).toBe(0);
+    const back = analyse(readWorkbookFast(new Uint8Array(readFileSync(out))));
+    const a2 = back.tables.find((t) => t.id === "A2") as RecognisedYearlyTable;
+    expect(a2.blocks[0].categories.penalty.current.raw).toBe(2);
+  });
+});
