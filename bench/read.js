@@ -18,9 +18,10 @@ const DIST = path.join(__dirname, "..", "dist-cli", "host", "xlsx");
 const OUT = path.join(__dirname, "out", "read");
 
 async function runVariant(variant, files) {
-  const { readWorkbookFast } = require(path.join(DIST, "fastReader.js"));
-  const { readWorkbookWithExcelJS } = require(path.join(DIST, "exceljsSnapshot.js"));
-  const ExcelJS = require("exceljs");
+  // only what the variant uses, so that its RSS is its own (the fast reader never loads ExcelJS)
+  const { readWorkbookFast } = variant === "fast" ? require(path.join(DIST, "fastReader.js")) : {};
+  const { readWorkbookWithExcelJS } = variant === "exceljs-snapshot" ? require(path.join(DIST, "exceljsSnapshot.js")) : {};
+  const ExcelJS = variant === "exceljs-load" ? require("exceljs") : null;
   const marks = new Set([Math.floor(files.length / 4), Math.floor(files.length / 2), files.length]);
   const rss = [];
   let cells = 0;

@@ -134,6 +134,13 @@ export const readErrors = {
       `The workbook has more than ${limit} non-empty cells, beyond what this tool handles; refused. Delete sheets unrelated to the statistics and retry.`,
     ),
 
+  tooManyMerges: (limit: number) =>
+    new WorkbookReadError(
+      "too-large",
+      `工作簿中的合并单元格超过 ${limit} 个，超出本工具的处理上限，已拒绝。请删除与统计表无关的工作表或取消多余的合并后再试。`,
+      `The workbook has more than ${limit} merged areas, beyond what this tool handles; refused. Delete unrelated sheets or unneeded merges and retry.`,
+    ),
+
   corrupt: (reasonZh = "zip 结构无法读取", reasonEn = "the zip structure cannot be read") =>
     new WorkbookReadError(
       "corrupt",

@@ -44,9 +44,8 @@ export async function readWorkbookWithExcelJS(bytes: Uint8Array, opts: { file?: 
     sniff(bytes);
     const wb = new ExcelJS.Workbook();
     try {
-      // ExcelJS's typings want a Node Buffer; an ArrayBuffer view of the same bytes is what it reads.
-      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      await wb.xlsx.load(buf as unknown as ArrayBuffer);
+      // ExcelJS's typings ask for a Buffer; it hands the data to JSZip, which reads any Uint8Array.
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {
       throw readErrors.corrupt("ExcelJS 无法读取", "ExcelJS cannot read it");
     }

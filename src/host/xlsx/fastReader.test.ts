@@ -5,6 +5,7 @@ import { WorkbookReadError } from "./errors";
 import { readWorkbookWithExcelJS } from "./exceljsSnapshot";
 import {
   MAX_CELL_TEXT,
+  MAX_MERGES,
   MAX_SHEETS,
   isDateFormatCode,
   normalizeIsoDateText,
@@ -418,6 +419,13 @@ describe("readWorkbookFast on hand-made parts", () => {
       expect((e as Error).message).toContain("10000");
       expect((e as Error).message).toContain(String(MAX_SHEETS));
     }
+  });
+
+  it("refuses absurd numbers of merged areas", () => {
+    const merges: string[] = [];
+    for (let i = 0; i <= MAX_MERGES; i++) merges.push(`<mergeCell ref="A${i + 1}:B${i + 1}"/>`);
+    const bytes = makeXlsx({ sheets: [{ name: "S", xml: sheet("", `<mergeCells>${merges.join("")}</mergeCells>`) }] });
+    expect(codeOf(() => readWorkbookFast(bytes))).toBe("too-large");
   });
 
   it("refuses cells beyond XFD or row 1 048 576 as corrupt", () => {

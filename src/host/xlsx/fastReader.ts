@@ -29,7 +29,8 @@
  * Limits (each refusal is a WorkbookReadError with a message saying what to do):
  * - zip-level limits in sniff.ts; an entry that inflates to more than it declared is refused while
  *   inflating, so a lying header cannot get past them;
- * - MAX_SHEETS sheets; MAX_CELLS non-empty cells per workbook; per sheet a used area (last row ×
+ * - MAX_SHEETS sheets; MAX_CELLS non-empty cells (plus formulas) and MAX_MERGES merged areas per
+ *   workbook; per sheet a used area (last row ×
  *   last column holding a value) of at most MAX_SHEET_AREA cells — a stray value at XFD1048576 is
  *   refused (`too-large`, naming the sheet and the cell) rather than handing the engine a sheet it
  *   would scan for minutes; a cell address beyond XFD1048576 is a damaged file (`corrupt`).
@@ -46,10 +47,12 @@ import { sniff, type ZipDirectory, type ZipEntry } from "./sniff";
  * room, and bounds the per-sheet work of recognition and of the reviewer's report.
  */
 export const MAX_SHEETS = 1000;
-/** Non-empty cells per workbook (about 100 MB of JS values at worst). The four tables hold a few thousand. */
+/** Non-empty cells plus formulas per workbook (some 100 MB of JS values at worst). The four tables hold a few thousand. */
 export const MAX_CELLS = 2_000_000;
 /** (last row + 1) × (last column + 1) of a sheet's values: e.g. 1 048 576 rows × 19 columns, or 20 000 × 1000. */
 export const MAX_SHEET_AREA = 20_000_000;
+/** Merged areas per workbook (each is an object; real forms have tens to hundreds). */
+export const MAX_MERGES = 200_000;
 /** Excel's limit on the characters of a cell. Longer strings are cut to it. */
 export const MAX_CELL_TEXT = 32_767;
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -68,6 +71,7 @@ export interface ReadOptions {
 /** Counts cells across the sheets of one workbook. */
 export interface CellBudget {
   cells: number;
+  merges?: number;
 }
 
 const COLS = EXCEL_MAX_COLS;
@@ -98,10 +102,13 @@ export class SheetBuilder {
   }
 
   formula(row: number, col: number, text: string): void {
+    if (++this.budget.cells > MAX_CELLS) throw readErrors.tooManyCells(MAX_CELLS);
     this.formulaMap.set(row * COLS + col, text);
   }
 
   merge(area: MergeArea): void {
+    this.budget.merges = (this.budget.merges ?? 0) + 1;
+    if (this.budget.merges > MAX_MERGES) throw readErrors.tooManyMerges(MAX_MERGES);
     this.merges.push(area);
   }
 
