@@ -4,7 +4,7 @@
  * cells, an unknown sheet or a taken sheet name is refused with a Chinese message) and records every call.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/grid";
-import { fromA1, toA1 } from "../../src/engine/grid";
+import { fromA1 } from "../../src/engine/grid";
 import { readState, STATE_SHEET, stateRows } from "../../src/engine/stateSheet";
 import type { CellMark, CellWrite, HostCapabilities, WorkbookHost } from "../../src/host/types";
 import { layoutToSnapshot, type SheetLayout } from "../../src/templates/layout";
@@ -143,6 +143,3 @@ export class MemoryHost implements WorkbookHost {
     this.sheet(sheet);
   }
 }
-
-/** `C7` of a 0-based position, for tests that compute an address from a layout. */
-export const a1 = toA1;

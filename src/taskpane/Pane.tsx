@@ -1,0 +1,412 @@
+/**
+ * The whole task pane, the same inside Excel and on the web page: the buttons, the view of the last
+ * action, messages and progress. The logic of every button lives in src/app/actions.ts; this file only
+ * keeps the pane's state and turns errors into messages.
+ */
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  ToggleButton,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ArrowImportRegular,
+  CalculatorRegular,
+  DismissRegular,
+  DocumentArrowDownRegular,
+  DocumentTableRegular,
+  EraserRegular,
+  ShieldTaskRegular,
+  TableAddRegular,
+  TableSearchRegular,
+} from "@fluentui/react-icons";
+import {
+  applyImportPrior,
+  clearMarks,
+  defaultAccepted,
+  fillRatios,
+  insertTemplates,
+  previewImportPrior,
+  recogniseWorkbook,
+  saveNote,
+  templateContext,
+  validate,
+  validYear,
+  writeAuditReport,
+  type CheckSettings,
+  type ImportPlan,
+  type RatioMode,
+  type RatioPlanItem,
+  type WorkbookReader,
+} from "../app/actions";
+import type { Analysis } from "../engine/analyse";
+import type { Finding } from "../engine/findings";
+import type { WorkbookHost } from "../host/types";
+import { tableLabel, translator, type Lang, type StringKey } from "../i18n";
+import type { TableId } from "../templates/schema";
+import { errorText, InputError } from "./errors";
+import { FindingsView } from "./FindingsView";
+import { I18nContext, useI18n } from "./i18nContext";
+import { ImportPriorView } from "./ImportPriorView";
+import { RatioConfirmDialog } from "./RatioConfirmDialog";
+import { fileBytes, readLastYearWorkbook } from "./readLastYear";
+import { SettingsPanel } from "./SettingsPanel";
+import { loadTemplateDefaults, saveTemplateDefaults } from "./storage";
+import { TablesView } from "./TablesView";
+import { TemplatesForm, type TemplateFields } from "./TemplatesForm";
+import { paneTheme } from "./theme";
+
+export interface PaneProps {
+  host: WorkbookHost;
+  mode: "excel" | "web";
+  /** The starting language; the user can switch. Default 中文. */
+  lang?: Lang;
+  /** Called after the pane selected a finding's cell (the web shell scrolls its grid). */
+  onFindingClick?: (f: Finding) => void;
+  /** Shown under the title: the web shell's upload and download controls. */
+  extra?: ReactNode;
+  /** 生成报送副本 (web: a download; Excel: the Office host's copy). Without it the button is hidden. */
+  onSubmissionCopy?: () => Promise<unknown> | void;
+  /** Reads last year's .xlsx for 导入上年数; by default the xlsx readers, loaded on demand. */
+  readWorkbook?: WorkbookReader;
+  /** The workbook's file name, for the 审核报告 (the web page knows it; Excel does not tell). */
+  fileName?: string;
+}
+
+type Intent = "error" | "warning" | "success" | "info";
+interface Notice {
+  intent: Intent;
+  text: string;
+}
+
+type View = "findings" | "tables" | "templates" | "import" | null;
+
+interface ImportState {
+  plan: ImportPlan | null;
+  file: string | null;
+  ticked: Set<string>;
+}
+
+const DEFAULT_THRESHOLD = "30";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: "100%",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  langs: { display: "flex", gap: tokens.spacingHorizontalXS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  status: { minHeight: "20px" },
+});
+
+export function Pane(props: PaneProps) {
+  const [lang, setLang] = useState<Lang>(props.lang ?? "zh");
+  const theme = useMemo(() => paneTheme(props.mode), [props.mode]);
+  const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
+  return (
+    <FluentProvider theme={theme}>
+      <I18nContext.Provider value={i18n}>
+        <div lang={lang === "zh" ? "zh-CN" : "en"}>
+          <PaneBody {...props} onLang={setLang} />
+        </div>
+      </I18nContext.Provider>
+    </FluentProvider>
+  );
+}
+
+function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
+  const { host, onFindingClick, onSubmissionCopy, fileName } = props;
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+
+  const [busy, setBusy] = useState<string | null>(null);
+  const busyRef = useRef(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [view, setView] = useState<View>(null);
+  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [stale, setStale] = useState(false);
+  const [recognised, setRecognised] = useState<Analysis | null>(null);
+  const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD);
+  const [ratioMode, setRatioMode] = useState<RatioMode>("values");
+  const [pendingConfirm, setPendingConfirm] = useState<{ items: RatioPlanItem[]; resolve(ok: boolean): void } | null>(null);
+  const [templateFields, setTemplateFields] = useState<TemplateFields>(() => ({ year: "", ...loadTemplateDefaults() }));
+  const [templateTables, setTemplateTables] = useState<{ present: TableId[]; missing: TableId[] } | null>(null);
+  const [imported, setImported] = useState<ImportState>({ plan: null, file: null, ticked: new Set() });
+
+  /** Runs one operation at a time with a progress label; every error becomes a message. */
+  const run = useCallback(
+    async (label: StringKey, op: () => Promise<Notice | void>): Promise<boolean> => {
+      if (busyRef.current) return false;
+      busyRef.current = true;
+      setBusy(t(label));
+      setNotice(null);
+      try {
+        const n = await op();
+        if (n) setNotice(n);
+        return true;
+      } catch (err) {
+        setNotice({ intent: "error", text: errorText(err, lang) });
+        return false;
+      } finally {
+        busyRef.current = false;
+        setBusy(null);
+      }
+    },
+    [t, lang],
+  );
+
+  const changed = () => setStale(true);
+
+  const settings = (): CheckSettings => {
+    const pct = Number(threshold.trim());
+    if (!threshold.trim() || !Number.isFinite(pct) || pct < 1 || pct > 1000) throw new InputError(t("thresholdInvalid", { value: threshold }));
+    return { changeThreshold: pct / 100 };
+  };
+
+  const onValidate = () =>
+    run("validating", async () => {
+      const a = await validate(host, settings());
+      setAnalysis(a);
+      setStale(false);
+      setView("findings");
+    });
+
+  const onClearMarks = () =>
+    run("clearingMarks", async () => {
+      await clearMarks(host);
+      return { intent: "success", text: t("marksCleared") };
+    });
+
+  const confirmOverwrites = (items: RatioPlanItem[]) => new Promise<boolean>((resolve) => setPendingConfirm({ items, resolve }));
+  const answerConfirm = (ok: boolean) => {
+    pendingConfirm?.resolve(ok);
+    setPendingConfirm(null);
+  };
+
+  const onFillRatios = () =>
+    run("fillingRatios", async () => {
+      const r = await fillRatios(host, ratioMode, confirmOverwrites);
+      if (r.cancelled) return { intent: "info", text: t("ratiosCancelled") };
+      if (r.written === 0) return { intent: "info", text: t("ratiosNothing") };
+      changed();
+      return { intent: "success", text: t("ratiosWritten", { n: r.written }) };
+    });
+
+  const onOpenTemplates = () => {
+    setView("templates");
+    void run("reading", async () => {
+      const c = await templateContext(host);
+      setTemplateTables({ present: c.present, missing: c.missing });
+      // What the workbook says wins over what was remembered; what the user typed now wins over both.
+      setTemplateFields((f) => ({
+        year: f.year || String(c.year),
+        unit: c.unit || f.unit,
+        contact: c.contact || f.contact,
+      }));
+    });
+  };
+
+  const onInsertTemplates = () =>
+    run("templatesInserting", async () => {
+      const year = Number(templateFields.year.trim());
+      if (!validYear(year)) throw new InputError(t("yearInvalid", { value: templateFields.year }));
+      saveTemplateDefaults({ unit: templateFields.unit.trim(), contact: templateFields.contact.trim() });
+      const r = await insertTemplates(host, { year, unit: templateFields.unit, contact: templateFields.contact });
+      setTemplateTables({ present: [...r.present, ...r.inserted], missing: [] });
+      if (r.inserted.length === 0) return { intent: "info", text: t("templatesAllPresent") };
+      changed();
+      return { intent: "success", text: t("templatesInserted", { names: r.inserted.map((id) => tableLabel(id, lang)).join("、") }) };
+    });
+
+  const onRecognise = () =>
+    run("reading", async () => {
+      setRecognised(await recogniseWorkbook(host));
+      setView("tables");
+    });
+
+  const onOpenImport = () => setView("import");
+
+  const onImportFile = (file: File) =>
+    run("importReading", async () => {
+      setImported({ plan: null, file: file.name, ticked: new Set() });
+      const bytes = await fileBytes(file);
+      const plan = await previewImportPrior(host, bytes, props.readWorkbook ?? readLastYearWorkbook, file.name);
+      setImported({ plan, file: file.name, ticked: defaultAccepted(plan) });
+    });
+
+  const onTick = (id: string, on: boolean) =>
+    setImported((s) => {
+      const ticked = new Set(s.ticked);
+      if (on) ticked.add(id);
+      else ticked.delete(id);
+      return { ...s, ticked };
+    });
+
+  const onApplyImport = () =>
+    run("importApplying", async () => {
+      if (!imported.plan) return;
+      const r = await applyImportPrior(host, imported.plan, imported.ticked);
+      setImported({ plan: null, file: null, ticked: new Set() });
+      changed();
+      return { intent: "success", text: t("importDone", { n: r.written }) };
+    });
+
+  const onAuditReport = () =>
+    run("auditWriting", async () => {
+      const r = await writeAuditReport(host, { settings: settings(), file: fileName });
+      return { intent: "success", text: t("auditWritten", { sheet: r.sheet, n: r.analysis.findings.length }) };
+    });
+
+  const onSubmission = () =>
+    run("submissionWorking", async () => {
+      await onSubmissionCopy?.();
+      return { intent: "success", text: t("submissionDone") };
+    });
+
+  const onSelect = (f: Finding) => {
+    host.select(f.sheet, f.cell).then(
+      () => onFindingClick?.(f),
+      (err: unknown) => setNotice({ intent: "error", text: errorText(err, lang) }),
+    );
+  };
+
+  const onSaveNote = (f: Finding, text: string) =>
+    run("noteSaving", async () => {
+      await saveNote(host, { rule: f.rule, sheet: f.sheet, cell: f.cell }, text);
+      const explanation = text.trim() || undefined;
+      setAnalysis((a) =>
+        a && {
+          ...a,
+          findings: a.findings.map((x) => (x.rule === f.rule && x.sheet === f.sheet && x.cell === f.cell ? { ...x, explanation } : x)),
+        },
+      );
+      return { intent: "success", text: explanation ? t("noteSaved") : t("noteRemoved") };
+    });
+
+  const isBusy = busy !== null;
+  // In Excel the pane is the page; on the web page it sits inside the shell's own main landmark and heading.
+  const Root = props.mode === "excel" ? "main" : "section";
+  const Title = props.mode === "excel" ? "h1" : "h2";
+  const titles: Record<Intent, StringKey> = { error: "errorTitle", warning: "noticeTitle", success: "doneTitle", info: "noticeTitle" };
+
+  return (
+    <Root className={styles.root} aria-busy={isBusy} aria-labelledby="xzzf-pane-title">
+      <header className={styles.header}>
+        <Title id="xzzf-pane-title" className={styles.title}>
+          {t("appTitle")}
+        </Title>
+        <div role="group" aria-label={t("language")} className={styles.langs}>
+          <ToggleButton size="small" lang="zh-CN" checked={lang === "zh"} onClick={() => props.onLang("zh")}>
+            {t("langZh")}
+          </ToggleButton>
+          <ToggleButton size="small" lang="en" checked={lang === "en"} onClick={() => props.onLang("en")}>
+            {t("langEn")}
+          </ToggleButton>
+        </div>
+      </header>
+
+      {props.extra}
+
+      <div role="group" aria-label={t("actions")} className={styles.actions}>
+        <Button appearance="primary" icon={<ShieldTaskRegular />} disabled={isBusy} onClick={onValidate} data-testid="validate">
+          {t("validate")}
+        </Button>
+        <Button icon={<EraserRegular />} disabled={isBusy} onClick={onClearMarks} data-testid="clear-marks">
+          {t("clearMarks")}
+        </Button>
+        <Button icon={<CalculatorRegular />} disabled={isBusy} onClick={onFillRatios} data-testid="fill-ratios">
+          {t("fillRatios")}
+        </Button>
+        <Button icon={<TableAddRegular />} disabled={isBusy} onClick={onOpenTemplates} data-testid="insert-templates" aria-pressed={view === "templates"}>
+          {t("insertTemplates")}
+        </Button>
+        <Button icon={<TableSearchRegular />} disabled={isBusy} onClick={onRecognise} data-testid="recognise">
+          {t("recognise")}
+        </Button>
+        <Button icon={<ArrowImportRegular />} disabled={isBusy} onClick={onOpenImport} data-testid="import-prior" aria-pressed={view === "import"}>
+          {t("importPrior")}
+        </Button>
+        <Button icon={<DocumentTableRegular />} disabled={isBusy} onClick={onAuditReport} data-testid="audit-report">
+          {t("auditReport")}
+        </Button>
+        {onSubmissionCopy && (
+          <Button icon={<DocumentArrowDownRegular />} disabled={isBusy} onClick={onSubmission} data-testid="submission-copy">
+            {t("submissionCopy")}
+          </Button>
+        )}
+      </div>
+
+      <div className={styles.status} aria-live="polite">
+        {busy && <Spinner size="extra-tiny" label={busy} data-testid="busy" />}
+      </div>
+
+      {notice && (
+        <MessageBar intent={notice.intent} data-testid="notice" data-intent={notice.intent}>
+          <MessageBarBody>
+            <MessageBarTitle>{t(titles[notice.intent])}</MessageBarTitle>
+            {notice.text}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={<Button appearance="transparent" size="small" aria-label={t("dismiss")} icon={<DismissRegular />} onClick={() => setNotice(null)} />}
+          />
+        </MessageBar>
+      )}
+
+      {view === "findings" && analysis && <FindingsView analysis={analysis} stale={stale} busy={isBusy} onSelect={onSelect} onSaveNote={onSaveNote} />}
+      {view === "tables" && recognised && <TablesView analysis={recognised} />}
+      {view === "templates" && (
+        <TemplatesForm
+          fields={templateFields}
+          onChange={setTemplateFields}
+          present={templateTables?.present ?? null}
+          missing={templateTables?.missing ?? null}
+          busy={isBusy}
+          onInsert={onInsertTemplates}
+        />
+      )}
+      {view === "import" && (
+        <ImportPriorView
+          plan={imported.plan}
+          file={imported.file}
+          ticked={imported.ticked}
+          busy={isBusy}
+          onFile={onImportFile}
+          onTick={onTick}
+          onApply={onApplyImport}
+        />
+      )}
+
+      <Accordion collapsible>
+        <AccordionItem value="settings">
+          <AccordionHeader as="h2" size="small">
+            {t("settings")}
+          </AccordionHeader>
+          <AccordionPanel>
+            <SettingsPanel threshold={threshold} onThreshold={setThreshold} ratioMode={ratioMode} onRatioMode={setRatioMode} />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+
+      <RatioConfirmDialog items={pendingConfirm?.items ?? null} onAnswer={answerConfirm} />
+    </Root>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Reads last year's report picked in 导入上年数. Loaded on demand so neither reader is in the first
+ * screen: the fast reader (fflate, small) first; ExcelJS (~1 MB) only if the fast reader fails on
+ * something other than a file it rightly refuses.
+ */
+import type { WorkbookReader } from "../app/actions";
+import { WorkbookReadError } from "../host/xlsx/errors";
+
+export const readLastYearWorkbook: WorkbookReader = async (bytes, file) => {
+  const { readWorkbookFast } = await import(/* webpackChunkName: "xlsx-read" */ "../host/xlsx/fastReader");
+  try {
+    return readWorkbookFast(bytes, { file });
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    const { readWorkbookWithExcelJS } = await import(/* webpackChunkName: "exceljs-read" */ "../host/xlsx/exceljsSnapshot");
+    return readWorkbookWithExcelJS(bytes, { file });
+  }
+};
+
+/** The bytes of a picked file; FileReader where Blob.arrayBuffer is missing (older webviews). */
+export function fileBytes(file: Blob): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
+    r.onerror = () => reject(r.error ?? new Error("读取所选文件失败，请重新选择。"));
+    r.readAsArrayBuffer(file);
+  });
+}
