@@ -225,6 +225,22 @@ describe("label spellings", () => {
     expect(empty.unitFromLine).toBe("");
   });
 
+  test.each([
+    ["填报单位（盖章）：湘潭县自然资源局", "联系人：王洪江  联系电话：15197167768", "王洪江  联系电话：15197167768"],
+    ["执 法 单 位：(盖 章)湘潭县自然资源局", "联 系 人 和 联 系 方 式 ： 王洪江15197167768", "王洪江15197167768"],
+    ["执法单位:(盖章) 湘潭县自然资源局", "联系人及联系方式：王洪江15197167768", "王洪江15197167768"],
+  ])("local spellings of the frame line: %p | %p", (unitText, contactText, contact) => {
+    const l = layout("A4");
+    const u = metaAt(l, "unit");
+    const c = metaAt(l, "contact");
+    const s = setCell(setCell(layoutToSnapshot(l), u.row, u.col, unitText), c.row, c.col, contactText);
+    const t = only(recognise(book(s)), "A4");
+    expect(t.unitLine?.address).toBe(a1(u));
+    expect(t.unitFromLine).toBe(SEED_UNIT);
+    expect(t.contact?.address).toBe(a1(c));
+    expect(t.contactText).toBe(contact);
+  });
+
   test("unit line and contact in one cell", () => {
     const l = layout("A3", { withoutMerges: true });
     const u = metaAt(l, "unit");
@@ -325,6 +341,54 @@ describe("a table among other content", () => {
       expect(tables.map((t) => t.id)).toEqual([id]);
       expectTable(tables[0], l, at);
       expect(tables[0].bottom).toBe(l.gridBottom + at.row);
+    }
+  });
+});
+
+describe("where the body ends", () => {
+  /** The layout without its notes rows (people delete the 填表说明). */
+  function withoutNotes(l: SheetLayout): SheetSnapshot {
+    const s = layoutToSnapshot(l);
+    const notes = new Set(l.cells.filter((c) => c.role === "note").map((c) => c.row));
+    return { ...s, values: s.values.filter((_, i) => !notes.has(i)), merges: s.merges.filter((m) => !notes.has(m.top)) };
+  }
+
+  test.each(TABLE_IDS)("%s: notes deleted, figures one empty row below are not body rows", (id) => {
+    const l = layout(id);
+    let s = withoutNotes(l);
+    const end = s.values.length;
+    for (let r = 0; r < 4; r++) for (let c = 0; c < 8; c++) s = setCell(s, end + 1 + r, c, r * 10 + c + 0.5 * (c % 2));
+    const t = only(recognise(book(s)), id);
+    expectTable(t, l);
+    expect(t.bottom).toBe(l.gridBottom);
+  });
+
+  test("附件4: a body row moved one empty row down is still read (its 序号 goes on)", () => {
+    const l = layout("A4", { withoutMerges: true });
+    const s0 = layoutToSnapshot(l);
+    const row3 = bodyAt(l, "name", 2).row;
+    const filled = setCell(setCell(s0, row3, bodyAt(l, "name", 2).col, "综合执法大队"), row3, bodyAt(l, "establishment", 2).col, 8);
+    const s = insertRows(filled, row3, [[]]);
+    const t = only(recognise(book(s)), "A4") as RecognisedColumnTable;
+    expect(t.rows.map((r) => r.cells.name.raw)).toEqual(["自然资源执法股", null, "综合执法大队", null]);
+    expect(t.rows[2].cells.establishment.address).toBe(a1(bodyAt(l, "establishment", 2), { row: 1, col: 0 }));
+  });
+
+  test("附件2: a second unit after an empty row, numbered on or from 1 again", () => {
+    const l = layout("A2", { withoutMerges: true });
+    const s0 = layoutToSnapshot(l);
+    const first = unitRowAt(l);
+    for (const numbering of [[4, 5, 6], [1, 2, 3]]) {
+      const copy = [0, 1, 2].map((i) => {
+        const r = [...(s0.values[first.row + i] ?? [])];
+        r[first.col - 1] = numbering[i];
+        return r;
+      });
+      copy[0][first.col] = "湘潭县林业局";
+      const s = insertRows(s0, first.row + 3, [[], ...copy]);
+      const t = only(recognise(book(s)), "A2") as RecognisedYearlyTable;
+      expect(t.blocks.map((b) => b.unit.raw)).toEqual([SEED_UNIT, "湘潭县林业局"]);
+      expect(t.blocks[1].categories.penalty.explanation?.address).toBe(a1(explanationAt(l, "penalty"), { row: 4, col: 0 }));
     }
   });
 });

@@ -83,14 +83,26 @@ interface Frame {
   top: number;
 }
 
-const UNIT_LINE = normLabel("执法单位");
-const CONTACT = normLabel("联系人和联系方式");
+/** The unit line's label as forms spell it: `执法单位` (the template), `填报单位` (many local copies). */
+const UNIT_LINE_RE = /(?:执\s*法|填\s*报)\s*单\s*位/;
+/**
+ * The contact label: the template's `联系人和联系方式`, or the `联系人：… 联系电话：…` of local copies.
+ * Spaces between the characters are allowed, since it is also matched against the raw text.
+ */
+const CONTACT_RE = /联\s*系\s*人\s*(?:[和及与]?\s*联\s*系\s*方\s*式)?|联\s*系\s*方\s*式|联\s*系\s*电\s*话/;
+
+function isUnitLine(norm: string): boolean {
+  return UNIT_LINE_RE.test(norm) && !norm.includes("单位名称");
+}
 
 function unitFromText(raw: string): string {
   const s = raw.replace(/\s+/g, " ");
   // both orders occur on real forms: `执法单位：(盖章)X` and `执法单位（盖章）：X`
-  const m = /执法单位\s*[:：]?\s*(?:[(（]\s*盖章\s*[)）])?\s*[:：]?\s*(.*?)\s*(?:联系人和联系方式.*)?$/.exec(s);
-  return m ? m[1].trim() : "";
+  const m = /(?:执\s*法|填\s*报)\s*单\s*位\s*[:：]?\s*(?:[(（]\s*盖\s*章\s*[)）])?\s*[:：]?\s*(.*)$/.exec(s);
+  if (!m) return "";
+  const rest = m[1];
+  const c = CONTACT_RE.exec(rest);
+  return (c ? rest.slice(0, c.index) : rest).trim();
 }
 
 /**
@@ -101,17 +113,17 @@ function textAfter(view: SheetView, row: number, col: number): string {
   for (const c of view.filledCols(row)) {
     if (c <= col) continue;
     const n = view.norm(row, c);
-    if (n.includes(UNIT_LINE) || n.includes(CONTACT)) return "";
+    if (isUnitLine(n) || CONTACT_RE.test(n)) return "";
     return String(view.raw(row, c) ?? "").trim();
   }
   return "";
 }
 
 function contactFromText(raw: string): string {
-  const i = raw.indexOf("联系人和联系方式");
-  if (i < 0) return "";
+  const m = CONTACT_RE.exec(raw);
+  if (!m) return "";
   return raw
-    .slice(i + "联系人和联系方式".length)
+    .slice(m.index + m[0].length)
     .replace(/^\s*[:：]\s*/, "")
     .trim();
 }
@@ -129,12 +141,12 @@ function readFrame(view: SheetView, def: TableDef, headerRow: number, floor: num
         frame.year = yearInTitle(n);
         frame.top = Math.min(frame.top, r);
       }
-      if (!frame.unitLine && n.includes(UNIT_LINE) && !n.includes("单位名称")) {
+      if (!frame.unitLine && isUnitLine(n)) {
         frame.unitLine = view.slot(r, c);
-        frame.unitFromLine = unitFromText(raw) || (n.includes(CONTACT) ? "" : textAfter(view, r, c));
+        frame.unitFromLine = unitFromText(raw) || (CONTACT_RE.test(n) ? "" : textAfter(view, r, c));
         frame.top = Math.min(frame.top, r);
       }
-      if (!frame.contact && n.includes(CONTACT)) {
+      if (!frame.contact && CONTACT_RE.test(n)) {
         frame.contact = view.slot(r, c);
         frame.contactText = contactFromText(raw) || textAfter(view, r, c);
         frame.top = Math.min(frame.top, r);
@@ -158,6 +170,28 @@ function isBodyEnd(view: SheetView, row: number, nextHeader: number): boolean {
     if (NOTES_RE.test(n) || ATTACHMENT_RE.test(n) || (n.includes("统计表") && yearInTitle(n) !== null)) return true;
   }
   return false;
+}
+
+/** A 序号 cell as a number (`4`, `"4"`, `"４"`), or null. */
+function seqNumber(view: SheetView, row: number, col: number): number | null {
+  const v = view.raw(row, col);
+  if (typeof v === "number") return Number.isInteger(v) ? v : null;
+  if (typeof v !== "string") return null;
+  const t = v.normalize("NFKC").trim();
+  return /^\d{1,4}$/.test(t) ? Number(t) : null;
+}
+
+/**
+ * After an empty row, whether row `row` still belongs to the body: its 序号 goes on from the last one
+ * (a few rows may have been left out), or — in 附件2/3 — a further unit numbered from 1 again. Anything
+ * else after an empty row (figures of another table, a signature block) ends the table even when its
+ * notes were deleted.
+ */
+function continuesBody(view: SheetView, row: number, seqCol: number, lastSeq: number | null, unitCol?: number): boolean {
+  const n = seqNumber(view, row, seqCol);
+  if (n === null) return false;
+  if (lastSeq !== null && n > lastSeq && n <= lastSeq + 5) return true;
+  return unitCol !== undefined && n === 1 && typeof view.raw(row, unitCol) === "string";
 }
 
 function problem(rule: LayoutProblem["rule"], cell: string, message: string, messageEn: string): LayoutProblem {
@@ -291,6 +325,7 @@ function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: nu
   let r = yRow + 1;
   let emptyRun = 0;
   let lastUsed = yRow;
+  let lastSeq: number | null = null;
   for (; r < Math.min(view.rows, yRow + 1 + MAX_BODY_ROWS); r++) {
     if (isBodyEnd(view, r, nextHeader)) break;
     const right = labels.length ? labels[labels.length - 1].col + 1 : unitCol;
@@ -298,8 +333,10 @@ function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: nu
       if (++emptyRun >= 3) break;
       continue;
     }
+    if (emptyRun > 0 && blocks.length > 0 && !continuesBody(view, r, seqCol, lastSeq, unitCol)) break;
     emptyRun = 0;
     lastUsed = r;
+    lastSeq = seqNumber(view, r, seqCol) ?? lastSeq;
     const label = view.shown(r, unitCol) || view.shown(r, seqCol);
     const current = blocks[blocks.length - 1];
     if (label.startsWith("同比变化") && current) current.ratioRow = r;
@@ -384,6 +421,7 @@ function recogniseColumns(view: SheetView, def: ColumnTable, h: number, floor: n
   const rows: BodyRow[] = [];
   let emptyRun = 0;
   let lastUsed = sub;
+  let lastSeq: number | null = null;
   const right = found.length ? found[found.length - 1].col : seqCol + def.columns.length;
   for (let r = sub + 1; r < Math.min(view.rows, sub + 1 + MAX_BODY_ROWS); r++) {
     if (isBodyEnd(view, r, nextHeader)) break;
@@ -391,8 +429,10 @@ function recogniseColumns(view: SheetView, def: ColumnTable, h: number, floor: n
       if (++emptyRun >= 3) break;
       continue;
     }
+    if (emptyRun > 0 && rows.length > 0 && !continuesBody(view, r, seqCol, lastSeq)) break;
     emptyRun = 0;
     lastUsed = r;
+    lastSeq = seqNumber(view, r, seqCol) ?? lastSeq;
     const cells: Record<string, Slot> = {};
     let inUse = false;
     for (const [key, c] of colOf) {
