@@ -5,7 +5,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { parseArgs } from "util";
-import { HostError } from "../host/xlsx/exceljsHost";
 import { COMMANDS, findCommand } from "./commands";
 import { CliError, defaultIO, EXIT_FAILURE, EXIT_OK, translator, type CliIO, type Lang, type Tr } from "./io";
 import type { Command, CommandContext } from "./types";
@@ -140,8 +139,10 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       if (e.showUsage) io.stderr.write(commandUsage(command, lang));
       return e.exitCode;
     }
-    if (e instanceof HostError) {
-      io.stderr.write(`xzzf ${command.name}: ${lang === "en" ? e.messageEn : e.message}\n`);
+    // A HostError (exceljsHost.ts), told by name so that ExcelJS is not loaded to recognise it.
+    if (e instanceof Error && e.name === "HostError") {
+      const en = (e as Error & { messageEn?: string }).messageEn;
+      io.stderr.write(`xzzf ${command.name}: ${lang === "en" && en ? en : e.message}\n`);
       return EXIT_FAILURE;
     }
     const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);

@@ -1,9 +1,9 @@
 /** xzzf template --year <Y> [--unit] [--contact] --out <file>: the four tables in the official layout. */
 import { layoutFor } from "../templates/layout";
 import { TABLE_IDS } from "../templates/tables";
-import { ExcelJSHost } from "../host/xlsx/exceljsHost";
 import { checkOutput, CliError, EXIT_OK, writeOutput } from "./io";
 import { flag, stringOption, type Command } from "./types";
+import { newWorkbook } from "./workbook";
 
 export const templateCommand: Command = {
   name: "template",
@@ -32,7 +32,7 @@ export const templateCommand: Command = {
     const out = checkOutput(stringOption(ctx, "out"), [], force, t);
     const unit = stringOption(ctx, "unit")?.trim() || undefined;
     const contact = stringOption(ctx, "contact")?.trim() || undefined;
-    const host = ExcelJSHost.empty();
+    const host = await newWorkbook();
     await host.insertSheets(TABLE_IDS.map((id) => layoutFor(id, { year, unit, contact })));
     writeOutput(out, await host.toBytes(), force, t);
     io.stdout.write(t(`已生成 ${year} 年统计表模板（附件2—附件5）：${out}\n`, `Wrote the ${year} tables (附件2–附件5): ${out}\n`));

@@ -1,16 +1,28 @@
-/** Opening a workbook for a writing command (ExcelJS), with the reader's Chinese message on failure. */
-import { ExcelJSHost } from "../host/xlsx/exceljsHost";
+/**
+ * Opening and making workbooks for the writing commands. ExcelJS is loaded only here, on first use:
+ * it costs most of the CLI's start-up time, and `check` never needs it.
+ */
+import type { ExcelJSHost } from "../host/xlsx/exceljsHost";
 import { WorkbookReadError } from "../host/xlsx/errors";
 import { CliError, readInput, type Lang, type Tr } from "./io";
 
+async function hostClass(): Promise<typeof ExcelJSHost> {
+  return (await import("../host/xlsx/exceljsHost")).ExcelJSHost;
+}
+
 export async function openWorkbook(path: string, t: Tr, lang: Lang): Promise<ExcelJSHost> {
   const bytes = readInput(path, t);
+  const Host = await hostClass();
   try {
-    return await ExcelJSHost.fromBytes(bytes, { file: path });
+    return await Host.fromBytes(bytes, { file: path });
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new CliError(`${path}${t("：", ": ")}${lang === "en" ? e.messageEn : e.message}`);
     throw e;
   }
+}
+
+export async function newWorkbook(): Promise<ExcelJSHost> {
+  return (await hostClass()).empty();
 }
 
 /** A cell value as shown in a message: text in quotes, empty as 空. */

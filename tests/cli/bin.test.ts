@@ -1,0 +1,48 @@
+/**
+ * The installed entry point: bin/xzzf.js over the compiled CLI. Compiled here with
+ * tsconfig.cli.json into a temp folder (next to a copy of bin/xzzf.js and package.json, the layout
+ * bin/xzzf.js expects), so the test neither needs nor disturbs the project's dist-cli.
+ */
+import { spawnSync } from "child_process";
+import { copyFileSync, mkdirSync, readFileSync } from "fs";
+import { join, resolve } from "path";
+import { tempDir } from "./run";
+import { writeSeedXlsx } from "../helpers/xlsx";
+
+const ROOT = resolve(__dirname, "..", "..");
+const tmp = tempDir("bin");
+afterAll(() => tmp.cleanup());
+
+let bin: string;
+beforeAll(() => {
+  const tsc = require.resolve("typescript/bin/tsc", { paths: [ROOT] });
+  const build = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.cli.json"), "--outDir", join(tmp.dir, "dist-cli")], { encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`build:cli failed:\n${build.stdout}${build.stderr}`);
+  mkdirSync(join(tmp.dir, "bin"));
+  copyFileSync(join(ROOT, "bin", "xzzf.js"), join(tmp.dir, "bin", "xzzf.js"));
+  copyFileSync(join(ROOT, "package.json"), join(tmp.dir, "package.json"));
+  bin = join(tmp.dir, "bin", "xzzf.js");
+}, 180_000);
+
+function xzzf(args: string[]) {
+  // the copied build finds exceljs, fflate and zod in the project's node_modules
+  return spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") } });
+}
+
+test("node bin/xzzf.js check: the seed gives 46 findings as JSON, exit 0; a bad file exits 2", async () => {
+  const seed = await writeSeedXlsx(tmp.path("seed.xlsx"));
+  const r = xzzf(["check", seed, "--format", "json"]);
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  const out = JSON.parse(r.stdout) as { files: Array<{ findings: unknown[]; error: string | null }> };
+  expect(out.files[0].findings).toHaveLength(46);
+  expect(out.files[0].error).toBeNull();
+
+  const v = xzzf(["--version"]);
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+  expect(v.stdout).toBe(`xzzf ${pkg.version}\n`);
+
+  const bad = xzzf(["check", join(ROOT, "package.json")]);
+  expect(bad.status).toBe(2);
+  expect(bad.stdout).toMatch(/不是 Excel 工作簿/);
+});
