@@ -91,12 +91,17 @@ export const readErrors = {
   },
 
   /** A declared inflated size over a limit: a zip bomb or an absurd file. `entry` is empty for the total. */
-  bomb: (entry: string, size: number, limit: number) =>
-    new WorkbookReadError(
+  bomb: (entry: string, size: number, limit: number) => {
+    // a total just over the limit must not read "256 MB > 上限 256 MB"
+    const exact = mb(size) === mb(limit);
+    const zh = exact ? `${size} 字节 > 上限 ${limit} 字节` : `${mb(size)} MB > 上限 ${mb(limit)} MB`;
+    const en = exact ? `${size} bytes > limit ${limit} bytes` : `${mb(size)} MB > limit ${mb(limit)} MB`;
+    return new WorkbookReadError(
       "too-large",
-      `文件解压后超过安全上限（${entry ? `${entry} ` : "总"}声明大小 ${mb(size)} MB > 上限 ${mb(limit)} MB），疑似压缩炸弹，已拒绝。如确为正常文件，请删除多余内容（图片、空白行列）后另存再试。`,
-      `The file would inflate beyond the safety limit (${entry ? `${entry}: ` : "total "}declared size ${mb(size)} MB > limit ${mb(limit)} MB); it looks like a zip bomb and was refused. If the file is genuine, remove unneeded content (pictures, blank rows and columns) and save it again.`,
-    ),
+      `文件解压后超过安全上限（${entry ? `${entry} ` : "总"}声明大小 ${zh}），疑似压缩炸弹，已拒绝。如确为正常文件，请删除多余内容（图片、空白行列）后另存再试。`,
+      `The file would inflate beyond the safety limit (${entry ? `${entry}: ` : "total "}declared size ${en}); it looks like a zip bomb and was refused. If the file is genuine, remove unneeded content (pictures, blank rows and columns) and save it again.`,
+    );
+  },
 
   ratio: (entry: string, size: number, ratio: number, limit: number) =>
     new WorkbookReadError(

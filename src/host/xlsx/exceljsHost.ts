@@ -20,9 +20,8 @@ import { AUDIT_SHEET } from "../../flows/auditReport";
 import { MARK_FILLS, type CellMark, type CellWrite, type HostCapabilities, type WorkbookHost } from "../types";
 import { readErrors, WorkbookReadError } from "./errors";
 import { fromExcelJSValue } from "./exceljsSnapshot";
-import { SheetBuilder, type CellBudget } from "./fastReader";
+import { readWorkbookFast, SheetBuilder, type CellBudget } from "./fastReader";
 import { renderLayout } from "./render";
-import { sniff } from "./sniff";
 
 /** What a mark replaced, as kept in the state sheet. */
 export interface MarkedFormat {
@@ -154,10 +153,16 @@ export class ExcelJSHost implements WorkbookHost {
     return new ExcelJSHost(wb);
   }
 
-  /** Loads .xlsx bytes; a file that is not a workbook fails with the reader's WorkbookReadError. */
+  /**
+   * Loads .xlsx bytes; a file that is not a workbook fails with the reader's WorkbookReadError.
+   * The fast reader goes first: ExcelJS (JSZip) inflates every part whole, whatever the zip header
+   * declared, so a part that lies about its size would be inflated in full (a zip bomb), and it
+   * silently drops a sheet whose part is missing. The fast reader refuses both, and whatever else
+   * `xzzf check` refuses, before ExcelJS sees a byte.
+   */
   static async fromBytes(bytes: Uint8Array, opts: { file?: string } = {}): Promise<ExcelJSHost> {
     try {
-      sniff(bytes);
+      readWorkbookFast(bytes);
       const wb = new ExcelJS.Workbook();
       try {
         // ExcelJS's typings want a Buffer; JSZip underneath reads any Uint8Array, in node and browsers.

@@ -605,8 +605,15 @@ function parseWorkbook(xml: string): { sheets: SheetRef[]; date1904: boolean } {
   const sheets: SheetRef[] = [];
   let date1904 = false;
   const sc = new Scanner(xml);
+  // The package's main part may be a Word document or a presentation (a .docx renamed .xlsx): say
+  // so, rather than that a workbook has no sheets.
+  let root = true;
   while (sc.next()) {
     if (sc.closing) continue;
+    if (root) {
+      if (sc.name !== "workbook") throw readErrors.notWorkbook();
+      root = false;
+    }
     if (sc.name === "sheet") {
       const state = sc.attr("state");
       sheets.push({
