@@ -156,7 +156,7 @@ export class OfficeHost implements WorkbookHost {
     await this.operation(ctx, (context) =>
       this.retryIfStale(context, async () => {
         await this.prepare(context, false);
-        this.requireSheets(writes.map((w) => ({ sheet: w.sheet, cell: w.address })));
+        await this.requireSheets(context, writes.map((w) => ({ sheet: w.sheet, cell: w.address })));
         const sheets = this.sheetGetter(context);
         this.touch(sheets, writes.map((w) => w.sheet));
         for (const w of writes) {
@@ -267,6 +267,8 @@ export class OfficeHost implements WorkbookHost {
     await this.operation(ctx, (context) =>
       this.retryIfStale(context, async () => {
         await this.prepare(context, false);
+        // A sheet unhidden or added since the names were read must not be refused.
+        if (!this.namesFresh && (this.info(sheet)?.hidden ?? true)) await this.loadNames(context);
         const info = this.info(sheet);
         if (!info) throw missingSheetError(sheet, address);
         if (info.hidden) throw hiddenSheetError(info.name, address);
@@ -315,7 +317,8 @@ export class OfficeHost implements WorkbookHost {
 
   /** Loads what the operation needs and the cache lacks (names; the state sheet's rows). */
   private async prepare(context: Excel.RequestContext, needState: boolean): Promise<void> {
-    if (!this.sheets) await this.loadNames(context);
+    // Comment ids go with the names: without them our old comments could not be found and removed.
+    if (!this.sheets || (this.api.comments && this.commentIds === null)) await this.loadNames(context);
     if (needState && !this.state) await this.loadState(context);
   }
 
@@ -367,7 +370,9 @@ export class OfficeHost implements WorkbookHost {
     return this.knownSheets().find((s) => s.name.toLowerCase() === low);
   }
 
-  private requireSheets(targets: ErrorTarget[]): void {
+  /** Every target sheet exists; names read in an earlier operation are re-read once before saying one is missing. */
+  private async requireSheets(context: Excel.RequestContext, targets: ErrorTarget[]): Promise<void> {
+    if (!this.namesFresh && targets.some((t) => !this.info(t.sheet))) await this.loadNames(context);
     for (const t of targets) if (!this.info(t.sheet)) throw missingSheetError(t.sheet, t.cell);
   }
 
@@ -472,7 +477,7 @@ export class OfficeHost implements WorkbookHost {
 
   private async markIn(context: Excel.RequestContext, cells: CellToMark[]): Promise<void> {
     await this.prepare(context, true);
-    this.requireSheets(cells.map((m) => ({ sheet: m.sheet, cell: m.address })));
+    await this.requireSheets(context, cells.map((m) => ({ sheet: m.sheet, cell: m.address })));
     const previous = this.liveMarks();
     if (cells.length === 0 && this.currentState().marks.length === 0) return;
     const sheets = this.sheetGetter(context);
