@@ -153,6 +153,18 @@ export const readErrors = {
       `The file is damaged or incomplete (${reasonEn}). Export it again or fetch it again from its source; if Excel or WPS can open it, save it as .xlsx and retry.`,
     ),
 
+  /** Another spreadsheet format in a zip: .xlsb (binary workbook) or .ods (OpenDocument). Same advice as for .xls. */
+  otherSpreadsheet: (kind: "xlsb" | "ods") =>
+    new WorkbookReadError(
+      "xls",
+      kind === "xlsb"
+        ? "这是 .xlsb（Excel 二进制工作簿）文件，本工具只读取 .xlsx，请在 Excel 中另存为 .xlsx 格式。"
+        : "这是 .ods（OpenDocument 表格）文件，本工具只读取 .xlsx，请在 WPS、Excel 或 LibreOffice 中另存为 .xlsx 格式。",
+      kind === "xlsb"
+        ? "This is an .xlsb (binary Excel workbook) file; only .xlsx is read. Save it as .xlsx in Excel."
+        : "This is an .ods (OpenDocument spreadsheet) file; only .xlsx is read. Save it as .xlsx in WPS, Excel or LibreOffice.",
+    ),
+
   notWorkbook: () =>
     new WorkbookReadError(
       "corrupt",

@@ -944,9 +944,13 @@ function read(bytes: Uint8Array): WorkbookSnapshot {
   if (!findEntry(dir, wbPart)) {
     const root = partText(bytes, dir, "_rels/.rels");
     const rel = root ? [...parseRels(root).values()].find((r) => /\/officeDocument$/.test(r.type) && !r.external) : undefined;
-    if (!rel) throw readErrors.notWorkbook();
-    wbPart = resolvePart("", rel.target);
-    if (!findEntry(dir, wbPart)) throw readErrors.notWorkbook();
+    const target = rel ? resolvePart("", rel.target) : "";
+    if (!rel || !findEntry(dir, target)) {
+      if (/\.bin$/i.test(target) || findEntry(dir, "xl/workbook.bin")) throw readErrors.otherSpreadsheet("xlsb");
+      if (findEntry(dir, "mimetype") && findEntry(dir, "content.xml")) throw readErrors.otherSpreadsheet("ods");
+      throw readErrors.notWorkbook();
+    }
+    wbPart = target;
   }
   const wb = parseWorkbook(partText(bytes, dir, wbPart) as string);
   const relsXml = partText(bytes, dir, relsPathOf(wbPart));

@@ -50,6 +50,7 @@ export interface ZipDirectory {
   byName: Map<string, ZipEntry>;
 }
 
+const utf8 = new TextDecoder("utf-8");
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function u16(b: Uint8Array, i: number): number {
@@ -176,7 +177,6 @@ export function readCentralDirectory(b: Uint8Array): ZipDirectory {
 
   const entries: ZipEntry[] = [];
   const byName = new Map<string, ZipEntry>();
-  const utf8 = new TextDecoder("utf-8");
   let total = 0;
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
