@@ -433,3 +433,17 @@ describe.each([1, 18])("writeState, writeSheet, select at ExcelApi 1.%i", (level
     expect((await rejection(host.select("附件9", "D7"))).message).toContain("找不到工作表「附件9」");
   });
 });
+
+test("by default the host uses the global Excel.run and Office.context.requirements", async () => {
+  const book = FakeWorkbook.fromSnapshot(seedSnapshot(), { level: 13 });
+  const uninstall = book.install();
+  try {
+    const host = new OfficeHost();
+    expect(host.api.level).toBe(13);
+    expect(host.capabilities.mergedAreas).toBe(true);
+    const snap = await host.readSnapshot();
+    expect(snap.sheets).toHaveLength(4);
+  } finally {
+    uninstall();
+  }
+});

@@ -457,8 +457,8 @@ export class OfficeHost implements WorkbookHost {
     used.load("address,values,numberFormat,formulas");
     const read: SheetRead = { name, used };
     if (api.mergedAreas) {
-      // Merges are formatting: look for them in the used range that counts formatting too.
-      read.merged = ws.getUsedRangeOrNullObject(false).getMergedAreasOrNullObject();
+      // The whole sheet: merges are formatting, and the values-only used range may be null.
+      read.merged = ws.getRange().getMergedAreasOrNullObject();
       read.merged.load("address");
     }
     if (api.protection) {
