@@ -506,7 +506,7 @@ export class OfficeHost implements WorkbookHost {
       const existing = found.get(cellKey(m.sheet, m.address));
       const note = existing && !existing.ours ? existing.content : null;
       const fill = fillFrom(fills[i].color, this.api.fillTint ? fills[i].tintAndShade : undefined, this.api.fillTint);
-      return { sheet: m.sheet, cell: m.address.toUpperCase(), format: encodeSaved({ fill, note }) };
+      return { sheet: this.info(m.sheet)?.name ?? m.sheet, cell: m.address.toUpperCase(), format: encodeSaved({ fill, note }) };
     });
     const state: WorkbookState = { ...this.currentState(), marks: saved };
     this.queueStateWrite(context, state);
