@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+/**
+ * What the web page costs before a workbook is opened: the scripts index.html references plus the
+ * chunks boot loads on the way to the first screen (the "pane" chunk from boot.ts's import("./main")
+ * and the web shell from main.tsx's import("../web/WebApp")), gzip-compressed, against the 200 KiB
+ * budget; the size of the ExcelJS chunk; and whether ExcelJS is among the first-screen scripts.
+ *
+ * Prints, never fails on a size: the exclusion is asserted by a test elsewhere.
+ *
+ *   node bench/bundle.js            uses dist/ (builds it, with stats, when missing or stale)
+ *   node bench/bundle.js --build    rebuilds dist/ first
+ *
+ * The chunk graph comes from webpack's stats, kept in bench/out/webpack-stats.json next to the build
+ * it describes; when dist/ was built without it (npm run build), dist/ is rebuilt once to get it.
+ */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const zlib = require("zlib");
+
+const ROOT = path.join(__dirname, "..");
+const DIST = path.join(ROOT, "dist");
+const OUT = path.join(__dirname, "out");
+const STATS = path.join(OUT, "webpack-stats.json");
+const BUDGET_KIB = 200;
+
+/** The dynamic imports that lead to the first screen of the web page: [importing module, request]. */
+const FIRST_SCREEN_IMPORTS = [
+  [/src[\\/]taskpane[\\/]boot\.tsx?$/, /^\.\/main(\.tsx?)?$/],
+  [/src[\\/]taskpane[\\/]main\.tsx?$/, /(^|\/)web\/WebApp(\.tsx?)?$/],
+];
+
+const kib = (n) => (n / 1024).toFixed(1);
+const gzipSize = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
+
+/** Concatenated modules list their parts in `modules`. */
+function hasExcelJS(modules) {
+  return (modules || []).some((m) => /node_modules[\\/]exceljs[\\/]/.test(m.name || m.identifier || "") || hasExcelJS(m.modules));
+}
+
+function build() {
+  const webpack = require("webpack");
+  const config = require(path.join(ROOT, "webpack.config.js"))({}, { mode: "production" });
+  process.stdout.write("building dist/ (webpack --mode production)…\n");
+  return new Promise((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      const json = stats.toJson({ all: false, assets: true, chunks: true, chunkOrigins: true, chunkModules: true, entrypoints: true, ids: true });
+      const summary = {
+        outputPath: json.outputPath,
+        assets: json.assets.map((a) => a.name),
+        entrypoints: Object.fromEntries(Object.entries(json.entrypoints).map(([k, e]) => [k, e.chunks])),
+        chunks: json.chunks.map((c) => ({
+          id: c.id,
+          names: c.names,
+          files: c.files,
+          initial: c.initial,
+          origins: (c.origins || []).map((o) => ({ moduleName: o.moduleName || o.module || "", request: o.request || "" })),
+          hasExcelJS: hasExcelJS(c.modules),
+        })),
+      };
+      fs.mkdirSync(OUT, { recursive: true });
+      fs.writeFileSync(STATS, JSON.stringify(summary, null, 1));
+      resolve(summary);
+    });
+  });
+}
+
+/** The stats describe dist/ when every emitted asset they name is there. */
+function readStats() {
+  if (!fs.existsSync(path.join(DIST, "index.html")) || !fs.existsSync(STATS)) return null;
+  const stats = JSON.parse(fs.readFileSync(STATS, "utf8"));
+  const fresh = stats.assets.every((a) => fs.existsSync(path.join(DIST, a)));
+  return fresh ? stats : null;
+}
+
+function scriptsOf(html) {
+  return [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/gi)].map((m) => m[1]);
+}
+
+async function main() {
+  const stats = (!process.argv.includes("--build") && readStats()) || (await build());
+  const html = fs.readFileSync(path.join(DIST, "index.html"), "utf8");
+  const htmlScripts = scriptsOf(html);
+  const outside = htmlScripts.filter((s) => /^(https?:)?\/\//i.test(s));
+  const local = htmlScripts.filter((s) => !/^(https?:)?\/\//i.test(s)).map((s) => s.replace(/^\.?\//, ""));
+
+  const byId = new Map(stats.chunks.map((c) => [c.id, c]));
+  const entryChunks = Object.values(stats.entrypoints).flat().map((id) => byId.get(id));
+  const imported = stats.chunks.filter((c) =>
+    c.origins.some((o) => FIRST_SCREEN_IMPORTS.some(([mod, req]) => mod.test(o.moduleName) && req.test(o.request))),
+  );
+  const firstChunks = [...new Set([...entryChunks, ...imported])];
+  const files = [...new Set([...local, ...firstChunks.flatMap((c) => c.files.filter((f) => f.endsWith(".js")))])];
+
+  const rows = files.map((f) => {
+    const buf = fs.readFileSync(path.join(DIST, f));
+    return { file: f, raw: buf.length, gzip: gzipSize(buf) };
+  });
+  const total = rows.reduce((n, r) => n + r.gzip, 0);
+
+  const exceljsChunks = stats.chunks.filter((c) => c.hasExcelJS || c.names.includes("exceljs"));
+  const exceljsFiles = exceljsChunks.flatMap((c) => c.files.filter((f) => f.endsWith(".js")));
+  const exceljsRows = exceljsFiles.map((f) => {
+    const buf = fs.readFileSync(path.join(DIST, f));
+    return { file: f, raw: buf.length, gzip: gzipSize(buf) };
+  });
+  const leaked = firstChunks.filter((c) => c.hasExcelJS || c.names.includes("exceljs"));
+
+  const out = [];
+  out.push("First screen of the web page (index.html scripts + chunks boot loads before a file is opened):");
+  for (const r of rows) out.push(`  ${r.file.padEnd(40)} ${kib(r.raw).padStart(8)} KiB raw  ${kib(r.gzip).padStart(7)} KiB gzip`);
+  out.push(`  total gzip ${kib(total)} KiB of the ${BUDGET_KIB} KiB budget (${total <= BUDGET_KIB * 1024 ? "within" : "OVER"} budget)`);
+  if (imported.length < FIRST_SCREEN_IMPORTS.length) {
+    out.push(`  note: found ${imported.length} of the ${FIRST_SCREEN_IMPORTS.length} first-screen imports (boot → main, main → web/WebApp); the rest may not exist yet`);
+  }
+  if (outside.length) out.push(`  index.html also references outside scripts: ${outside.join(", ")}`);
+  out.push("ExcelJS chunk (loaded when a workbook is opened):");
+  if (exceljsRows.length === 0) out.push("  none found (ExcelJS not in the build?)");
+  for (const r of exceljsRows) out.push(`  ${r.file.padEnd(40)} ${kib(r.raw).padStart(8)} KiB raw  ${kib(r.gzip).padStart(7)} KiB gzip`);
+  out.push(`ExcelJS among the first-screen scripts: ${leaked.length ? `YES (${leaked.flatMap((c) => c.files).join(", ")})` : "no"}`);
+  process.stdout.write(out.join("\n") + "\n");
+
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(
+    path.join(OUT, "bundle.json"),
+    JSON.stringify({ budgetKiB: BUDGET_KIB, firstScreen: rows, firstScreenGzip: total, exceljs: exceljsRows, exceljsInFirstScreen: leaked.length > 0 }, null, 2),
+  );
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench/bundle.js: ${err && err.stack ? err.stack : err}\n`);
+  process.exitCode = 1;
+});

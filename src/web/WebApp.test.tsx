@@ -1,0 +1,269 @@
+/**
+ * The web page in jsdom, with the real ExcelJS host (jsdom lacks TextDecoder, which the xlsx reader
+ * needs; node's is put in place before the host is first imported, lazily, as in the browser).
+ */
+import { TextDecoder, TextEncoder } from "util";
+Object.assign(globalThis, { TextDecoder, TextEncoder });
+
+import "../../tests/helpers/domStubs";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { axe, toHaveNoViolations } from "jest-axe";
+import { analyse } from "../engine/analyse";
+import { countBySeverity, SEVERITIES } from "../flows/severity";
+import { AUDIT_SHEET } from "../flows/auditReport";
+import { MARK_FILLS } from "../host/types";
+import { ExcelJSHost } from "../host/xlsx/exceljsHost";
+import { SHEET_NAMES } from "../templates/tables";
+import { layoutFor } from "../templates/layout";
+import { seedLayoutOptions } from "../templates/sample";
+import { a1, ratioAt } from "../../tests/helpers/layoutCells";
+import { seedXlsxBytes, withYearly } from "../../tests/helpers/xlsx";
+import WebApp, { PRIVACY_LINE, PRODUCT_NAME, WebAppView } from "./WebApp";
+import { SAMPLE_FILE_NAME } from "./sampleWorkbook";
+
+expect.extend(toHaveNoViolations);
+jest.setTimeout(90_000);
+
+const A2 = SHEET_NAMES.A2;
+
+/** Downloads end in URL.createObjectURL (jsdom has none) and a click on a link with `download`. */
+function captureDownloads() {
+  const saved: Array<{ name: string; blob: Blob }> = [];
+  const blobs = new Map<string, Blob>();
+  let n = 0;
+  Object.assign(URL, {
+    createObjectURL: (b: Blob) => {
+      const url = `blob:test/${++n}`;
+      blobs.set(url, b);
+      return url;
+    },
+    revokeObjectURL: () => undefined,
+  });
+  const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    saved.push({ name: this.download, blob: blobs.get(this.href)! });
+  });
+  return { saved, restore: () => click.mockRestore() };
+}
+
+function blobBytes(b: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
+    r.onerror = () => reject(r.error);
+    r.readAsArrayBuffer(b);
+  });
+}
+
+function xlsxFile(bytes: Uint8Array, name: string): File {
+  return new File([bytes.slice().buffer as ArrayBuffer], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+}
+
+async function sampleOpened() {
+  await waitFor(() => expect(screen.getByTestId("current-file")).toHaveTextContent(SAMPLE_FILE_NAME), { timeout: 30_000 });
+}
+
+/** Nothing in progress: buttons are disabled while the page works. */
+async function idle() {
+  await waitFor(() => expect(screen.queryByTestId("busy")).not.toBeInTheDocument(), { timeout: 30_000 });
+}
+
+async function opened(name: string) {
+  await waitFor(() => expect(screen.getByTestId("current-file")).toHaveTextContent(name), { timeout: 30_000 });
+  await idle();
+}
+
+async function validated(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByTestId("validate"));
+  await screen.findByTestId("count-error", undefined, { timeout: 30_000 });
+  await waitFor(() => expect(screen.queryByTestId("busy")).not.toBeInTheDocument(), { timeout: 30_000 });
+}
+
+beforeEach(() => localStorage.clear());
+
+test("a newcomer sees the product work at once: the sample opens by itself, drawn with its merges", async () => {
+  render(<WebApp />);
+  expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(PRODUCT_NAME);
+  expect(screen.getByText(PRIVACY_LINE)).toBeInTheDocument();
+  await sampleOpened();
+  const tablist = within(screen.getByRole("tablist", { name: "工作表" }));
+  expect(tablist.getAllByRole("tab")).toHaveLength(4);
+  for (const name of Object.values(SHEET_NAMES)) expect(tablist.getByRole("tab", { name })).toBeInTheDocument();
+  const grid = screen.getByTestId("sheet-grid");
+  const layout = layoutFor("A2", seedLayoutOptions("A2"));
+  // The title is merged across the table: one cell spanning every column.
+  const title = grid.querySelector('td[data-address="A2"]')!;
+  expect(title.getAttribute("colspan")).toBe(String(layout.lastCol + 1));
+  expect(title.textContent).toBe(layout.cells.find((c) => c.role === "title")!.value);
+  expect(grid.querySelector('td[data-address="B2"]')).toBeNull();
+});
+
+test("without the sample, nothing is loaded until the user asks", async () => {
+  const loadFactory = jest.fn(() => Promise.reject(new Error("not expected")));
+  render(<WebAppView loadFactory={loadFactory} autoSample={false} />);
+  expect(screen.getByTestId("file-input")).toHaveAttribute("accept", ".xlsx");
+  expect(loadFactory).not.toHaveBeenCalled();
+  expect(screen.queryByTestId("sheet-grid")).toBeNull();
+});
+
+test("校验 on an uploaded file: counts as the engine gives them, marks in the grid, a click focuses the cell", async () => {
+  const user = userEvent.setup();
+  render(<WebApp />);
+  await sampleOpened();
+  const bytes = await seedXlsxBytes({ change: { A2: withYearly("penalty", [7, -9]) } });
+  await user.upload(screen.getByTestId("file-input"), xlsxFile(bytes, "县局2024.xlsx"));
+  await opened("县局2024.xlsx");
+  await validated(user);
+
+  const expected = analyse(await (await ExcelJSHost.fromBytes(bytes)).readSnapshot());
+  const counts = countBySeverity(expected.findings);
+  expect(counts.error).toBeGreaterThan(0);
+  for (const sev of SEVERITIES) expect(screen.getByTestId(`count-${sev}`).textContent).toBe(String(counts[sev]));
+
+  const negative = expected.findings.find((f) => f.rule === "value-negative")!;
+  const grid = () => screen.getByTestId("sheet-grid");
+  await waitFor(() => expect(grid().querySelector(`td[data-address="${negative.cell}"]`)).toHaveAttribute("data-severity", "error"));
+  const cell = grid().querySelector<HTMLElement>(`td[data-address="${negative.cell}"]`)!;
+  expect(cell.style.backgroundColor).toBe(hexToRgb(MARK_FILLS.error));
+  expect(cell.getAttribute("title")).toContain(negative.message);
+  expect(cell.getAttribute("aria-label")).toContain(negative.message);
+
+  // A finding on another sheet: the grid switches tab, then focuses the cell.
+  // (a warning: info findings are folded in the pane)
+  const other = expected.findings.find((f) => f.sheet === SHEET_NAMES.A3 && f.severity === "warning")!;
+  const row = screen.getAllByTestId("finding").find((li) => li.dataset.sheet === other.sheet && li.dataset.cell === other.cell)!;
+  await user.click(within(row).getAllByRole("button")[0]);
+  await waitFor(() => expect(grid()).toHaveAttribute("data-sheet", SHEET_NAMES.A3));
+  await waitFor(() => expect(document.activeElement).toHaveAttribute("data-address", other.cell));
+  expect(document.activeElement).toHaveAttribute("data-selected", "true");
+  expect(screen.getByTestId("selected-cell")).toHaveTextContent(other.message);
+
+  const back = screen.getAllByTestId("finding").find((li) => li.dataset.rule === "value-negative")!;
+  await user.click(within(back).getAllByRole("button")[0]);
+  await waitFor(() => expect(document.activeElement).toHaveAttribute("data-address", negative.cell));
+  expect(grid()).toHaveAttribute("data-sheet", A2);
+});
+
+test("a bad upload shows the reader's Chinese message and keeps the workbook that was open", async () => {
+  const user = userEvent.setup({ applyAccept: false });
+  render(<WebApp />);
+  await sampleOpened();
+  const before = screen.getByTestId("sheet-grid").innerHTML;
+  const csv = new File(["序号,单位\n1,湘潭县\n"], "报表.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  await user.upload(screen.getByTestId("file-input"), csv);
+  const alert = await screen.findByRole("alert", undefined, { timeout: 30_000 });
+  expect(alert).toHaveTextContent("“报表.xlsx”无法打开");
+  expect(alert).toHaveTextContent("CSV");
+  expect(alert).toHaveTextContent("另存为 .xlsx");
+  expect(screen.getByTestId("current-file")).toHaveTextContent(SAMPLE_FILE_NAME);
+  expect(screen.getByTestId("sheet-grid").innerHTML).toBe(before);
+
+  await user.upload(screen.getByTestId("file-input"), new File([], "空.xlsx"));
+  await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent("文件为空"));
+  expect(screen.getByTestId("current-file")).toHaveTextContent(SAMPLE_FILE_NAME);
+});
+
+test("the views have no axe violations: first screen, after 校验 with marks, with an error message", async () => {
+  const user = userEvent.setup({ applyAccept: false });
+  const { container } = render(<WebApp />);
+  await sampleOpened();
+  expect(await axe(container)).toHaveNoViolations();
+  await validated(user);
+  await waitFor(() => expect(container.querySelector("td[data-severity]")).not.toBeNull());
+  const first = screen.getAllByTestId("finding")[0];
+  await user.click(within(first).getAllByRole("button")[0]);
+  await waitFor(() => expect(container.querySelector('td[data-selected="true"]')).not.toBeNull());
+  expect(await axe(container)).toHaveNoViolations();
+  await user.upload(screen.getByTestId("file-input"), new File(["<html></html>"], "x.xlsx"));
+  await screen.findByRole("alert", undefined, { timeout: 30_000 });
+  expect(await axe(container)).toHaveNoViolations();
+});
+
+/**
+ * Tab order as the browser computes it for elements without a positive tabindex: document order of
+ * the focusable, enabled elements. (Pressing Tab through the whole page is done in the e2e test in
+ * chromium; jsdom's getComputedStyle makes each simulated Tab take seconds with Fluent's styles.)
+ */
+function tabOrder(root: ParentNode): HTMLElement[] {
+  const candidates = root.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]");
+  return [...candidates].filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && !el.closest("[aria-hidden='true'], [inert]"));
+}
+
+test("the keyboard reaches upload, the sample, 校验 and the findings, in that order", async () => {
+  const user = userEvent.setup();
+  const { container } = render(<WebApp />);
+  await sampleOpened();
+  await validated(user);
+  const order = tabOrder(container);
+  expect(order.every((el) => el.tabIndex === 0)).toBe(true);
+  const at = (el: HTMLElement) => order.indexOf(el);
+  const upload = at(screen.getByTestId("file-input"));
+  const sample = at(screen.getByTestId("open-sample"));
+  const validate = at(screen.getByTestId("validate"));
+  const finding = at(within(screen.getAllByTestId("finding")[0]).getAllByRole("button")[0]);
+  expect(upload).toBeGreaterThanOrEqual(0);
+  expect(sample).toBeGreaterThan(upload);
+  expect(validate).toBeGreaterThan(sample);
+  expect(finding).toBeGreaterThan(validate);
+  // Nothing before the upload but the page itself: it is the first stop.
+  expect(upload).toBe(0);
+});
+
+test("downloads: names after the file; the ratio copy asks before replacing a typed ratio", async () => {
+  const downloads = captureDownloads();
+  try {
+    const user = userEvent.setup();
+    render(<WebApp />);
+    await sampleOpened();
+    const penalty = a1(ratioAt(layoutFor("A2", seedLayoutOptions("A2")), "penalty"));
+    const bytes = await seedXlsxBytes({ change: { A2: (o) => ({ ...o, yearly: { ...o.yearly, ratios: { penalty: "30%" } } }) } });
+    await user.upload(screen.getByTestId("file-input"), xlsxFile(bytes, "报表.xlsx"));
+    await opened("报表.xlsx");
+
+    await user.click(screen.getByTestId("download-annotated"));
+    await waitFor(() => expect(downloads.saved.map((d) => d.name)).toEqual(["报表-标注.xlsx"]), { timeout: 30_000 });
+    await idle();
+    const annotated = await ExcelJSHost.fromBytes(await blobBytes(downloads.saved[0].blob));
+    expect((await annotated.readSnapshot()).sheets.map((s) => s.name)).toContain(AUDIT_SHEET);
+
+    await user.click(screen.getByTestId("download-ratios"));
+    const dialog = (await screen.findByTestId("ratio-overwrites", undefined, { timeout: 30_000 })).closest<HTMLElement>('[role="alertdialog"]')!;
+    expect(dialog).not.toBeNull();
+    expect(dialog).toHaveTextContent(`${A2}!${penalty}`);
+    expect(dialog).toHaveTextContent("30%");
+    expect(dialog).toHaveTextContent("+28.57%");
+    await user.click(within(dialog).getByRole("button", { name: "保留原内容，只填空白" }));
+    await waitFor(() => expect(downloads.saved.map((d) => d.name)).toEqual(["报表-标注.xlsx", "报表-同比.xlsx"]), { timeout: 30_000 });
+    await idle();
+    const ratios = await (await ExcelJSHost.fromBytes(await blobBytes(downloads.saved[1].blob))).readSnapshot();
+    const sheet = ratios.sheets.find((s) => s.name === A2)!;
+    const at = ratioAt(layoutFor("A2", seedLayoutOptions("A2")), "penalty");
+    expect(sheet.values[at.row][at.col]).toBe("30%");
+
+    await user.click(screen.getByTestId("download-submission"));
+    await waitFor(() => expect(downloads.saved.map((d) => d.name)).toContain("报表-报送.xlsx"), { timeout: 30_000 });
+  } finally {
+    downloads.restore();
+  }
+});
+
+test("a file opened while the sample is still loading wins", async () => {
+  const user = userEvent.setup();
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((r) => (release = r));
+  const loadFactory = async () => {
+    await gate;
+    return { fromBytes: (b: Uint8Array) => ExcelJSHost.fromBytes(b), empty: async () => ExcelJSHost.empty() };
+  };
+  render(<WebAppView loadFactory={loadFactory} />);
+  const bytes = await seedXlsxBytes();
+  await user.upload(screen.getByTestId("file-input"), xlsxFile(bytes, "mine.xlsx"));
+  await act(async () => release());
+  await opened("mine.xlsx");
+  expect(screen.getByTestId("current-file")).toHaveTextContent("mine.xlsx");
+});
+
+function hexToRgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}

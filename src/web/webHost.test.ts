@@ -1,0 +1,92 @@
+import { analyse } from "../engine/analyse";
+import { ExcelJSHost } from "../host/xlsx/exceljsHost";
+import { SHEET_NAMES } from "../templates/tables";
+import { seedXlsxBytes, withYearly } from "../../tests/helpers/xlsx";
+import { markKey } from "./marks";
+import { WebHost, type HostFactory } from "./webHost";
+import { openSample, sampleLayouts, SAMPLE_FILE_NAME } from "./sampleWorkbook";
+
+const A2 = SHEET_NAMES.A2;
+const factory: HostFactory = { fromBytes: (b) => ExcelJSHost.fromBytes(b), empty: async () => ExcelJSHost.empty() };
+
+async function seedHost(): Promise<WebHost> {
+  return WebHost.open(await ExcelJSHost.fromBytes(await seedXlsxBytes()), "seed.xlsx");
+}
+
+describe("WebHost", () => {
+  it("tells the grid about every write, with the snapshot read again", async () => {
+    const host = await seedHost();
+    const seen: unknown[] = [];
+    const stop = host.subscribe(() => seen.push(host.getState().snapshot));
+    const before = host.getState();
+    await host.writeValues([{ sheet: A2, address: "C8", value: "+1.00%" }]);
+    expect(seen).toHaveLength(1);
+    const after = host.getState();
+    expect(after).not.toBe(before);
+    const sheet = after.snapshot.sheets.find((s) => s.name === A2)!;
+    expect(sheet.values[7][2]).toBe("+1.00%");
+    stop();
+    await host.writeSheet("备注", [["a"]]);
+    expect(seen).toHaveLength(1);
+    expect(host.getState().snapshot.sheets.map((s) => s.name)).toContain("备注");
+  });
+
+  it("keeps the state object stable while nothing changes (useSyncExternalStore needs that)", async () => {
+    const host = await seedHost();
+    expect(host.getState()).toBe(host.getState());
+  });
+
+  it("remembers marks for the grid, one per cell, and forgets them on clearMarks", async () => {
+    const host = await seedHost();
+    await host.mark([
+      { sheet: A2, address: "C7", severity: "info", message: "一" },
+      { sheet: A2, address: "C7", severity: "error", message: "二" },
+      { sheet: A2, address: "D7", severity: "warning", message: "三" },
+    ]);
+    const marks = host.getState().marks;
+    expect(marks.size).toBe(2);
+    expect(marks.get(markKey(A2, "C7"))).toMatchObject({ severity: "error", message: "一\n二" });
+    await host.clearMarks();
+    expect(host.getState().marks.size).toBe(0);
+  });
+
+  it("select() hands the grid a new selection each time, even for the same cell", async () => {
+    const host = await seedHost();
+    await host.select(A2, "$m$7");
+    const first = host.getState().selection!;
+    await host.select(A2, "M7");
+    const second = host.getState().selection!;
+    expect(first).toMatchObject({ sheet: A2, address: "M7" });
+    expect(second.address).toBe("M7");
+    expect(second.seq).toBeGreaterThan(first.seq);
+  });
+
+  it("shows the marks an annotated file kept, with the severity of the findings at those cells", async () => {
+    const bytes = await seedXlsxBytes({ change: { A2: withYearly("penalty", [7, -9]) } });
+    const plain = await ExcelJSHost.fromBytes(bytes);
+    const findings = analyse(await plain.readSnapshot()).findings;
+    const negative = findings.find((f) => f.rule === "value-negative")!;
+    await plain.mark([{ sheet: negative.sheet, address: negative.cell, severity: "info", message: "任意" }]);
+    const reopened = await WebHost.open(await ExcelJSHost.fromBytes(await plain.toBytes()), "x.xlsx");
+    const marks = [...reopened.getState().marks.values()];
+    expect(marks).toHaveLength(1);
+    expect(marks[0]).toMatchObject({ sheet: negative.sheet, address: negative.cell, severity: "error" });
+  });
+
+  it("opens nothing marked from a file without marks", async () => {
+    expect((await seedHost()).getState().marks.size).toBe(0);
+  });
+});
+
+describe("the sample workbook", () => {
+  it("is the seed's four tables, built through insertSheets, and gives the seed's findings", async () => {
+    const host = await openSample(factory);
+    expect(host.fileName).toBe(SAMPLE_FILE_NAME);
+    const snapshot = await host.readSnapshot();
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(sampleLayouts().map((l) => l.sheetName));
+    const fromFile = analyse(await (await ExcelJSHost.fromBytes(await seedXlsxBytes())).readSnapshot());
+    const fromSample = analyse(snapshot);
+    expect(fromSample.tables.map((t) => t.id)).toEqual(["A2", "A3", "A4", "A5"]);
+    expect(fromSample.findings).toEqual(fromFile.findings);
+  });
+});

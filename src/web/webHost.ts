@@ -1,0 +1,160 @@
+/**
+ * The web page's workbook: an ExcelJS host (loaded on demand, so ExcelJS is not part of the first
+ * screen) wrapped so that the grid follows every change. Each write is passed through and then the
+ * snapshot is read again; marks are remembered for the grid's fills; select() asks the grid to scroll.
+ */
+import type { WorkbookSnapshot, CellValue } from "../engine/grid";
+import { analyse } from "../engine/analyse";
+import { readState } from "../engine/stateSheet";
+import type { CellMark, CellWrite, HostCapabilities, WorkbookHost } from "../host/types";
+import type { SheetLayout } from "../templates/layout";
+import { combineMarks, markKey } from "./marks";
+
+/** What the page needs of a host that holds an .xlsx file (ExcelJSHost has all of it). */
+export interface FileHost extends WorkbookHost {
+  toBytes(): Promise<Uint8Array>;
+  /** The workbook as it is to be submitted: no marks, notes, state or report sheets. */
+  submissionCopy(): Promise<Uint8Array>;
+}
+
+/** Opens workbooks; the real one is backed by ExcelJS, tests may pass their own. */
+export interface HostFactory {
+  fromBytes(bytes: Uint8Array): Promise<FileHost>;
+  /** A workbook with no sheets, to build the sample in. */
+  empty(): Promise<FileHost>;
+}
+
+/** ExcelJS (~1 MB) is fetched only when a workbook is first opened. */
+export async function loadExcelJSFactory(): Promise<HostFactory> {
+  const { ExcelJSHost } = await import(/* webpackChunkName: "xlsx-host" */ "../host/xlsx/exceljsHost");
+  return {
+    fromBytes: (bytes) => ExcelJSHost.fromBytes(bytes),
+    empty: async () => ExcelJSHost.empty(),
+  };
+}
+
+export interface Selection {
+  sheet: string;
+  address: string;
+  /** Increases with every select(), so selecting the same cell twice scrolls to it again. */
+  seq: number;
+}
+
+export interface WebHostState {
+  snapshot: WorkbookSnapshot;
+  /** One mark per cell, by markKey(sheet, address). */
+  marks: ReadonlyMap<string, CellMark>;
+  selection: Selection | null;
+}
+
+type Listener = () => void;
+
+let nextId = 1;
+
+export class WebHost implements WorkbookHost {
+  /** Distinguishes workbooks, so the pane starts afresh when another file is opened. */
+  readonly id = nextId++;
+  private state: WebHostState;
+  private readonly listeners = new Set<Listener>();
+  private seq = 0;
+
+  private constructor(
+    private readonly inner: FileHost,
+    readonly fileName: string,
+    snapshot: WorkbookSnapshot,
+  ) {
+    this.state = { snapshot, marks: marksKeptInFile(snapshot), selection: null };
+  }
+
+  static async open(inner: FileHost, fileName: string): Promise<WebHost> {
+    return new WebHost(inner, fileName, await inner.readSnapshot());
+  }
+
+  get capabilities(): HostCapabilities {
+    return this.inner.capabilities;
+  }
+
+  /** For useSyncExternalStore: the same object until something changes. */
+  getState = (): WebHostState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(next: Partial<WebHostState>): void {
+    this.state = { ...this.state, ...next };
+    for (const l of [...this.listeners]) l();
+  }
+
+  private async refresh(marks?: ReadonlyMap<string, CellMark>): Promise<void> {
+    const snapshot = await this.inner.readSnapshot();
+    this.set(marks ? { snapshot, marks } : { snapshot });
+  }
+
+  /** Every change goes through this wrapper and refreshes the grid, so a plain read needs no notification. */
+  readSnapshot(): Promise<WorkbookSnapshot> {
+    return this.inner.readSnapshot();
+  }
+
+  async writeValues(writes: CellWrite[]): Promise<void> {
+    await this.inner.writeValues(writes);
+    await this.refresh();
+  }
+
+  async mark(marks: CellMark[]): Promise<void> {
+    await this.inner.mark(marks);
+    const next = new Map(this.state.marks);
+    for (const m of combineMarks([...this.state.marks.values(), ...marks])) next.set(markKey(m.sheet, m.address), m);
+    await this.refresh(next);
+  }
+
+  async clearMarks(): Promise<void> {
+    await this.inner.clearMarks();
+    await this.refresh(new Map());
+  }
+
+  async insertSheets(layouts: SheetLayout[]): Promise<void> {
+    await this.inner.insertSheets(layouts);
+    await this.refresh();
+  }
+
+  async writeState(rows: CellValue[][]): Promise<void> {
+    await this.inner.writeState(rows);
+    await this.refresh();
+  }
+
+  async writeSheet(name: string, rows: CellValue[][]): Promise<void> {
+    await this.inner.writeSheet(name, rows);
+    await this.refresh();
+  }
+
+  async select(sheet: string, address: string): Promise<void> {
+    this.seq += 1;
+    this.set({ selection: { sheet, address: address.replace(/\$/g, "").toUpperCase(), seq: this.seq } });
+  }
+
+  toBytes(): Promise<Uint8Array> {
+    return this.inner.toBytes();
+  }
+
+  submissionCopy(): Promise<Uint8Array> {
+    return this.inner.submissionCopy();
+  }
+}
+
+/**
+ * A file saved with marks (an annotated copy opened again) lists its marked cells in the state sheet
+ * but not their severity; the findings at those cells give it, so the grid shows what the file shows.
+ */
+export function marksKeptInFile(snapshot: WorkbookSnapshot): Map<string, CellMark> {
+  const out = new Map<string, CellMark>();
+  if (readState(snapshot).marks.length === 0) return out;
+  const analysis = analyse(snapshot);
+  const kept = new Set(analysis.state.marks.map((m) => markKey(m.sheet, m.cell)));
+  const found = analysis.findings
+    .filter((f) => kept.has(markKey(f.sheet, f.cell)))
+    .map((f) => ({ sheet: f.sheet, address: f.cell, severity: f.severity, message: f.message }));
+  for (const m of combineMarks(found)) out.set(markKey(m.sheet, m.address), m);
+  return out;
+}
