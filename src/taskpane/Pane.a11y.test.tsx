@@ -59,3 +59,16 @@ test("the 识别 and 插入模板 views and a message have no accessibility viol
   await screen.findByTestId("notice");
   expect(await axe(container)).toHaveNoViolations();
 });
+
+test("the overwrite confirmation has no accessibility violations", async () => {
+  const user = userEvent.setup();
+  const host = new MemoryHost(seedSnapshot());
+  const a2 = analyse(host.workbook).tables.find((t) => t.id === "A2");
+  if (a2?.shape !== "yearly") throw new Error("A2 not recognised");
+  host.setCell(a2.sheet, a2.blocks[0].categories.penalty.ratio!.address, "+30.00%");
+  render(<Pane host={host} mode="excel" />);
+  await user.click(screen.getByTestId("fill-ratios"));
+  await screen.findByTestId("overwrite-list");
+  // The dialog is portalled to the end of <body>.
+  expect(await axe(document.body)).toHaveNoViolations();
+});

@@ -59,6 +59,15 @@ test("clicking a finding selects its cell and tells the shell", async () => {
   await waitFor(() => expect(onFindingClick).toHaveBeenCalledWith(expect.objectContaining({ sheet, cell, rule: finding?.rule })));
 });
 
+test("a finding is reachable and opened with the keyboard", async () => {
+  const { user, host } = setup();
+  await validated(user);
+  const row = screen.getAllByTestId("finding")[0];
+  within(row).getAllByRole("button")[0].focus();
+  await user.keyboard("{Enter}");
+  expect(host.callsOf("select")).toEqual([{ op: "select", sheet: row.getAttribute("data-sheet"), address: row.getAttribute("data-cell") }]);
+});
+
 test("计算同比 writes +28.57% into 附件2 行政处罚's ratio cell", async () => {
   const { user, host } = setup();
   const a2 = a2Of(host);
