@@ -14,7 +14,7 @@ import type {
   Slot,
   YearlyBlock,
 } from "./model";
-import { normLabel } from "./normalize";
+import { isZeroPlaceholder, normLabel, parseNumberText } from "./normalize";
 import { SheetView } from "./sheetView";
 import { ATTACHMENT_RE, coreLabel, labelMatches, NOTES_RE, yearHeader, yearInTitle } from "./labels";
 import { TABLES, TABLE_NAMES } from "../templates/tables";
@@ -194,6 +194,31 @@ function continuesBody(view: SheetView, row: number, seqCol: number, lastSeq: nu
   return unitCol !== undefined && n === 1 && typeof view.raw(row, unitCol) === "string";
 }
 
+/** A 附件2/3 row that starts a unit's 同比变化 or 数据变化原因 row, by its label. */
+function blockRowLabel(view: SheetView, row: number, seqCol: number, unitCol: number): "ratio" | "explanation" | null {
+  const label = view.shown(row, unitCol) || view.shown(row, seqCol);
+  return label.startsWith("同比变化") ? "ratio" : label.startsWith("数据变化原因") ? "explanation" : null;
+}
+
+/**
+ * A row a clerk inserted between a unit's value row and its 同比变化 / 数据变化原因 rows to write a
+ * note in: no 序号, no number (nor 无, —) in any year column, and the ratio or explanation row comes next. It is
+ * no unit of its own, so the rows after it still belong to the unit above (taking it for a unit gave
+ * that unit's ratios and explanations to an empty block), even when the note starts with 注：.
+ */
+function isInsertedNote(view: SheetView, row: number, seqCol: number, unitCol: number, right: number, yearCols: number[]): boolean {
+  if (view.rowIsEmpty(row, seqCol, right) || seqNumber(view, row, seqCol) !== null) return false;
+  for (const c of yearCols) {
+    const v = view.raw(row, c);
+    if (typeof v === "number" || isZeroPlaceholder(v) || (typeof v === "string" && parseNumberText(v) !== null)) return false;
+  }
+  for (let k = row + 1; k <= row + 3; k++) {
+    if (view.rowIsEmpty(k, seqCol, right)) continue;
+    return blockRowLabel(view, k, seqCol, unitCol) !== null;
+  }
+  return false;
+}
+
 function problem(rule: LayoutProblem["rule"], cell: string, message: string, messageEn: string): LayoutProblem {
   return { rule, cell, message, messageEn };
 }
@@ -326,9 +351,16 @@ function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: nu
   let emptyRun = 0;
   let lastUsed = yRow;
   let lastSeq: number | null = null;
+  const yearCols = [...colOf.values()].flatMap((c) => [c.prior, c.current]);
   for (; r < Math.min(view.rows, yRow + 1 + MAX_BODY_ROWS); r++) {
-    if (isBodyEnd(view, r, nextHeader)) break;
     const right = labels.length ? labels[labels.length - 1].col + 1 : unitCol;
+    const open = blocks[blocks.length - 1];
+    if (r < nextHeader && open && open.ratioRow === undefined && open.explanationRow === undefined && isInsertedNote(view, r, seqCol, unitCol, right, yearCols)) {
+      emptyRun = 0;
+      lastUsed = r;
+      continue;
+    }
+    if (isBodyEnd(view, r, nextHeader)) break;
     if (view.rowIsEmpty(r, seqCol, right)) {
       if (++emptyRun >= 3) break;
       continue;
@@ -337,10 +369,10 @@ function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: nu
     emptyRun = 0;
     lastUsed = r;
     lastSeq = seqNumber(view, r, seqCol) ?? lastSeq;
-    const label = view.shown(r, unitCol) || view.shown(r, seqCol);
+    const kind = blockRowLabel(view, r, seqCol, unitCol);
     const current = blocks[blocks.length - 1];
-    if (label.startsWith("同比变化") && current) current.ratioRow = r;
-    else if (label.startsWith("数据变化原因") && current) current.explanationRow = r;
+    if (kind === "ratio" && current) current.ratioRow = r;
+    else if (kind === "explanation" && current) current.explanationRow = r;
     else blocks.push({ unit: view.slot(r, unitCol), seq: view.slot(r, seqCol), valueRow: r, categories: {} });
   }
   for (const block of blocks) {
