@@ -11,40 +11,81 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const ROOT = __dirname;
 
 /**
- * ExcelJS ships its browser build already minified (package.json "browser": dist/exceljs.min.js).
- *  - Its setImmediate polyfill turns a *string* callback into `new Function(string)`. Nothing here
- *    passes strings and the CSP would block it anyway; the dead branch is made to throw instead, so
- *    the shipped code has no string-to-code path at all.
- *  - Re-minifying its ~1 MB saves under 1 % and is most of the production build's CPU time, so the
- *    "exceljs" chunk is marked as minimized and the minimizer leaves it alone.
+ * The page's CSP has no 'unsafe-eval', so no shipped code may turn strings into code. Two libraries
+ * carry such paths, both already guarded, and are rewritten (before minification, so the content
+ * hashes see the result) to throw instead:
+ *  - ExcelJS's setImmediate polyfill: `new Function("" + callback)` for *string* callbacks, which
+ *    nothing here passes;
+ *  - zod v4 (`const F = Function; new F(...)`): its "can I eval?" probe and its JIT compiler. With
+ *    the probe throwing, zod takes its interpreted path from the start, and the browser does not
+ *    log a CSP violation for the probe.
+ * Anything left afterwards is reported as a build warning (tests/build.test.ts fails on it).
  */
-class PrebuiltExcelJsPlugin {
+class NoCodeGenerationPlugin {
+  static REWRITES = [
+    [/new Function\(""\+([A-Za-z_$][\w$]*)\)/g, () => 'function(){throw new EvalError("string callbacks are not supported")}'],
+    [
+      /\b(const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*Function\s*;/g,
+      (_m, kind, id) => `${kind} ${id} = function () { throw new EvalError("code generation from strings is disabled (CSP)"); };`,
+      // Only an alias that is then constructed from (not one used for `instanceof` and the like).
+      (text, m) => text.slice(m.index, m.index + 600).includes(`new ${m[2]}(`),
+    ],
+  ];
+
   apply(compiler) {
-    const { Compilation, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap("PrebuiltExcelJsPlugin", (compilation) => {
+    const { Compilation, WebpackError, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("NoCodeGenerationPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        // Before minification (OPTIMIZE_SIZE) and before [contenthash] is computed.
-        { name: "PrebuiltExcelJsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+        { name: "NoCodeGenerationPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
         (assets) => {
-          const prebuilt = new Set();
-          for (const chunk of compilation.chunks) if (chunk.name === "exceljs") for (const f of chunk.files) prebuilt.add(f);
-          const pattern = /new Function\(""\+([A-Za-z_$][\w$]*)\)/g;
           for (const name of Object.keys(assets)) {
             if (!/\.m?js$/.test(name)) continue;
             const original = compilation.getAsset(name).source;
             const text = original.source().toString();
-            let source = original;
-            if (pattern.test(text)) {
-              pattern.lastIndex = 0;
-              const replaced = new sources.ReplaceSource(original);
+            let replaced = null;
+            for (const [pattern, replacement, onlyIf] of NoCodeGenerationPlugin.REWRITES) {
               for (const m of text.matchAll(pattern)) {
-                replaced.replace(m.index, m.index + m[0].length - 1, 'function(){throw new Error("string callbacks are not supported")}');
+                if (onlyIf && !onlyIf(text, m)) continue;
+                replaced ??= new sources.ReplaceSource(original);
+                replaced.replace(m.index, m.index + m[0].length - 1, replacement(...m));
               }
-              source = replaced;
             }
-            if (source !== original || prebuilt.has(name)) {
-              compilation.updateAsset(name, source, prebuilt.has(name) && compiler.options.optimization.minimize ? { minimized: true } : {});
+            if (replaced) compilation.updateAsset(name, replaced);
+          }
+        },
+      );
+      compilation.hooks.processAssets.tap(
+        { name: "NoCodeGenerationPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          for (const name of Object.keys(assets)) {
+            if (!/\.m?js$/.test(name)) continue;
+            const text = compilation.getAsset(name).source.source().toString();
+            if (/(?:^|[^\w$.])eval\s*\(|\bnew\s+Function\s*\(/.test(text)) {
+              compilation.warnings.push(new WebpackError(`${name} contains eval( or new Function(, which the page's CSP blocks`));
             }
+          }
+        },
+      );
+    });
+  }
+}
+
+/**
+ * ExcelJS ships its browser build already minified (package.json "browser": dist/exceljs.min.js).
+ * Re-minifying its ~1 MB saves under 1 % and is most of the production build's CPU time, so the
+ * "exceljs" chunk is marked as minimized and the minimizer leaves it alone.
+ */
+class PrebuiltExcelJsPlugin {
+  apply(compiler) {
+    const { Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("PrebuiltExcelJsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "PrebuiltExcelJsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE + 1 },
+        () => {
+          if (!compiler.options.optimization.minimize) return;
+          for (const chunk of compilation.chunks) {
+            if (chunk.name !== "exceljs") continue;
+            for (const file of chunk.files) compilation.updateAsset(file, (source) => source, { minimized: true });
           }
         },
       );
@@ -118,6 +159,7 @@ module.exports = (env = {}, argv = {}) => {
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
+      new NoCodeGenerationPlugin(),
       new PrebuiltExcelJsPlugin(),
     ],
     optimization: {
