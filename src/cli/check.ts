@@ -23,17 +23,12 @@ export interface CheckOptions {
   lang: Lang;
 }
 
-export interface CheckedFile extends FileResult {
-  /** The report does not follow the --prior report's year (said on stderr in every format). */
-  priorYearMismatch?: boolean;
-}
-
-function failed(file: string, error: string): CheckedFile {
+function failed(file: string, error: string): FileResult {
   return { file, year: null, tables: [], findings: [], error };
 }
 
 /** Checks one file; never throws for a bad file (its message goes in `error`). */
-export function checkFile(file: string, opts: CheckOptions): CheckedFile {
+export function checkFile(file: string, opts: CheckOptions): FileResult {
   let bytes: Uint8Array;
   try {
     bytes = readInput(file, opts.t);
@@ -105,12 +100,12 @@ export const checkCommand: Command = {
 
     const files = ctx.positionals;
     const progress = new Progress(io.stderr, files.length, t("检查中", "Checking"));
-    const results: CheckedFile[] = [];
+    const results: FileResult[] = [];
     files.forEach((file, i) => {
       progress.update(i, file);
       const r = checkFile(file, { settings, prior, t, lang });
       results.push(r);
-      // The text report already shows a read error; other formats and a wrong --prior also say it on stderr.
+      // The text report already shows a read error; other formats, and a report not following --prior's year, say it on stderr.
       if (r.error !== null && (format !== "text" || r.priorYearMismatch)) {
         progress.clear();
         io.stderr.write(`xzzf: ${r.file}${t("：", ": ")}${r.error}\n`);
@@ -124,13 +119,16 @@ export const checkCommand: Command = {
     if (format === "json") io.stdout.write(formatJson(results, lang));
     else if (format === "csv") io.stdout.write(formatCsv(results, lang));
     else if (files.length > 1) {
-      const all = results.flatMap((r) => r.findings);
-      const bad = results.filter((r) => r.error !== null).length;
-      const errs = all.filter((f) => f.severity === "error").length;
+      const unreadable = results.filter((r) => r.error !== null && !r.priorYearMismatch).length;
+      const skipped = results.filter((r) => r.priorYearMismatch).length;
+      const withErrors = results.filter((r) => r.findings.some((f) => f.severity === "error")).length;
+      const errs = results.flatMap((r) => r.findings).filter((f) => f.severity === "error").length;
+      const skippedZh = skipped ? `，${skipped} 个与 --prior 年份不符未检查` : "";
+      const skippedEn = skipped ? `, ${skipped} not checked (year does not follow --prior)` : "";
       io.stdout.write(
         t(
-          `\n共检查 ${files.length} 个文件：${bad} 个无法读取，${results.filter((r) => r.findings.some((f) => f.severity === "error")).length} 个有错误（错误共 ${errs} 条）。\n`,
-          `\nChecked ${files.length} files: ${bad} unreadable, ${results.filter((r) => r.findings.some((f) => f.severity === "error")).length} with errors (${errs} errors in all).\n`,
+          `\n共 ${files.length} 个文件：${unreadable} 个无法读取${skippedZh}，${withErrors} 个有错误（错误共 ${errs} 条）。\n`,
+          `\n${files.length} files: ${unreadable} unreadable${skippedEn}, ${withErrors} with errors (${errs} errors in all).\n`,
         ),
       );
     }

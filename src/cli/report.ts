@@ -22,6 +22,8 @@ export interface FileResult {
   findings: Finding[];
   /** Why the file could not be checked; then tables and findings are empty. */
   error: string | null;
+  /** The file was read but does not follow the --prior report's year (not part of the JSON). */
+  priorYearMismatch?: boolean;
 }
 
 export interface JsonFinding {
@@ -109,7 +111,7 @@ export function findingLine(f: Finding, lang: Lang): string {
 
 /** One line per file: what a run over many files shows per file. */
 export function summaryLine(r: FileResult, t: Tr, lang: Lang): string {
-  if (r.error !== null) return t(`✗ ${r.file}：无法读取`, `✗ ${r.file}: cannot be read`);
+  if (r.error !== null) return r.priorYearMismatch ? t(`✗ ${r.file}：未检查`, `✗ ${r.file}: not checked`) : t(`✗ ${r.file}：无法读取`, `✗ ${r.file}: cannot be read`);
   const c = countBySeverity(r.findings);
   const mark = c.error > 0 ? "✗" : "✓";
   return t(
@@ -122,7 +124,7 @@ export function summaryLine(r: FileResult, t: Tr, lang: Lang): string {
 export function formatText(r: FileResult, t: Tr, lang: Lang): string {
   const out: string[] = [`== ${r.file} ==`];
   if (r.error !== null) {
-    out.push(t(`无法读取：${r.error}`, `Cannot be read: ${r.error}`));
+    out.push(r.priorYearMismatch ? t(`未检查：${r.error}`, `Not checked: ${r.error}`) : t(`无法读取：${r.error}`, `Cannot be read: ${r.error}`));
     return `${out.join("\n")}\n`;
   }
   if (r.tables.length === 0) {

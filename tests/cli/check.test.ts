@@ -174,7 +174,7 @@ describe("xzzf check: files that cannot be read", () => {
     expect(text.code).toBe(2);
     expect(text.stdout).toMatch(/无法读取：这是文本\/CSV 文件/);
     expect(text.stdout).toContain("错误 0 / 需核实 38 / 提示 8（共 46 条）");
-    expect(text.stdout).toContain("共检查 2 个文件：1 个无法读取");
+    expect(text.stdout).toContain("共 2 个文件：1 个无法读取，0 个有错误");
   });
 
   test("exit 2 wins over exit 1", async () => {
@@ -218,6 +218,10 @@ describe("xzzf check: settings and last year's report", () => {
     const r = await run(["check", seed, "--prior", old, "--format", "json"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/是 2022 年的.*2024 年的报表.*应给 2023 年的报表/);
+    const text = await run(["check", seed, "--prior", old]);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toMatch(/未检查：上年报表/);
+    expect(text.stderr).toMatch(/应给 2023 年的报表/);
     const unreadable = tmp.path("prior-empty.xlsx");
     writeFileSync(unreadable, "");
     const r2 = await run(["check", seed, "--prior", unreadable]);
