@@ -120,7 +120,11 @@ function parseTransfer(raw: CellValue): ParsedValue {
   if (typeof raw === "string" && EXCEL_ERROR_RE.test(raw.trim())) return { empty: false, num: null, problem: "not-number" };
   const m = TRANSFER_RE.exec(text);
   if (!m) {
-    if (/^-\d/.test(text)) return { empty: false, num: Number.parseFloat(text), problem: "negative" };
+    if (/^-\d/.test(text)) {
+      // `-1e999` or 400 digits read as -Infinity: no number a rule could use
+      const n = Number.parseFloat(text);
+      return Number.isFinite(n) ? { empty: false, num: n, problem: "negative" } : { empty: false, num: null, problem: "not-number" };
+    }
     return { empty: false, num: null, problem: "transfer-format" };
   }
   const n = Number(m[1]);
