@@ -20,8 +20,9 @@ import { AUDIT_SHEET } from "../../flows/auditReport";
 import { MARK_FILLS, type CellMark, type CellWrite, type HostCapabilities, type WorkbookHost } from "../types";
 import { readErrors, WorkbookReadError } from "./errors";
 import { fromExcelJSValue } from "./exceljsSnapshot";
-import { readWorkbookFast, SheetBuilder, type CellBudget } from "./fastReader";
+import { inflateEntry, readWorkbookFast, SheetBuilder, type CellBudget } from "./fastReader";
 import { renderLayout } from "./render";
+import { sniff } from "./sniff";
 
 /** What a mark replaced, as kept in the state sheet. */
 export interface MarkedFormat {
@@ -158,11 +159,13 @@ export class ExcelJSHost implements WorkbookHost {
    * The fast reader goes first: ExcelJS (JSZip) inflates every part whole, whatever the zip header
    * declared, so a part that lies about its size would be inflated in full (a zip bomb), and it
    * silently drops a sheet whose part is missing. The fast reader refuses both, and whatever else
-   * `xzzf check` refuses, before ExcelJS sees a byte.
+   * `xzzf check` refuses, before ExcelJS sees a byte; then every other part (pictures, drawings…,
+   * which the fast reader never opens) is inflated once, stopping as soon as it outgrows its size.
    */
   static async fromBytes(bytes: Uint8Array, opts: { file?: string } = {}): Promise<ExcelJSHost> {
     try {
       readWorkbookFast(bytes);
+      for (const entry of sniff(bytes).entries) inflateEntry(bytes, entry);
       const wb = new ExcelJS.Workbook();
       try {
         // ExcelJS's typings want a Buffer; JSZip underneath reads any Uint8Array, in node and browsers.
