@@ -92,11 +92,13 @@ describe("writing", () => {
 });
 
 describe("saved formats", () => {
-  test("round trip, and a damaged entry restores to no fill", () => {
-    expect(decodeSaved(encodeSaved({ fill: "#00B050", note: "原有备注" }))).toEqual({ fill: "#00B050", note: "原有备注" });
-    expect(JSON.parse(encodeSaved({ fill: null, note: null }))).toEqual({ fill: null, note: null });
-    expect(decodeSaved("{oops")).toEqual({ fill: null, note: null });
-    expect(decodeSaved('{"fill":"#ffc7ce"}')).toEqual({ fill: "#FFC7CE", note: null });
+  test("round trip as {fill, note}; a note not seen says so; a damaged entry restores to no fill and leaves notes alone", () => {
+    expect(decodeSaved(encodeSaved({ fill: "#00B050", note: "原有备注", noteSeen: true }))).toEqual({ fill: "#00B050", note: "原有备注", noteSeen: true });
+    expect(JSON.parse(encodeSaved({ fill: null, note: null, noteSeen: true }))).toEqual({ fill: null, note: null });
+    expect(JSON.parse(encodeSaved({ fill: "#00B050", note: null, noteSeen: false }))).toEqual({ fill: "#00B050", note: null, noteSeen: false });
+    expect(decodeSaved('{"fill":null,"note":null}')).toEqual({ fill: null, note: null, noteSeen: true });
+    expect(decodeSaved("{oops")).toEqual({ fill: null, note: null, noteSeen: false });
+    expect(decodeSaved('{"fill":"#ffc7ce"}')).toEqual({ fill: "#FFC7CE", note: null, noteSeen: false });
   });
 
   test("before ExcelApi 1.9 white is no fill; from 1.9 tintAndShade decides", () => {

@@ -154,27 +154,33 @@ export function toGrid(rows: readonly (readonly CellValue[])[], minCols = 1, all
   return { values, formats, rows: values.length, cols };
 }
 
-/** What a marked cell looked like before: the state sheet keeps it as JSON so every host can restore it. */
+/**
+ * What a marked cell looked like before: the state sheet keeps it as JSON, `{"fill", "note"}`, so every
+ * host can restore it. A host that could not see notes (Excel before ExcelApi 1.18) adds
+ * `"noteSeen": false`: its `note: null` then means "not looked at", and a note there must be left alone.
+ */
 export interface SavedFormat {
   /** `#RRGGBB`, or null for no fill. */
   fill: string | null;
-  /** The cell's note or comment before the mark; null when it had none (or the host cannot see them). */
+  /** The cell's note before the mark; null when it had none. */
   note: string | null;
+  /** False when the host could not see the cell's note (then `note` says nothing). */
+  noteSeen: boolean;
 }
 
 export function encodeSaved(saved: SavedFormat): string {
-  return JSON.stringify({ fill: saved.fill, note: saved.note });
+  return JSON.stringify(saved.noteSeen ? { fill: saved.fill, note: saved.note } : { fill: saved.fill, note: null, noteSeen: false });
 }
 
-/** Lenient: a damaged entry restores to no fill rather than failing the whole 清除标记. */
+/** Lenient: a damaged entry restores to no fill and leaves notes alone rather than failing the whole 清除标记. */
 export function decodeSaved(text: string): SavedFormat {
   try {
-    const o = JSON.parse(text) as { fill?: unknown; note?: unknown };
+    const o = JSON.parse(text) as { fill?: unknown; note?: unknown; noteSeen?: unknown };
     const fill = typeof o.fill === "string" ? normalizeColor(o.fill) : null;
     const note = typeof o.note === "string" ? o.note : null;
-    return { fill, note };
+    return { fill, note, noteSeen: o.noteSeen !== false && (o.note === null || typeof o.note === "string") };
   } catch {
-    return { fill: null, note: null };
+    return { fill: null, note: null, noteSeen: false };
   }
 }
 

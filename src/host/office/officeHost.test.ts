@@ -263,7 +263,13 @@ describe.each([1, 9, 10, 18])("mark and clearMarks at ExcelApi 1.%i", (level) =>
     for (const m of marks) expect(book.sheet(A2).fill(m.address)).toBe(MARK_FILLS[m.severity]);
     const saved = readState(book.snapshot()).marks;
     expect(saved.map((m) => m.cell).sort()).toEqual(Object.keys(PRIOR_FILLS).sort());
-    for (const m of saved) expect(Object.keys(JSON.parse(m.format)).sort()).toEqual(["fill", "note"]);
+    // {fill, note}; an Excel that cannot see notes (below 1.18) says so, so no host drops a note it never saw.
+    for (const m of saved) {
+      const { fill: _fill, ...rest } = JSON.parse(m.format) as Record<string, unknown>;
+      expect(rest).toEqual(level >= 18 ? { note: null } : { note: null, noteSeen: false });
+    }
+    expect(JSON.parse(saved.find((m) => m.cell === "C7")?.format ?? "{}").fill).toBe("#00B050");
+    expect(JSON.parse(saved.find((m) => m.cell === "E7")?.format ?? "{}").fill).toBeNull();
 
     expect(await syncsOf(() => host.clearMarks())).toBe(level >= 10 ? 2 : 1);
     const expected = { ...PRIOR_FILLS, F7: level >= 9 ? "#FFFFFF" : null };
@@ -348,6 +354,38 @@ describe("notes and comments keep the user's own", () => {
     await host.clearMarks();
     expect([...book.sheet(A2).notes.entries()]).toEqual([["D7", "填报人的备注"]]);
     expect(book.comments.map((c) => c.content)).toEqual(["同事的批注"]);
+  });
+
+  test("ExcelApi 1.18 restores the notes another host's marks replaced, and removes the notes it added", async () => {
+    const book = seededBook(18);
+    const s = book.sheet(A2);
+    // Marked in the web page or the CLI: their notes carry the message; the state keeps what was there.
+    s.setFill("C7", MARK_FILLS.error);
+    s.notes.set("C7", "数值有误");
+    s.setFill("D7", MARK_FILLS.warning);
+    s.notes.set("D7", "同比未填");
+    s.notes.set("E7", "填报人的备注");
+    const marks = [
+      { sheet: A2, cell: "C7", format: JSON.stringify({ fill: "#00B050", note: "已与财务核对" }) },
+      { sheet: A2, cell: "D7", format: JSON.stringify({ fill: "#FFFF00", note: null }) },
+      // Marked on Office 2016, which could not see E7's note: it must stay.
+      { sheet: A2, cell: "E7", format: JSON.stringify({ fill: null, note: null, noteSeen: false }) },
+    ];
+    const stateSheet = book.addSheet(STATE_SHEET);
+    stateRows({ ...emptyState(), marks }).forEach((row, r) => row.forEach((v, c) => stateSheet.setValue(rangeA1(r, c, r, c), v)));
+
+    const fresh = hostOn(book);
+    await fresh.readSnapshot();
+    await fresh.mark([{ sheet: A2, address: "C7", severity: "warning", message: "再次提示" }]);
+    // C7 had its own note before the first mark: it comes back and stays; D7 is no longer marked.
+    expect(s.notes.get("C7")).toBe("已与财务核对");
+    expect(s.notes.has("D7")).toBe(false);
+    expect(s.fill("D7")).toBe("#FFFF00");
+    expect(s.notes.get("E7")).toBe("填报人的备注");
+    expect(JSON.parse(readState(book.snapshot()).marks[0].format)).toEqual({ fill: "#00B050", note: "已与财务核对" });
+    await fresh.clearMarks();
+    expect(s.fill("C7")).toBe("#00B050");
+    expect(s.notes.get("C7")).toBe("已与财务核对");
   });
 
   test("ExcelApi 1.10: comments carry the messages; the user's comment stays; ours go on clear", async () => {

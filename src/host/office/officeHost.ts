@@ -78,10 +78,21 @@ interface CellToMark {
 }
 
 interface Annotation {
-  kind: "note" | "comment";
   content: string;
+  /** Starts with NOTE_PREFIX: this product put it there. */
   ours: boolean;
-  commentId?: string;
+}
+
+/** The notes and comments on the cells that matter, by cellKey. */
+interface Found {
+  notes: Map<string, Annotation>;
+  comments: Map<string, Annotation & { id: string }>;
+}
+
+/** The note a new mark saves as the cell's note before it. */
+interface SavedNote {
+  note: string | null;
+  noteSeen: boolean;
 }
 
 interface AnnotationProbes {
@@ -501,16 +512,15 @@ export class OfficeHost implements WorkbookHost {
     this.freshNames(list);
 
     // Batch 2. The state first (so the saved fills are kept even if a note cannot be added), then notes.
-    const found = this.readProbes(probes);
-    const saved: SavedMark[] = cells.map((m, i) => {
-      const existing = found.get(cellKey(m.sheet, m.address));
-      const note = existing && !existing.ours ? existing.content : null;
+    const plan = this.planAnnotations(this.readProbes(probes), previous, cells);
+    const marks: SavedMark[] = cells.map((m, i) => {
       const fill = fillFrom(fills[i].color, this.api.fillTint ? fills[i].tintAndShade : undefined, this.api.fillTint);
-      return { sheet: this.info(m.sheet)?.name ?? m.sheet, cell: m.address.toUpperCase(), format: encodeSaved({ fill, note }) };
+      const note = plan.notes.get(cellKey(m.sheet, m.address)) ?? { note: null, noteSeen: false };
+      return { sheet: this.info(m.sheet)?.name ?? m.sheet, cell: m.address.toUpperCase(), format: encodeSaved({ fill, ...note }) };
     });
-    const state: WorkbookState = { ...this.currentState(), marks: saved };
+    const state: WorkbookState = { ...this.currentState(), marks };
     this.queueStateWrite(context, state);
-    const reload = this.queueAnnotationChanges(context, sheets, found, previous, cells);
+    const reload = plan.apply(context, sheets);
     await this.syncAnnotations(context, reload);
     this.stateWritten(state);
   }
@@ -534,9 +544,9 @@ export class OfficeHost implements WorkbookHost {
     for (const m of previous) this.queueRestore(sheets, m);
     await context.sync();
     this.freshNames(list);
-    const found = this.readProbes(probes);
+    const plan = this.planAnnotations(this.readProbes(probes), previous, []);
     this.queueStateWrite(context, state);
-    const reload = this.queueAnnotationChanges(context, sheets, found, previous, []);
+    const reload = plan.apply(context, sheets);
     await this.syncAnnotations(context, reload);
     this.stateWritten(state);
   }
@@ -574,58 +584,86 @@ export class OfficeHost implements WorkbookHost {
     return probes;
   }
 
-  private readProbes(probes: AnnotationProbes): Map<string, Annotation> {
-    const found = new Map<string, Annotation>();
+  private readProbes(probes: AnnotationProbes): Found {
+    const found: Found = { notes: new Map(), comments: new Map() };
     for (const p of probes.comments) {
       if (this.api.commentOrNull && p.comment.isNullObject) continue;
       const sheet = sheetOfAddress(p.location.address);
       const cell = localAddress(p.location.address).split(":")[0];
       const content = p.comment.content ?? "";
-      found.set(cellKey(sheet, cell), { kind: "comment", content, ours: content.startsWith(NOTE_PREFIX), commentId: p.id });
+      found.comments.set(cellKey(sheet, cell), { content, ours: content.startsWith(NOTE_PREFIX), id: p.id });
     }
     for (const p of probes.notes) {
       if (p.note.isNullObject) continue;
       const content = p.note.content ?? "";
-      found.set(cellKey(p.sheet, p.cell), { kind: "note", content, ours: content.startsWith(NOTE_PREFIX) });
+      found.notes.set(cellKey(p.sheet, p.cell), { content, ours: content.startsWith(NOTE_PREFIX) });
     }
     return found;
   }
 
   /**
-   * Deletes this product's old notes and comments, then adds one for each marked cell that has none of
-   * the user's. Returns the comment collection to read the ids from after the sync (1.10+).
+   * Notes and comments after the marks change, and the note each new mark saves; `apply` queues the
+   * changes (after the state write) and returns the comment collection to reread the ids from.
+   * - Comments (1.10): this product's are removed; a new mark adds one unless the user has a comment there.
+   * - Notes (1.18): every cell marked before gets back the note it had before its first mark (whichever
+   *   host marked it); a newly marked cell shows the finding as a note unless it has a note of its own,
+   *   which stays and is saved.
+   * - Below 1.10 nothing is touched, and the saved entries say the note was not seen.
    */
-  private queueAnnotationChanges(
-    context: Excel.RequestContext,
-    sheets: (name: string) => Excel.Worksheet,
-    found: Map<string, Annotation>,
+  private planAnnotations(
+    found: Found,
     previous: SavedMark[],
     cells: CellToMark[],
-  ): Excel.CommentCollection | null {
-    if (!this.api.comments) return null;
-    for (const a of found.values()) if (a.ours && a.kind === "comment" && a.commentId) context.workbook.comments.getItem(a.commentId).delete();
-    if (this.api.notes) {
-      const targets = [...previous.map((m) => ({ sheet: m.sheet, cell: m.cell })), ...cells.map((m) => ({ sheet: m.sheet, cell: m.address }))];
-      const done = new Set<string>();
-      for (const t of targets) {
-        const k = cellKey(t.sheet, t.cell);
-        const a = found.get(k);
-        if (done.has(k) || !a || !a.ours || a.kind !== "note") continue;
-        done.add(k);
-        sheets(t.sheet).notes.getItem(t.cell.toUpperCase()).delete();
+  ): { notes: Map<string, SavedNote>; apply: (context: Excel.RequestContext, sheets: (name: string) => Excel.Worksheet) => Excel.CommentCollection | null } {
+    const notes = new Map<string, SavedNote>();
+    if (!this.api.comments) return { notes, apply: () => null };
+    const text = (m: CellToMark) => `${NOTE_PREFIX}${m.messages.join("\n")}`;
+    type Change = { sheet: string; cell: string; kind: "delete" | "add" | "set" | "comment"; text?: string };
+    const changes: Change[] = [];
+    if (!this.api.notes) {
+      for (const m of cells) {
+        const a = found.comments.get(cellKey(m.sheet, m.address));
+        if (!a || a.ours) changes.push({ sheet: m.sheet, cell: m.address, kind: "comment", text: text(m) });
+      }
+    } else {
+      const before = new Map(previous.map((m) => [cellKey(m.sheet, m.cell), decodeSaved(m.format)]));
+      const marked = new Map(cells.map((m) => [cellKey(m.sheet, m.address), m]));
+      const places = new Map<string, { sheet: string; cell: string }>();
+      for (const m of previous) places.set(cellKey(m.sheet, m.cell), { sheet: m.sheet, cell: m.cell.toUpperCase() });
+      for (const m of cells) places.set(cellKey(m.sheet, m.address), { sheet: m.sheet, cell: m.address });
+      for (const [k, at] of places) {
+        const current = found.notes.get(k);
+        const comment = found.comments.get(k);
+        const blocked = comment !== undefined && !comment.ours;
+        const saved = before.get(k);
+        const original = saved && saved.noteSeen ? saved.note : current && !current.ours ? current.content : null;
+        const m = marked.get(k);
+        if (m) notes.set(k, { note: original, noteSeen: true });
+        const wanted = m ? (original ?? (blocked ? null : text(m))) : original;
+        if (wanted === null) {
+          if (current) changes.push({ ...at, kind: "delete" });
+        } else if (!current) {
+          if (!blocked) changes.push({ ...at, kind: "add", text: wanted });
+        } else if (current.content !== wanted) {
+          changes.push({ ...at, kind: "set", text: wanted });
+        }
       }
     }
-    for (const m of cells) {
-      const a = found.get(cellKey(m.sheet, m.address));
-      if (a && !a.ours) continue;
-      const text = `${NOTE_PREFIX}${m.messages.join("\n")}`;
-      const ws = sheets(m.sheet);
-      if (this.api.notes) ws.notes.add(m.address.toUpperCase(), text);
-      else context.workbook.comments.add(ws.getRange(m.address), text);
-    }
-    const collection = context.workbook.comments;
-    collection.load("items/id");
-    return collection;
+    const apply = (context: Excel.RequestContext, sheets: (name: string) => Excel.Worksheet) => {
+      for (const a of found.comments.values()) if (a.ours) context.workbook.comments.getItem(a.id).delete();
+      for (const ch of changes) {
+        const ws = sheets(ch.sheet);
+        const body = ch.text ?? "";
+        if (ch.kind === "comment") context.workbook.comments.add(ws.getRange(ch.cell), body);
+        else if (ch.kind === "add") ws.notes.add(ch.cell, body);
+        else if (ch.kind === "set") ws.notes.getItem(ch.cell).content = body;
+        else ws.notes.getItem(ch.cell).delete();
+      }
+      const collection = context.workbook.comments;
+      collection.load("items/id");
+      return collection;
+    };
+    return { notes, apply };
   }
 
   /**
