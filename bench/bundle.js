@@ -46,10 +46,10 @@ function build() {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
       if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      const json = stats.toJson({ all: false, assets: true, chunks: true, chunkOrigins: true, chunkModules: true, entrypoints: true, ids: true });
+      const json = stats.toJson({ all: false, chunks: true, chunkOrigins: true, chunkModules: true, entrypoints: true, ids: true });
       const summary = {
         outputPath: json.outputPath,
-        assets: json.assets.map((a) => a.name),
+        assets: Object.keys(stats.compilation.assets),
         entrypoints: Object.fromEntries(Object.entries(json.entrypoints).map(([k, e]) => [k, e.chunks])),
         chunks: json.chunks.map((c) => ({
           id: c.id,
@@ -71,7 +71,7 @@ function build() {
 function readStats() {
   if (!fs.existsSync(path.join(DIST, "index.html")) || !fs.existsSync(STATS)) return null;
   const stats = JSON.parse(fs.readFileSync(STATS, "utf8"));
-  const fresh = stats.assets.every((a) => fs.existsSync(path.join(DIST, a)));
+  const fresh = Array.isArray(stats.assets) && stats.assets.length > 0 && stats.assets.every((a) => typeof a === "string" && fs.existsSync(path.join(DIST, a)));
   return fresh ? stats : null;
 }
 

@@ -4,7 +4,7 @@
  * (a finding was clicked) the grid switches to its sheet, scrolls it into view and focuses it.
  */
 import { useEffect, useMemo, useRef, type CSSProperties } from "react";
-import { makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import { colToLetters, fromA1, mergeContaining, type SheetSnapshot } from "../engine/grid";
 import type { Finding } from "../engine/findings";
 import { MARK_FILLS, type CellMark } from "../host/types";
@@ -12,6 +12,9 @@ import { SEVERITY_LABELS } from "../flows/severity";
 import { buildGrid, MAX_GRID_COLS, MAX_GRID_ROWS } from "./gridModel";
 import { markKey } from "./marks";
 import type { WebHostState } from "./webHost";
+import { PANEL_ID, SheetTabs, tabId } from "./SheetTabs";
+
+const READ_ONLY_ID = "xzzf-grid-read-only";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: 0, minWidth: 0, gap: "4px" },
@@ -33,9 +36,18 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: "2px 6px",
   },
+  corner: {
+    position: "sticky",
+    top: 0,
+    left: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   rowHead: {
     position: "sticky",
     left: 0,
+    zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
     fontWeight: "normal",
@@ -53,7 +65,7 @@ const useStyles = makeStyles({
     verticalAlign: "middle",
     color: "#000000",
   },
-  number: { textAlign: "right" },
+  number: { textAlign: "right", whiteSpace: "nowrap" },
   marked: { cursor: "help" },
   selected: {
     outline: `3px solid ${tokens.colorBrandStroke1}`,
@@ -111,7 +123,7 @@ export function SheetGrid({ state, activeSheet, onActiveSheetChange, finding }: 
     if (!target || target.outside || !scroller.current) return;
     const el = scroller.current.querySelector<HTMLElement>(`td[data-row="${target.row}"][data-col="${target.col}"]`);
     if (!el) return;
-    el.scrollIntoView?.({ block: "center", inline: "center", behavior: "auto" });
+    el.scrollIntoView?.({ block: "center", inline: "nearest", behavior: "auto" });
     el.focus({ preventScroll: true });
   }, [target, selection?.seq]);
 
@@ -129,18 +141,10 @@ export function SheetGrid({ state, activeSheet, onActiveSheetChange, finding }: 
 
   return (
     <div className={styles.root}>
-      <TabList
-        selectedValue={sheet.name}
-        onTabSelect={(_, data) => onActiveSheetChange(String(data.value))}
-        size="small"
-        aria-label="工作表"
-      >
-        {sheets.map((s) => (
-          <Tab key={s.name} value={s.name}>
-            {s.name}
-          </Tab>
-        ))}
-      </TabList>
+      <SheetTabs names={sheets.map((s) => s.name)} selected={sheet.name} onSelect={onActiveSheetChange} />
+      <span id={READ_ONLY_ID} style={HIDDEN}>
+        只读预览；修改请在 Excel 或 WPS 中进行。
+      </span>
       {grid.capped && (
         <Text className={styles.notice} role="note">
           工作表较大：只显示前 {grid.shownRows} 行、{grid.shownCols} 列（共 {grid.totalRows} 行、{grid.totalCols} 列）。校验与下载仍针对整个工作簿。
@@ -157,14 +161,23 @@ export function SheetGrid({ state, activeSheet, onActiveSheetChange, finding }: 
           {detail && `：${detail}`}
         </div>
       )}
-      <div className={styles.scroller} ref={scroller} role="region" aria-label={`工作表“${sheet.name}”（只读）`} tabIndex={0}>
+      <div
+        className={styles.scroller}
+        ref={scroller}
+        id={PANEL_ID}
+        role="tabpanel"
+        aria-labelledby={tabId(sheets.indexOf(sheet))}
+        aria-describedby={READ_ONLY_ID}
+        tabIndex={0}
+        data-testid="grid-scroller"
+      >
         <table className={styles.table} data-testid="sheet-grid" data-sheet={sheet.name}>
           <caption style={HIDDEN}>
             {sheet.name}
           </caption>
           <thead>
             <tr>
-              <td className={styles.colHead} aria-hidden="true" />
+              <td className={styles.corner} aria-hidden="true" />
               {Array.from({ length: grid.shownCols }, (_, c) => (
                 <th key={c} scope="col" className={styles.colHead}>
                   {colToLetters(c)}
