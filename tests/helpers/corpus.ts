@@ -11,7 +11,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { strFromU8, strToU8 } from "fflate";
+import { inflateSync, strFromU8, strToU8 } from "fflate";
 import type { CellValue, WorkbookSnapshot } from "../../src/engine/grid";
 import type { WorkbookReadErrorCode } from "../../src/host/xlsx/errors";
 import { renderLayout } from "../../src/host/xlsx/render";
@@ -563,6 +563,38 @@ export const BUILDERS: Record<string, () => Promise<Uint8Array> | Uint8Array> = 
       parts[name] = strToU8(xml.slice(0, xml.indexOf("<row r=\"7\"") + 12));
     });
   },
+  "bit-flip-content": async () => {
+    // one damaged bit inside 附件2's compressed sheet that still inflates, to other text: only the CRC tells
+    const b = new Uint8Array(await seedBytes());
+    const dv = new DataView(b.buffer);
+    const eocd = b.length - 22;
+    let p = dv.getUint32(eocd + 16, true);
+    for (let n = dv.getUint16(eocd + 10, true); n > 0; n--) {
+      const nameLen = dv.getUint16(p + 28, true);
+      const name = strFromU8(b.subarray(p + 46, p + 46 + nameLen));
+      if (name === "xl/worksheets/sheet1.xml") {
+        const local = dv.getUint32(p + 42, true);
+        const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+        const data = b.subarray(start, start + dv.getUint32(p + 20, true));
+        const whole = inflateSync(data);
+        for (let i = 200; i < data.length; i++) {
+          const copy = new Uint8Array(data);
+          copy[i] ^= 1;
+          try {
+            const out = inflateSync(copy);
+            if (out.length === whole.length && strFromU8(out) !== strFromU8(whole)) {
+              b[start + i] ^= 1;
+              return b;
+            }
+          } catch {
+            // this flip breaks the deflate stream: try the next byte
+          }
+        }
+      }
+      p += 46 + nameLen + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
+    }
+    throw new Error("no flip found");
+  },
   "bad-deflate": () =>
     rawZip([
       deflated("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
@@ -583,6 +615,15 @@ export const BUILDERS: Record<string, () => Promise<Uint8Array> | Uint8Array> = 
     const entries = Object.entries(parts).map(([n, v]) => deflated(n, v));
     const k = Math.ceil((64 * 1024 * 1024) / 258);
     return rawZip([...entries.filter((e) => e.name !== "xl/worksheets/sheet1.xml"), { name: "xl/worksheets/sheet1.xml", data: zerosDeflate(k), size: 2048 }]);
+  },
+  "zip-bomb-lying-media": async () => {
+    // the seed workbook plus a "picture" declaring 2 KB that inflates to 64 MB: check never reads
+    // pictures, but the writing path (ExcelJS) would inflate it whole
+    const seed = await seedBytes();
+    const { unzipSync } = await import("fflate");
+    const parts = unzipSync(seed);
+    const k = Math.ceil((64 * 1024 * 1024) / 258);
+    return rawZip([...Object.entries(parts).map(([n, v]) => deflated(n, v)), { name: "xl/media/image1.png", data: zerosDeflate(k), size: 2048 }]);
   },
   "zip-bomb-many": () => {
     // 40 entries of 8 MB each: every one under the per-entry limit, together over the total
