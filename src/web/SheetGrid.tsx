@@ -4,7 +4,7 @@
  * (a finding was clicked) the grid switches to its sheet, scrolls it into view and focuses it.
  */
 import { useEffect, useMemo, useRef, type CSSProperties } from "react";
-import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { colToLetters, fromA1, mergeContaining, type SheetSnapshot } from "../engine/grid";
 import type { Finding } from "../engine/findings";
 import { MARK_FILLS, type CellMark } from "../host/types";
@@ -203,7 +203,7 @@ export function SheetGrid({ state, activeSheet, onActiveSheetChange, finding }: 
                       key={cell.col}
                       rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
                       colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
-                      className={classes.join(" ")}
+                      className={mergeClasses(...classes)}
                       style={mark ? { backgroundColor: MARK_FILLS[mark.severity] } : undefined}
                       title={mark?.message}
                       aria-label={markLabel(cell.address, cell.text, mark)}

@@ -4,7 +4,7 @@
  * the first screen for four buttons.
  */
 import { useRef, type KeyboardEvent } from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexWrap: "wrap", gap: "2px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -70,7 +70,7 @@ export function SheetTabs({ names, selected, onSelect }: SheetTabsProps) {
             aria-selected={on}
             aria-controls={PANEL_ID}
             tabIndex={on ? 0 : -1}
-            className={on ? `${styles.tab} ${styles.selected}` : styles.tab}
+            className={mergeClasses(styles.tab, on && styles.selected)}
             onClick={() => onSelect(name)}
             onKeyDown={(e) => move(e, i)}
           >

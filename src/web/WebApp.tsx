@@ -14,6 +14,7 @@ import {
   DialogTitle,
   FluentProvider,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -23,6 +24,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
+import { FolderOpenRegular } from "@fluentui/react-icons";
 import type { Finding } from "../engine/findings";
 import { Pane } from "../taskpane/Pane";
 import { annotatedCopy, copyName, finishRatioCopy, prepareRatioCopy, saveBytes, type CopyKind, type RatioCopy } from "./downloads";
@@ -47,7 +49,29 @@ const useStyles = makeStyles({
   header: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: "16px" },
   title: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold },
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "8px 12px" },
-  fileLabel: { fontWeight: tokens.fontWeightSemibold },
+  /** The upload control: a label drawn as a primary button around a native file input kept focusable. */
+  upload: {
+    position: "relative",
+    display: "inline-flex",
+    alignItems: "center",
+    gap: "6px",
+    padding: "5px 12px",
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontWeight: tokens.fontWeightSemibold,
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorBrandBackgroundHover },
+    ":focus-within": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
+  fileInput: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    opacity: 0,
+    overflow: "hidden",
+  },
+  hint: { color: tokens.colorNeutralForeground2 },
   current: { color: tokens.colorNeutralForeground2 },
   main: { display: "flex", flexWrap: "wrap", gap: "12px", alignItems: "flex-start" },
   pane: {
@@ -238,7 +262,7 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
   return (
     <FluentProvider theme={webLightTheme}>
       <div
-        className={dragging ? `${styles.app} ${styles.dragging}` : styles.app}
+        className={mergeClasses(styles.app, dragging && styles.dragging)}
         onDragOver={(e) => {
           e.preventDefault();
           setDragging(true);
@@ -252,10 +276,12 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
         </header>
 
         <section className={styles.toolbar} aria-label="工作簿">
-          <label className={styles.fileLabel} htmlFor="xzzf-file-input">
-            打开 .xlsx 工作簿（也可拖放到本页）：
+          <label className={styles.upload}>
+            <FolderOpenRegular aria-hidden="true" />
+            打开 .xlsx 工作簿…
+            <input type="file" accept=".xlsx" data-testid="file-input" className={styles.fileInput} onChange={onFileInput} />
           </label>
-          <input id="xzzf-file-input" type="file" accept=".xlsx" data-testid="file-input" onChange={onFileInput} />
+          <Text className={styles.hint}>也可把文件拖放到本页</Text>
           <Button onClick={() => void openSampleWorkbook()} data-testid="open-sample">
             打开示例工作簿
           </Button>
