@@ -157,6 +157,20 @@ describe("ExcelJSHost", () => {
     expect(after?.note).toBeUndefined();
   });
 
+  test("clearMarks leaves a note alone when the marking host could not see notes (noteSeen: false)", async () => {
+    const host = await ExcelJSHost.fromBytes(await seedXlsxBytes());
+    const cell = host.workbook.getWorksheet(A2)?.getCell("C7");
+    if (!cell) throw new Error("no C7");
+    cell.note = "办事员自己的批注";
+    await host.writeState(
+      stateRows({ ...emptyState(), marks: [{ sheet: A2, cell: "C7", format: JSON.stringify({ fill: null, note: null, noteSeen: false }) }] }),
+    );
+    await host.clearMarks();
+    const after = (await load(await host.toBytes())).getWorksheet(A2);
+    if (!after) throw new Error("no A2");
+    expect(cellOf(after, "C7").note).toBe("办事员自己的批注");
+  });
+
   test("insertSheets renders the layouts and refuses a name that exists, inserting nothing", async () => {
     const host = ExcelJSHost.empty();
     await host.insertSheets([layoutFor("A4", { year: 2025 }), layoutFor("A5", { year: 2025 })]);

@@ -28,6 +28,8 @@ import { sniff } from "./sniff";
 export interface MarkedFormat {
   fill: string | null;
   note: string | null;
+  /** false when the host that marked could not read notes (Office below ExcelApi 1.18): the note is then left as it is. */
+  noteSeen?: boolean;
   /** ExcelJS's own fill and note, for an exact restore by this host. */
   exceljs?: { fill: ExcelJS.Fill | null; note: ExcelJS.Comment | string | null };
 }
@@ -243,6 +245,7 @@ export class ExcelJSHost implements WorkbookHost {
         const before: MarkedFormat = {
           fill: fillHex(cell.style.fill),
           note: noteText(cell.note),
+          noteSeen: true,
           exceljs: { fill: clone(cell.style.fill) ?? null, note: clone(cell.note) ?? null },
         };
         saved.set(key, { sheet, cell: cell.address, format: JSON.stringify(before) });
@@ -271,6 +274,7 @@ export class ExcelJSHost implements WorkbookHost {
         if (fill) s.fill = fill;
         else delete s.fill;
       });
+      if (!before.exceljs && before.noteSeen === false) continue;
       const note = before.exceljs ? before.exceljs.note : before.note;
       if (note === null || note === undefined) removeNote(cell);
       else cell.note = note;
