@@ -6,7 +6,8 @@ import { TextDecoder, TextEncoder } from "util";
 Object.assign(globalThis, { TextDecoder, TextEncoder });
 
 import "../../tests/helpers/domStubs";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import ExcelJS from "exceljs";
 import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { analyse } from "../engine/analyse";
@@ -21,6 +22,7 @@ import { a1, ratioAt } from "../../tests/helpers/layoutCells";
 import { seedXlsxBytes, withYearly } from "../../tests/helpers/xlsx";
 import WebApp, { PRIVACY_LINE, PRODUCT_NAME, WebAppView } from "./WebApp";
 import { SAMPLE_FILE_NAME } from "./sampleWorkbook";
+import { MAX_GRID_COLS, MAX_GRID_ROWS } from "./gridModel";
 
 expect.extend(toHaveNoViolations);
 jest.setTimeout(90_000);
@@ -161,6 +163,42 @@ test("a bad upload shows the reader's Chinese message and keeps the workbook tha
   await user.upload(screen.getByTestId("file-input"), new File([], "空.xlsx"));
   await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent("文件为空"));
   expect(screen.getByTestId("current-file")).toHaveTextContent(SAMPLE_FILE_NAME);
+
+  // A legacy .xls renamed to .xlsx starts with the OLE2 signature.
+  const ole2 = new Uint8Array(1024);
+  ole2.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  await user.upload(screen.getByTestId("file-input"), xlsxFile(ole2, "旧表.xlsx"));
+  await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent("旧版 .xls"));
+  expect(screen.getByRole("alert")).toHaveTextContent("“旧表.xlsx”无法打开");
+  expect(screen.getByTestId("current-file")).toHaveTextContent(SAMPLE_FILE_NAME);
+  expect(screen.getByTestId("sheet-grid").innerHTML).toBe(before);
+});
+
+test("a file dropped on the page is opened", async () => {
+  render(<WebApp />);
+  await sampleOpened();
+  const file = xlsxFile(await seedXlsxBytes({ ids: ["A4"] }), "拖入.xlsx");
+  fireEvent.dragOver(screen.getByRole("heading", { level: 1 }));
+  fireEvent.drop(screen.getByRole("heading", { level: 1 }), { dataTransfer: { files: [file] } });
+  await opened("拖入.xlsx");
+  const tablist = within(screen.getByRole("tablist", { name: "工作表" }));
+  expect(tablist.getAllByRole("tab").map((t) => t.textContent)).toEqual([SHEET_NAMES.A4]);
+});
+
+test("a huge sheet is drawn in part, and the page says so", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("大表");
+  ws.getCell("A1").value = "起点";
+  ws.getCell(MAX_GRID_ROWS + 100, 5).value = 1;
+  ws.getCell(3, MAX_GRID_COLS + 10).value = 2;
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const user = userEvent.setup();
+  render(<WebApp />);
+  await sampleOpened();
+  await user.upload(screen.getByTestId("file-input"), xlsxFile(bytes, "大表.xlsx"));
+  await opened("大表.xlsx");
+  expect(screen.getByRole("note")).toHaveTextContent(`只显示前 ${MAX_GRID_ROWS} 行、${MAX_GRID_COLS} 列（共 ${MAX_GRID_ROWS + 100} 行、${MAX_GRID_COLS + 10} 列）`);
+  expect(screen.getByTestId("sheet-grid").querySelectorAll("tbody tr")).toHaveLength(MAX_GRID_ROWS);
 });
 
 test("the views have no axe violations: first screen, after 校验 with marks, with an error message", async () => {

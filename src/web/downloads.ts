@@ -7,7 +7,7 @@ import { analyse, type Analysis } from "../engine/analyse";
 import { AUDIT_SHEET, auditReportRows } from "../flows/auditReport";
 import { planRatios, type RatioPlan } from "../flows/ratios";
 import type { FileHost, HostFactory } from "./webHost";
-import { marksForFindings } from "./marks";
+import { annotationMarks } from "./marks";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -38,7 +38,7 @@ export async function annotatedCopy(
   const analysis = analyse(await copy.readSnapshot());
   // Marks of an earlier check go first: a cell fixed since then must not stay marked in the copy.
   await copy.clearMarks();
-  await copy.mark(marksForFindings(analysis.findings));
+  await copy.mark(annotationMarks(analysis.findings));
   await copy.writeSheet(AUDIT_SHEET, auditReportRows(analysis, meta));
   return { bytes: await copy.toBytes(), analysis };
 }

@@ -1,5 +1,5 @@
 import type { Finding } from "../engine/findings";
-import { combineMarks, markKey, marksForFindings } from "./marks";
+import { annotationMarks, combineMarks, markKey, marksForFindings } from "./marks";
 
 const finding = (cell: string, severity: Finding["severity"], message: string): Finding => ({
   rule: "r",
@@ -31,4 +31,10 @@ describe("marks", () => {
       { sheet: "S", address: "$D$7", severity: "warning", message: "b" },
     ])).toHaveLength(1);
   });
+});
+
+test("an annotated copy's note names the severity and the rule of each finding", () => {
+  const [m] = annotationMarks([finding("D7", "warning", "需核实一"), { ...finding("D7", "error", "错误一"), rule: "value-negative" }]);
+  expect(m.severity).toBe("error");
+  expect(m.message.split("\n")).toEqual(["【需核实】需核实一（r）", "【错误】错误一（value-negative）"]);
 });

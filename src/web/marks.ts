@@ -7,6 +7,7 @@
 import type { Finding } from "../engine/findings";
 import { SEVERITY_ORDER } from "../engine/findings";
 import type { CellMark } from "../host/types";
+import { SEVERITY_LABELS } from "../flows/severity";
 
 export function markKey(sheet: string, address: string): string {
   return `${sheet}\u0000${address.replace(/\$/g, "").toUpperCase()}`;
@@ -29,4 +30,14 @@ export function combineMarks(marks: readonly CellMark[]): CellMark[] {
 
 export function marksForFindings(findings: readonly Finding[]): CellMark[] {
   return combineMarks(findings.map((f) => ({ sheet: f.sheet, address: f.cell, severity: f.severity, message: f.message })));
+}
+
+/**
+ * Marks for a copy handed to a reviewer: each note line names its severity and rule, worded as
+ * `xzzf annotate` words them, so a copy from the web page reads like one from the command line.
+ */
+export function annotationMarks(findings: readonly Finding[]): CellMark[] {
+  return combineMarks(
+    findings.map((f) => ({ sheet: f.sheet, address: f.cell, severity: f.severity, message: `【${SEVERITY_LABELS[f.severity]}】${f.message}（${f.rule}）` })),
+  );
 }

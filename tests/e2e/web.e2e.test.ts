@@ -54,14 +54,19 @@ interface JsonFile {
   error: string | null;
 }
 
-/** `xzzf check --format json <file>`, run in-process. */
-async function xzzfCheck(file: string): Promise<JsonFile> {
+/** `xzzf <args>`, run in-process; exit 2 (could not run) fails the test. */
+async function xzzf(args: string[]): Promise<string> {
   let out = "";
   let err = "";
   const io: CliIO = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, now: () => new Date() };
-  const code = await main(["check", file, "--format", "json"], io);
-  if (code === 2) throw new Error(`xzzf check failed: ${err}`);
-  const parsed = JSON.parse(out) as { files: JsonFile[] };
+  const code = await main(args, io);
+  if (code === 2) throw new Error(`xzzf ${args.join(" ")} failed: ${err}`);
+  return out;
+}
+
+/** `xzzf check --format json <file>`. */
+async function xzzfCheck(file: string): Promise<JsonFile> {
+  const parsed = JSON.parse(await xzzf(["check", file, "--format", "json"])) as { files: JsonFile[] };
   expect(parsed.files).toHaveLength(1);
   expect(parsed.files[0].error).toBeNull();
   return parsed.files[0];
@@ -218,6 +223,13 @@ test("upload, 校验 as the CLI, click a finding, download the annotated copy; n
       expect(mark.argb).toBe(`FF${MARK_FILLS[worst.get(`${f.sheet}!${f.cell}`)!].slice(1)}`);
       expect(mark.note).toContain(f.message);
     }
+
+    // …and the same marks as `xzzf annotate` puts in its copy of the same file.
+    const byCli = path.join(tmp, "cli-annotated.xlsx");
+    await xzzf(["annotate", fixture, "--out", byCli]);
+    const cliWb = new ExcelJS.Workbook();
+    await cliWb.xlsx.readFile(byCli);
+    for (const f of cli.findings) expect(markOf(wb, f.sheet, f.cell)).toEqual(markOf(cliWb, f.sheet, f.cell));
 
     expect(s.problems).toEqual([]);
     expect(s.requests.length).toBeGreaterThan(0);
