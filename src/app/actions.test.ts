@@ -29,12 +29,12 @@ function yearly(host: MemoryHost, id: "A2" | "A3"): RecognisedYearlyTable {
 }
 
 describe("validate", () => {
-  test("marks every finding of the seed, after clearing the old marks", async () => {
+  test("marks every finding of the seed in one read and one mark (the mark replaces the old marks)", async () => {
     const host = new MemoryHost(seedSnapshot());
     const expected = analyse(seedSnapshot()).findings;
     const a = await validate(host);
     expect(countBySeverity(a.findings)).toEqual(countBySeverity(expected));
-    expect(host.calls.map((c) => c.op)).toEqual(["clearMarks", "readSnapshot", "mark"]);
+    expect(host.calls.map((c) => c.op)).toEqual(["readSnapshot", "mark"]);
     const marks = host.callsOf("mark")[0].marks;
     expect(marks).toHaveLength(expected.length);
     const zero = expected.find((f) => f.rule === "zero-unexplained");
@@ -50,6 +50,32 @@ describe("validate", () => {
     host.setCell(yearly(host, "A2").sheet, slots.explanation!.address, "本年度未受理行政许可申请");
     await validate(host);
     expect(host.marked.has(key)).toBe(false);
+  });
+
+  test("a workbook whose findings are all gone: the old marks are replaced by none, and the saved formats go with them", async () => {
+    const host = new MemoryHost(seedSnapshot());
+    await validate(host);
+    expect(readState(host.workbook).marks.length).toBeGreaterThan(0);
+    // Every table removed but the state sheet: nothing left to find.
+    host.workbook.sheets = host.workbook.sheets.filter((s) => s.name === STATE_SHEET);
+    const a = await validate(host);
+    expect(a.findings).toEqual([]);
+    expect(host.calls.slice(-2).map((c) => c.op)).toEqual(["readSnapshot", "mark"]);
+    expect(host.callsOf("mark").at(-1)?.marks).toEqual([]);
+    expect(host.marked.size).toBe(0);
+    expect(readState(host.workbook).marks).toEqual([]);
+  });
+
+  test("a cell still marked keeps the format saved at its first mark", async () => {
+    const host = new MemoryHost(seedSnapshot());
+    await validate(host);
+    const state = readState(host.workbook);
+    const first = state.marks[0];
+    // What a real host saved for a cell the user had filled green.
+    const kept = JSON.stringify({ fill: "#00B050", note: null });
+    host.workbook.sheets = host.workbook.sheets.map((s) => (s.name === STATE_SHEET ? { ...s, values: s.values.map((r) => r.map((v) => (v === first.format && r.includes(first.cell) ? kept : v))) } : s));
+    await validate(host);
+    expect(readState(host.workbook).marks.find((m) => m.sheet === first.sheet && m.cell === first.cell)?.format).toBe(kept);
   });
 
   test("uses the change threshold it is given", async () => {

@@ -11,7 +11,8 @@ import { priorKey, readState, setNote, stateRows, type PriorFigure, type Workboo
 import { AUDIT_SHEET, auditReportRows } from "../flows/auditReport";
 import { cellId, importWrites, planImportPrior, type ImportPlan } from "../flows/importPrior";
 import { planRatios, type RatioMode, type RatioPlan, type RatioPlanItem } from "../flows/ratios";
-import type { CellMark, WorkbookHost } from "../host/types";
+import { validateAndMark } from "../host/office/validate";
+import type { WorkbookHost } from "../host/types";
 import type { Settings } from "../rules/types";
 import { layoutFor, type SheetLayout } from "../templates/layout";
 import type { TableId } from "../templates/schema";
@@ -25,17 +26,14 @@ export type CheckSettings = Partial<Settings>;
 // ---------------------------------------------------------------- 校验
 
 /**
- * 校验: old marks go first (a cell fixed since the last check must not stay red), then every finding
- * without a reviewer's note is marked. A warning answered by a 审核说明 is satisfied (rules.md), so it is
- * listed but not marked.
+ * 校验: one read, the engine, then one mark. `mark` replaces the previous marks in the same go (a cell
+ * fixed since the last check loses its fill), so there is no separate 清除标记: on Excel that is three
+ * round trips in all. A warning answered by a 审核说明 is satisfied (rules.md), so it is listed but not
+ * marked. Then the host may keep where the tables are, for a quicker next read.
  */
 export async function validate(host: WorkbookHost, settings: CheckSettings = {}): Promise<Analysis> {
-  await host.clearMarks();
-  const analysis = analyse(await host.readSnapshot(), { settings });
-  const marks: CellMark[] = analysis.findings
-    .filter((f) => !f.explanation)
-    .map((f) => ({ sheet: f.sheet, address: f.cell, severity: f.severity, message: f.message }));
-  if (marks.length > 0) await host.mark(marks);
+  const { analysis } = await validateAndMark(host, (snapshot) => analyse(snapshot, { settings }));
+  await host.keepTables?.();
   return analysis;
 }
 
@@ -43,9 +41,11 @@ export async function clearMarks(host: WorkbookHost): Promise<void> {
   await host.clearMarks();
 }
 
-/** 识别: what was found where, without judging the figures. */
+/** 识别: what was found where, without judging the figures; the host may keep where the tables are. */
 export async function recogniseWorkbook(host: WorkbookHost): Promise<Analysis> {
-  return analyse(await host.readSnapshot(), { rules: [] });
+  const analysis = analyse(await host.readSnapshot(), { rules: [] });
+  await host.keepTables?.();
+  return analysis;
 }
 
 // ---------------------------------------------------------------- 计算同比

@@ -6,6 +6,7 @@
 import type { CellValue, WorkbookSnapshot } from "../engine/grid";
 import type { SheetLayout } from "../templates/layout";
 import type { Severity } from "../engine/findings";
+import type { TableId } from "../templates/schema";
 
 /** A value to put in a cell. `null` empties it. */
 export interface CellWrite {
@@ -47,6 +48,27 @@ export interface HostCapabilities {
   insertFromBase64: boolean;
 }
 
+/** A sentence for the user, in both languages of the pane. */
+export interface HostNotice {
+  message: string;
+  messageEn: string;
+}
+
+/** What a missing capability of this host costs the user (e.g. an older Excel), shown once. */
+export interface HostCost extends HostNotice {
+  /** What is missing: `ExcelApi 1.10`. */
+  requires: string;
+}
+
+/** What 生成报送副本 made where the copy cannot be handed over as bytes (inside Excel). */
+export interface SubmissionCopyResult {
+  /** `workbook`: a new workbook was opened holding the copy; `sheets`: sheets were added to this workbook, for the user to move into a new one. */
+  kind: "workbook" | "sheets";
+  /** The copy's sheets, in order. */
+  sheets: string[];
+  tables: TableId[];
+}
+
 export interface WorkbookHost {
   readonly capabilities: HostCapabilities;
   /** Everything the engine needs, in one read. */
@@ -65,4 +87,15 @@ export interface WorkbookHost {
   writeSheet(name: string, rows: CellValue[][]): Promise<void>;
   /** Selects a cell for the user (Office) or scrolls to it (web); a no-op where nothing is shown. */
   select(sheet: string, address: string): Promise<void>;
+
+  // Optional: what only some hosts have.
+
+  /** What this host cannot do here and what that costs the user (Excel below ExcelApi 1.18). */
+  readonly costs?: readonly HostCost[];
+  /** Things the operations since the last call could not do but did not fail for; the list is emptied. */
+  takeWarnings?(): HostNotice[];
+  /** Saves where the last read found the tables, so the next read is quicker (workbook names on Excel 1.4+); no-op when unchanged. */
+  keepTables?(): Promise<void>;
+  /** A clean copy for submission: the .xlsx bytes (files), or what was made inside Excel. */
+  submissionCopy?(): Promise<Uint8Array | SubmissionCopyResult>;
 }

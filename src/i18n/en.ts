@@ -105,6 +105,13 @@ export const en: Strings = {
   submissionCopy: "Make submission copy",
   submissionWorking: "Making the submission copy…",
   submissionDone: "The submission copy is ready.",
+  submissionWorkbook: "The submission copy is in the newly opened workbook ({sheets}): values only, without formulas, marks, comments or review data. Check it, then save that workbook for submission.",
+  submissionSheets: "Submission copy sheets were added at the end of this workbook: {sheets}. They hold values only, without formulas, marks, comments or review data.",
+  submissionMoveHint:
+    "Your Excel cannot create a workbook from an add-in (needs ExcelApi 1.8). Move these sheets into a new workbook: Ctrl+click their tabs, right-click → Move or Copy → To book: (new book), leave “Create a copy” unticked → OK, then save the new workbook for submission.",
+
+  excelVersionTitle: "Your Excel version",
+  excelVersionIntro: "Your Excel lacks the following; this tool handles it as described:",
 
   settings: "Settings",
   thresholdLabel: "Change threshold (%)",

@@ -108,6 +108,13 @@ export const zh = {
   submissionCopy: "生成报送副本",
   submissionWorking: "正在生成报送副本…",
   submissionDone: "报送副本已生成。",
+  submissionWorkbook: "已在新打开的工作簿中生成报送副本（{sheets}）：只含数值，没有公式、标记、批注和审核信息。请核对后保存该工作簿用于报送。",
+  submissionSheets: "已在当前工作簿末尾添加报送副本工作表：{sheets}。它们只含数值，没有公式、标记、批注和审核信息。",
+  submissionMoveHint:
+    "您的 Excel 版本不能从加载项新建工作簿（需要 ExcelApi 1.8），请把这些工作表移到新工作簿：按住 Ctrl 依次单击它们的工作表标签，右键单击 →“移动或复制”→“工作簿”选“(新工作簿)”，不要勾选“建立副本”→“确定”，然后保存新工作簿用于报送。",
+
+  excelVersionTitle: "您的 Excel 版本",
+  excelVersionIntro: "您的 Excel 缺少以下功能，本工具按下面的方式处理：",
 
   settings: "设置",
   thresholdLabel: "变化幅度阈值（%）",

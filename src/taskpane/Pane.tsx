@@ -52,7 +52,7 @@ import {
 } from "../app/actions";
 import type { Analysis } from "../engine/analyse";
 import type { Finding } from "../engine/findings";
-import type { WorkbookHost } from "../host/types";
+import type { HostNotice, SubmissionCopyResult, WorkbookHost } from "../host/types";
 import { tableLabel, translator, type Lang, type StringKey } from "../i18n";
 import type { TableId } from "../templates/schema";
 import { errorText, InputError } from "./errors";
@@ -76,7 +76,10 @@ export interface PaneProps {
   onFindingClick?: (f: Finding) => void;
   /** Shown under the title: the web shell's upload and download controls. */
   extra?: ReactNode;
-  /** 生成报送副本 (web: a download; Excel: the Office host's copy). Without it the button is hidden. */
+  /**
+   * 生成报送副本 (web: a download; Excel: the Office host's copy, whose SubmissionCopyResult says what
+   * was made). Without it the button is hidden.
+   */
   onSubmissionCopy?: () => Promise<unknown> | void;
   /** Reads last year's .xlsx for 导入上年数; by default the xlsx readers, loaded on demand. */
   readWorkbook?: WorkbookReader;
@@ -100,6 +103,13 @@ interface ImportState {
 
 const DEFAULT_THRESHOLD = "30";
 
+/** What the Office host's 生成报送副本 answers (a web download answers nothing). */
+function isSubmissionResult(x: unknown): x is SubmissionCopyResult {
+  if (typeof x !== "object" || x === null) return false;
+  const r = x as Partial<SubmissionCopyResult>;
+  return (r.kind === "workbook" || r.kind === "sheets") && Array.isArray(r.sheets);
+}
+
 const useStyles = makeStyles({
   root: {
     display: "flex",
@@ -116,6 +126,8 @@ const useStyles = makeStyles({
   langs: { display: "flex", gap: tokens.spacingHorizontalXS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   status: { minHeight: "20px" },
+  costs: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  noticeText: { whiteSpace: "pre-line" },
 });
 
 export function Pane(props: PaneProps) {
@@ -152,26 +164,35 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
   const [templateTables, setTemplateTables] = useState<{ present: TableId[]; missing: TableId[] } | null>(null);
   const [imported, setImported] = useState<ImportState>({ plan: null, file: null, ticked: new Set() });
 
-  /** Runs one operation at a time with a progress label; every error becomes a message. */
+  /** What the host could not do during the operation without failing it (a note Excel refused). */
+  const hostWarnings = useCallback((): string[] => {
+    const taken: HostNotice[] = host.takeWarnings?.() ?? [];
+    return taken.map((w) => (lang === "en" ? w.messageEn : w.message));
+  }, [host, lang]);
+
+  /** Runs one operation at a time with a progress label; every error becomes a message, and the host's warnings are shown with it. */
   const run = useCallback(
     async (label: StringKey, op: () => Promise<Notice | void>): Promise<boolean> => {
       if (busyRef.current) return false;
       busyRef.current = true;
       setBusy(t(label));
       setNotice(null);
+      host.takeWarnings?.();
       try {
         const n = await op();
-        if (n) setNotice(n);
+        const warnings = hostWarnings();
+        if (warnings.length > 0) setNotice({ intent: "warning", text: [n?.text, ...warnings].filter(Boolean).join("\n") });
+        else if (n) setNotice(n);
         return true;
       } catch (err) {
-        setNotice({ intent: "error", text: errorText(err, lang) });
+        setNotice({ intent: "error", text: [errorText(err, lang), ...hostWarnings()].join("\n") });
         return false;
       } finally {
         busyRef.current = false;
         setBusy(null);
       }
     },
-    [t, lang],
+    [t, lang, host, hostWarnings],
   );
 
   const changed = () => setStale(true);
@@ -278,8 +299,12 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
 
   const onSubmission = () =>
     run("submissionWorking", async () => {
-      await onSubmissionCopy?.();
-      return { intent: "success", text: t("submissionDone") };
+      const made = await onSubmissionCopy?.();
+      if (!isSubmissionResult(made)) return { intent: "success", text: t("submissionDone") };
+      const sheets = made.sheets.map((x) => `「${x}」`).join("、");
+      if (made.kind === "workbook") return { intent: "success", text: t("submissionWorkbook", { sheets }) };
+      changed();
+      return { intent: "info", text: `${t("submissionSheets", { sheets })}\n${t("submissionMoveHint")}` };
     });
 
   const onSelect = (f: Finding) => {
@@ -363,7 +388,7 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
         <MessageBar intent={notice.intent} data-testid="notice" data-intent={notice.intent}>
           <MessageBarBody>
             <MessageBarTitle>{t(titles[notice.intent])}</MessageBarTitle>
-            {notice.text}
+            <span className={styles.noticeText}>{notice.text}</span>
           </MessageBarBody>
           <MessageBarActions
             containerAction={<Button appearance="transparent" size="small" aria-label={t("dismiss")} icon={<DismissRegular />} onClick={() => setNotice(null)} />}
@@ -395,7 +420,24 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
         />
       )}
 
-      <Accordion collapsible>
+      <Accordion collapsible multiple>
+        {host.costs && host.costs.length > 0 && (
+          <AccordionItem value="excel-version" data-testid="excel-version">
+            <AccordionHeader as="h2" size="small">
+              {t("excelVersionTitle")}
+            </AccordionHeader>
+            <AccordionPanel>
+              <p>{t("excelVersionIntro")}</p>
+              <ul className={styles.costs}>
+                {host.costs.map((c, i) => (
+                  <li key={i} data-requires={c.requires}>
+                    {lang === "en" ? c.messageEn : c.message}
+                  </li>
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        )}
         <AccordionItem value="settings">
           <AccordionHeader as="h2" size="small">
             {t("settings")}

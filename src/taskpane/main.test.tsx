@@ -1,4 +1,5 @@
 import { act, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { MemoryHost } from "../../tests/helpers/memoryHost";
 import "../../tests/helpers/domStubs";
 
@@ -7,10 +8,13 @@ jest.mock("exceljs", () => {
   throw new Error("exceljs was loaded by the pane's first screen");
 });
 
-const officeHosts: MemoryHost[] = [];
+type OfficeLike = MemoryHost & { submissionCopy: jest.Mock };
+const officeHosts: OfficeLike[] = [];
 jest.mock("../host/office/officeHost", () => ({
   OfficeHost: jest.fn().mockImplementation(() => {
-    const h = new MemoryHost();
+    const h = Object.assign(new MemoryHost(), {
+      submissionCopy: jest.fn(async () => ({ kind: "sheets", sheets: ["报送-附件2"], tables: ["A2"] })),
+    });
     officeHosts.push(h);
     return h;
   }),
@@ -29,8 +33,12 @@ test("in Excel the pane works on an OfficeHost", async () => {
   await waitFor(() => expect(screen.getByTestId("validate")).toBeInTheDocument());
   expect(officeHosts).toHaveLength(1);
   expect(screen.getByRole("main")).toBeInTheDocument();
-  // The Office host offers no submission copy (yet): the button is hidden.
-  expect(screen.queryByTestId("submission-copy")).not.toBeInTheDocument();
+  // The Office host's 生成报送副本 is the button's, and what it made is told with the instructions.
+  await userEvent.setup().click(screen.getByTestId("submission-copy"));
+  expect(officeHosts[0].submissionCopy).toHaveBeenCalledTimes(1);
+  const notice = await screen.findByTestId("notice");
+  expect(notice).toHaveTextContent("「报送-附件2」");
+  expect(notice).toHaveTextContent("移动或复制");
 });
 
 test("on the web the shell is rendered", async () => {

@@ -7,9 +7,6 @@ import { createRoot } from "react-dom/client";
 import type { WorkbookHost } from "../host/types";
 import { Pane } from "./Pane";
 
-/** A host that can also produce the submission copy (the Office host may offer one). */
-type WithSubmissionCopy = WorkbookHost & { submissionCopy?: () => Promise<unknown> };
-
 function failure(err: unknown) {
   return (
     <p role="alert">
@@ -23,7 +20,8 @@ export async function mount(root: HTMLElement, mode: "excel" | "web"): Promise<v
   try {
     if (mode === "excel") {
       const { OfficeHost } = await import(/* webpackChunkName: "office-host" */ "../host/office/officeHost");
-      const host: WithSubmissionCopy = new OfficeHost();
+      const host: WorkbookHost = new OfficeHost();
+      // The Office host answers what it made (a new workbook, or sheets to move); the pane words it.
       const copy = typeof host.submissionCopy === "function" ? () => host.submissionCopy?.() : undefined;
       reactRoot.render(<Pane host={host} mode="excel" onSubmissionCopy={copy} />);
     } else {

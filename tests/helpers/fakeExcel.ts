@@ -12,6 +12,11 @@
  *   of them; a cell formatted `@` keeps the text.
  * - Without a fill, `format.fill.color` reads `#FFFFFF` (as Excel does); `tintAndShade` (1.9) is null.
  *
+ * - Workbook names (1.1 read, 1.4 add/delete/OrNullObject) follow their sheet when it is renamed, shrink
+ *   when rows inside them are deleted, and turn `#REF!` when all their rows or their sheet go.
+ * - `createWorkbook` (1.8) records the base64 it was given; `valuesRead` counts the cells whose values
+ *   were loaded, so a test can tell a narrow read from a whole used range.
+ *
  * Sheets, cells, merges, notes and comments live in plain objects a test can set up and inspect.
  * `FakeRequestContext.prototype.sync` is a real method so tests can `jest.spyOn` it.
  */
@@ -226,6 +231,14 @@ export interface FakeComment {
   content: string;
 }
 
+/** A workbook-scoped name; `area` null once its reference is broken (`#REF!`). */
+export interface FakeName {
+  name: string;
+  sheet: FakeSheet | null;
+  area: MergeArea | null;
+  comment: string;
+}
+
 export interface FakeOptions {
   /** Highest ExcelApi 1.x answered: 1 (Office 2016) … 18. */
   level?: number;
@@ -245,6 +258,11 @@ export class FakeWorkbook {
   structureProtected = false;
   /** Every `context.sync()` of every Excel.run on this workbook. */
   syncCount = 0;
+  /** Cells whose `values` were loaded, over every batch. */
+  valuesRead = 0;
+  readonly names: FakeName[] = [];
+  /** The base64 .xlsx of every workbook made with `createWorkbook`. */
+  readonly createdWorkbooks: string[] = [];
   private nextCommentId = 1;
 
   constructor(options: FakeOptions = {}) {
@@ -295,6 +313,54 @@ export class FakeWorkbook {
     return c;
   }
 
+  findName(name: string): FakeName | undefined {
+    const low = name.toLowerCase();
+    return this.names.find((n) => n.name.toLowerCase() === low);
+  }
+
+  /** Deletes whole rows as Excel does: cells, merges, notes and comments below move up; names shrink or break. */
+  deleteRows(sheetName: string, top: number, count: number): void {
+    const sheet = this.sheet(sheetName);
+    const bottom = top + count - 1;
+    const shift = (r: number) => (r > bottom ? r - count : r);
+    const moved = new Map<string, FakeCell>();
+    for (const [k, c] of sheet.cells) {
+      const [r, col] = k.split(",").map(Number);
+      if (r >= top && r <= bottom) continue;
+      moved.set(key(shift(r), col), c);
+    }
+    sheet.cells.clear();
+    for (const [k, c] of moved) sheet.cells.set(k, c);
+    const squeeze = (a: MergeArea): MergeArea | null => {
+      const keepTop = a.top < top ? a.top : a.top > bottom ? a.top - count : top;
+      const keepBottom = a.bottom > bottom ? a.bottom - count : a.bottom < top ? a.bottom : top - 1;
+      if (a.top >= top && a.bottom <= bottom) return null;
+      return { ...a, top: keepTop, bottom: Math.max(keepTop, keepBottom) };
+    };
+    sheet.merges = sheet.merges.map(squeeze).filter((m): m is MergeArea => m !== null && cellCount(m) > 1);
+    const notes = [...sheet.notes];
+    sheet.notes.clear();
+    for (const [a1, text] of notes) {
+      const p = parseAddress(a1);
+      if (p.top >= top && p.top <= bottom) continue;
+      sheet.notes.set(toA1(shift(p.top), p.left), text);
+    }
+    for (let i = this.comments.length - 1; i >= 0; i--) {
+      const c = this.comments[i];
+      if (c.sheet !== sheet) continue;
+      const p = parseAddress(c.address);
+      if (p.top >= top && p.top <= bottom) this.comments.splice(i, 1);
+      else c.address = toA1(shift(p.top), p.left);
+    }
+    for (const n of this.names) if (n.sheet === sheet && n.area) n.area = squeeze(n.area);
+  }
+
+  createWorkbook = async (base64: string): Promise<void> => {
+    this.gate(8, "Excel.createWorkbook");
+    if (typeof base64 !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new FakeOfficeError("InvalidArgument", "The base64 string is not valid.", "Excel.createWorkbook");
+    this.createdWorkbooks.push(base64);
+  };
+
   /** The workbook as the engine would read it, from the fake's own data (the truth tests compare to). */
   snapshot(): WorkbookSnapshot {
     return {
@@ -319,7 +385,7 @@ export class FakeWorkbook {
   install(): () => void {
     const g = globalThis as Record<string, unknown>;
     const before = { Excel: g.Excel, Office: g.Office };
-    g.Excel = { run: this.run };
+    g.Excel = { run: this.run, createWorkbook: this.createWorkbook };
     g.Office = { context: { requirements: { isSetSupported: this.isSetSupported } } };
     return () => {
       g.Excel = before.Excel;
@@ -394,7 +460,7 @@ abstract class FakeObject<T> {
   private resolved: { t: T | null } | undefined;
   private readonly loaded = new Map<string, unknown>();
   private nullState: boolean | undefined;
-  protected abstract readonly type: string;
+  protected abstract readonly typeName: string;
 
   constructor(
     readonly context: FakeRequestContext,
@@ -428,7 +494,7 @@ abstract class FakeObject<T> {
   }
 
   get isNullObject(): boolean {
-    if (this.nullState === undefined) throw notLoaded(this.type, "isNullObject");
+    if (this.nullState === undefined) throw notLoaded(this.typeName, "isNullObject");
     return this.nullState;
   }
 
@@ -440,14 +506,14 @@ abstract class FakeObject<T> {
   protected abstract propValue(t: T, prop: string): unknown;
 
   protected get<V>(prop: string): V {
-    if (!this.loaded.has(prop)) throw notLoaded(this.type, prop);
+    if (!this.loaded.has(prop)) throw notLoaded(this.typeName, prop);
     return this.loaded.get(prop) as V;
   }
 
   load(arg?: string | string[] | { select?: string }): this {
     const props = propList(arg);
-    if (props.length === 0) throw new Error(`${this.type}.load() without properties loads everything; name the properties`);
-    for (const p of props) this.book.gate(this.propLevel(p), `${this.type}.${p}`);
+    if (props.length === 0) throw new Error(`${this.typeName}.load() without properties loads everything; name the properties`);
+    for (const p of props) this.book.gate(this.propLevel(p), `${this.typeName}.${p}`);
     this.context.enqueue(() => {
       const t = this.target();
       const values = new Map<string, unknown>();
@@ -469,7 +535,7 @@ abstract class FakeObject<T> {
   }
 
   protected unknown(prop: string): never {
-    throw new Error(`fake ${this.type} has no property ${prop}`);
+    throw new Error(`fake ${this.typeName} has no property ${prop}`);
   }
 }
 
@@ -484,13 +550,15 @@ function child<P, T>(parent: FakeObject<P>, f: (p: P) => T | null): () => T | nu
 // ---- workbook, worksheets
 
 class FakeWorkbookObject extends FakeObject<FakeWorkbook> {
-  protected readonly type = "Workbook";
+  protected readonly typeName = "Workbook";
   readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
   private commentCollection?: FakeCommentCollection;
 
   constructor(context: FakeRequestContext) {
     super(context, () => context.book);
     this.worksheets = new FakeWorksheetCollection(context);
+    this.names = new FakeNamedItemCollection(context);
   }
 
   get comments(): FakeCommentCollection {
@@ -514,7 +582,7 @@ function itemProps(props: string[]): string[] {
 }
 
 class FakeWorksheetCollection extends FakeObject<FakeWorkbook> {
-  protected readonly type = "WorksheetCollection";
+  protected readonly typeName = "WorksheetCollection";
   private loadedItems?: FakeWorksheet[];
 
   constructor(context: FakeRequestContext) {
@@ -522,7 +590,7 @@ class FakeWorksheetCollection extends FakeObject<FakeWorkbook> {
   }
 
   get items(): FakeWorksheet[] {
-    if (!this.loadedItems) throw notLoaded(this.type, "items");
+    if (!this.loadedItems) throw notLoaded(this.typeName, "items");
     return this.loadedItems;
   }
 
@@ -585,7 +653,7 @@ class FakeWorksheetCollection extends FakeObject<FakeWorkbook> {
 }
 
 class FakeWorksheet extends FakeObject<FakeSheet> {
-  protected readonly type = "Worksheet";
+  protected readonly typeName = "Worksheet";
   private filled = new Map<string, unknown>();
 
   levelOf(prop: string): number {
@@ -693,13 +761,14 @@ class FakeWorksheet extends FakeObject<FakeSheet> {
     this.act((t) => {
       this.book.structural("Worksheet.delete");
       this.book.sheets.splice(this.book.sheets.indexOf(t), 1);
+      for (const n of this.book.names) if (n.sheet === t) n.area = null;
       if (this.book.activeSheet === t) this.book.activeSheet = this.book.sheets[0] ?? null;
     });
   }
 }
 
 class FakeProtection extends FakeObject<FakeSheet> {
-  protected readonly type = "WorksheetProtection";
+  protected readonly typeName = "WorksheetProtection";
   protected propValue(t: FakeSheet, prop: string): unknown {
     if (prop === "protected") return t.isProtected;
     return this.unknown(prop);
@@ -795,13 +864,14 @@ function typeIn(cell: FakeCell, v: unknown): void {
 }
 
 export class FakeRange extends FakeObject<RangeTarget> {
-  protected readonly type = "Range";
+  protected readonly typeName = "Range";
 
   protected propValue(t: RangeTarget, prop: string): unknown {
     switch (prop) {
       case "address":
         return `${quoteSheet(t.sheet.name)}!${areaA1(t.area)}`;
       case "values":
+        this.book.valuesRead += cellCount(t.area);
         return grid(t, (c) => (c ? c.value : ""));
       case "numberFormat":
         return grid(t, (c) => (c ? c.numberFormat : "General"));
@@ -933,7 +1003,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
 }
 
 class FakeRangeAreas extends FakeObject<{ sheet: FakeSheet; areas: MergeArea[] }> {
-  protected readonly type = "RangeAreas";
+  protected readonly typeName = "RangeAreas";
   protected override propLevel(): number {
     return 13;
   }
@@ -951,7 +1021,7 @@ class FakeRangeAreas extends FakeObject<{ sheet: FakeSheet; areas: MergeArea[] }
 }
 
 class FakeRangeFormat extends FakeObject<RangeTarget> {
-  protected readonly type = "RangeFormat";
+  protected readonly typeName = "RangeFormat";
 
   protected override propLevel(prop: string): number {
     return prop === "columnWidth" || prop === "rowHeight" ? 2 : 1;
@@ -1054,7 +1124,7 @@ class FakeRangeFormat extends FakeObject<RangeTarget> {
 }
 
 class FakeRangeFill extends FakeObject<RangeTarget> {
-  protected readonly type = "RangeFill";
+  protected readonly typeName = "RangeFill";
   protected override propLevel(prop: string): number {
     return prop === "tintAndShade" || prop === "pattern" ? 9 : 1;
   }
@@ -1092,7 +1162,7 @@ class FakeRangeFill extends FakeObject<RangeTarget> {
 }
 
 class FakeRangeFont extends FakeObject<RangeTarget> {
-  protected readonly type = "RangeFont";
+  protected readonly typeName = "RangeFont";
   protected propValue(t: RangeTarget, prop: string): unknown {
     const cells = cellsOf(t, "read font").map(({ r, c }) => t.sheet.cells.get(key(r, c)) ?? blankCell());
     const pick = (f: (c: FakeCell) => unknown) => (cells.every((c) => f(c) === f(cells[0])) ? f(cells[0]) : null);
@@ -1123,7 +1193,7 @@ class FakeRangeFont extends FakeObject<RangeTarget> {
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
 
 class FakeBorderCollection extends FakeObject<RangeTarget> {
-  protected readonly type = "RangeBorderCollection";
+  protected readonly typeName = "RangeBorderCollection";
   protected propValue(_t: RangeTarget, prop: string): unknown {
     return this.unknown(prop);
   }
@@ -1134,7 +1204,7 @@ class FakeBorderCollection extends FakeObject<RangeTarget> {
 }
 
 class FakeRangeBorder extends FakeObject<RangeTarget & { edge: string }> {
-  protected readonly type = "RangeBorder";
+  protected readonly typeName = "RangeBorder";
   protected propValue(_t: RangeTarget & { edge: string }, prop: string): unknown {
     return this.unknown(prop);
   }
@@ -1179,7 +1249,7 @@ function annotated(book: FakeWorkbook, sheet: FakeSheet, a1: string): boolean {
 }
 
 class FakeCommentCollection extends FakeObject<FakeWorkbook> {
-  protected readonly type = "CommentCollection";
+  protected readonly typeName = "CommentCollection";
   private loadedItems?: FakeCommentObject[];
 
   constructor(context: FakeRequestContext) {
@@ -1191,7 +1261,7 @@ class FakeCommentCollection extends FakeObject<FakeWorkbook> {
   }
 
   get items(): FakeCommentObject[] {
-    if (!this.loadedItems) throw notLoaded(this.type, "items");
+    if (!this.loadedItems) throw notLoaded(this.typeName, "items");
     return this.loadedItems;
   }
 
@@ -1249,7 +1319,7 @@ class FakeCommentCollection extends FakeObject<FakeWorkbook> {
 }
 
 class FakeCommentObject extends FakeObject<FakeComment> {
-  protected readonly type = "Comment";
+  protected readonly typeName = "Comment";
   private filled = new Map<string, unknown>();
 
   fill(props: string[]): void {
@@ -1292,7 +1362,7 @@ class FakeCommentObject extends FakeObject<FakeComment> {
 }
 
 class FakeNoteCollection extends FakeObject<FakeSheet> {
-  protected readonly type = "NoteCollection";
+  protected readonly typeName = "NoteCollection";
   protected propValue(_t: FakeSheet, prop: string): unknown {
     return this.unknown(prop);
   }
@@ -1335,7 +1405,7 @@ class FakeNoteCollection extends FakeObject<FakeSheet> {
 }
 
 class FakeNoteObject extends FakeObject<{ sheet: FakeSheet; a1: string }> {
-  protected readonly type = "Note";
+  protected readonly typeName = "Note";
   protected propValue(t: { sheet: FakeSheet; a1: string }, prop: string): unknown {
     if (prop === "content") return t.sheet.notes.get(t.a1);
     return this.unknown(prop);
@@ -1353,6 +1423,168 @@ class FakeNoteObject extends FakeObject<{ sheet: FakeSheet; a1: string }> {
     this.act((t) => {
       this.book.writable(t.sheet, "Note.delete");
       t.sheet.notes.delete(t.a1);
+    });
+  }
+}
+
+// ---- names
+
+function nameValue(n: FakeName): string {
+  if (!n.sheet || !n.area) return "#REF!";
+  const abs = (r: number, c: number) => `$${colToLetters(c)}$${r + 1}`;
+  const a = n.area;
+  const end = a.top === a.bottom && a.left === a.right ? "" : `:${abs(a.bottom, a.right)}`;
+  return `${quoteSheet(n.sheet.name)}!${abs(a.top, a.left)}${end}`;
+}
+
+class FakeNamedItemCollection extends FakeObject<FakeWorkbook> {
+  protected readonly typeName = "NamedItemCollection";
+  private loadedItems?: FakeNamedItem[];
+
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.book);
+  }
+
+  protected propValue(_t: FakeWorkbook, prop: string): unknown {
+    return this.unknown(prop);
+  }
+
+  get items(): FakeNamedItem[] {
+    if (!this.loadedItems) throw notLoaded(this.typeName, "items");
+    return this.loadedItems;
+  }
+
+  override load(arg?: string | string[] | { select?: string }): this {
+    const props = itemProps(propList(arg));
+    const probe = new FakeNamedItem(this.context, () => null);
+    for (const p of props) this.book.gate(probe.levelOf(p), `NamedItem.${p}`);
+    this.context.enqueue(() => {
+      const items = this.book.names.map((n) => {
+        const o = new FakeNamedItem(this.context, () => n);
+        o.fill(props);
+        return o;
+      });
+      return () => {
+        this.loadedItems = items;
+      };
+    });
+    return this;
+  }
+
+  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    this.book.gate(4, "NamedItemCollection.add");
+    const o = new FakeNamedItem(this.context, () => {
+      throw new Error("fake: name used before its add ran");
+    });
+    this.context.enqueue(() => {
+      if (!/^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) {
+        throw new FakeOfficeError("InvalidArgument", `Bad name ${name}`, "NamedItemCollection.add");
+      }
+      if (this.book.findName(name)) throw new FakeOfficeError("ItemAlreadyExists", `The name ${name} already exists.`, "NamedItemCollection.add");
+      let sheet: FakeSheet;
+      let area: MergeArea;
+      if (typeof reference === "string") {
+        const { sheet: s, local } = splitSheetAddress(reference.replace(/^=/, ""));
+        const found = s === null ? undefined : this.book.find(s);
+        if (!found) throw new FakeOfficeError("InvalidArgument", `Bad reference ${reference}`, "NamedItemCollection.add");
+        sheet = found;
+        area = parseAddress(local);
+      } else {
+        const t = reference.target();
+        if (!t) throw new FakeOfficeError("InvalidArgument", "null range", "NamedItemCollection.add");
+        sheet = t.sheet;
+        area = { ...t.area };
+      }
+      const n: FakeName = { name, sheet, area, comment: comment ?? "" };
+      this.book.names.push(n);
+      o.setTarget(n);
+    });
+    return o;
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => {
+      const n = this.book.findName(name);
+      if (!n) throw new FakeOfficeError("ItemNotFound", `The name ${name} doesn't exist.`, "NamedItemCollection.getItem");
+      return n;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    this.book.gate(4, "NamedItemCollection.getItemOrNullObject");
+    return new FakeNamedItem(this.context, () => this.book.findName(name) ?? null, true);
+  }
+}
+
+class FakeNamedItem extends FakeObject<FakeName> {
+  protected readonly typeName = "NamedItem";
+  private filled = new Map<string, unknown>();
+
+  levelOf(prop: string): number {
+    return this.propLevel(prop);
+  }
+
+  protected override propLevel(prop: string): number {
+    return prop === "comment" ? 4 : prop === "formula" ? 7 : 1;
+  }
+
+  fill(props: string[]): void {
+    const t = this.target();
+    if (t) for (const p of props) this.filled.set(p, this.propValue(t, p));
+  }
+
+  protected override get<V>(prop: string): V {
+    if (this.filled.has(prop)) return this.filled.get(prop) as V;
+    return super.get<V>(prop);
+  }
+
+  protected propValue(t: FakeName, prop: string): unknown {
+    if (prop === "name") return t.name;
+    if (prop === "type") return t.area && t.sheet ? "Range" : "Error";
+    if (prop === "value") return nameValue(t);
+    if (prop === "formula") return `=${nameValue(t)}`;
+    if (prop === "comment") return t.comment;
+    if (prop === "visible") return true;
+    return this.unknown(prop);
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  get value(): string {
+    return this.get("value");
+  }
+  get comment(): string {
+    return this.get("comment");
+  }
+
+  getRange(): FakeRange {
+    return new FakeRange(
+      this.context,
+      child(this, (n) => {
+        if (!n.sheet || !n.area) throw new FakeOfficeError("InvalidReference", `The name ${n.name} does not refer to a range.`, "NamedItem.getRange");
+        return { sheet: n.sheet, area: n.area };
+      }),
+    );
+  }
+
+  getRangeOrNullObject(): FakeRange {
+    this.book.gate(4, "NamedItem.getRangeOrNullObject");
+    return new FakeRange(
+      this.context,
+      child(this, (n) => (n.sheet && n.area ? { sheet: n.sheet, area: n.area } : null)),
+      true,
+    );
+  }
+
+  delete(): void {
+    this.book.gate(4, "NamedItem.delete");
+    this.act((t) => {
+      const i = this.book.names.indexOf(t);
+      if (i >= 0) this.book.names.splice(i, 1);
     });
   }
 }

@@ -96,18 +96,21 @@ export class MemoryHost implements WorkbookHost {
     }
   }
 
+  /** Replaces the previous marks, as the real hosts do: a cell no longer marked is restored, one still marked keeps its saved format. */
   async mark(marks: CellMark[]): Promise<void> {
     this.enter({ op: "mark", marks: clone(marks) });
+    for (const m of marks) this.sheet(m.sheet);
     const state = readState(this.workbook);
-    const saved = new Set(state.marks.map((m) => `${m.sheet}!${m.cell}`));
+    if (marks.length === 0 && state.marks.length === 0) return;
+    const saved = new Map(state.marks.map((m) => [`${m.sheet}!${m.cell}`, m]));
+    const next = new Map<string, (typeof state.marks)[number]>();
+    this.marked.clear();
     for (const m of marks) {
-      this.sheet(m.sheet);
       const key = `${m.sheet}!${m.address}`;
-      if (!saved.has(key)) state.marks.push({ sheet: m.sheet, cell: m.address, format: PLAIN_FORMAT });
-      saved.add(key);
+      if (!next.has(key)) next.set(key, saved.get(key) ?? { sheet: m.sheet, cell: m.address, format: PLAIN_FORMAT });
       this.marked.set(key, m);
     }
-    this.putSheet(STATE_SHEET, stateRows(state), true);
+    this.putSheet(STATE_SHEET, stateRows({ ...state, marks: [...next.values()] }), true);
   }
 
   async clearMarks(): Promise<void> {

@@ -102,6 +102,14 @@ export function anchorRange(address: string, values: unknown[][], formats?: unkn
   return { values: out, formulas: found };
 }
 
+/** A used range's number formats anchored at A1 like anchorRange's values ("General" outside the range). */
+export function anchorFormats(address: string, formats: unknown[][]): string[][] {
+  const area = parseRange(localAddress(address)) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+  const out: string[][] = Array.from({ length: area.top }, () => []);
+  for (const row of formats) out.push([...Array.from({ length: area.left }, () => "General"), ...row.map((f) => (typeof f === "string" && f !== "" ? f : "General"))]);
+  return out;
+}
+
 /**
  * Text Excel would turn into something else when typed into a General cell: a number, a percentage,
  * a date, a formula, a leading zero. Written with the text format `@` so it stays what the user sees.

@@ -11,20 +11,30 @@
  *   the second writes the state sheet and adds notes or comments.
  * - clearMarks: 1 on ExcelApi < 1.10 (restore + state), 2 where notes or comments exist.
  * - writeValues, writeState, writeSheet, select: 1. insertSheets: 2 (fresh names, then all sheets).
+ * - keepTables: 0 when the workbook names already say where the tables are, else 1.
+ * - submissionCopy: the read, then 1 (sheets added) or none (a new workbook, outside the batch).
  * Each may add one read of names (and of the state sheet) the first time, before anything is known,
  * and one retry when a sheet was renamed or deleted since the names were read.
+ *
+ * From ExcelApi 1.4 the host keeps a workbook name per recognised table (`xzzf_A2` … `xzzf_A5`,
+ * tableNames.ts), written with the marks of 校验 (no extra round trip) or by keepTables after 识别. A
+ * read then loads only those ranges (and the state sheet) instead of every sheet's used range, and
+ * falls back to the full read when a name is broken, the sheets changed, or a table is not found
+ * whole inside its name.
  *
  * The mark rows of the state sheet belong to this host: `writeState` keeps the marks the workbook
  * holds, whatever mark rows the caller passes (a caller's state may predate the last 校验).
  */
 import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../engine/grid";
 import { colToLetters, fromA1, rangeA1 } from "../../engine/grid";
+import { recognise } from "../../engine/recognize";
 import { SEVERITY_ORDER } from "../../engine/findings";
 import { emptyState, readState, STATE_SHEET, stateRows, type SavedFormat as SavedMark, type WorkbookState } from "../../engine/stateSheet";
 import type { LayoutCell, SheetLayout } from "../../templates/layout";
-import { MARK_FILLS, type CellMark, type CellWrite, type HostCapabilities, type WorkbookHost } from "../types";
+import { MARK_FILLS, type CellMark, type CellWrite, type HostCapabilities, type HostNotice, type SubmissionCopyResult, type WorkbookHost } from "../types";
 import { detectCapabilities, officeIsSetSupported, type CapabilityCost, type IsSetSupported, type OfficeApi } from "./capabilities";
 import {
+  anchorFormats,
   anchorRange,
   charsToPoints,
   decodeSaved,
@@ -49,6 +59,19 @@ import {
   type ErrorContext,
   type ErrorTarget,
 } from "./errors";
+import { bytesToBase64, planSubmission, type CopySheet } from "./submission";
+import {
+  namedReadPlan,
+  namesDiffer,
+  readTableNames,
+  sheetsTag,
+  tableNameComment,
+  verifyNamedRead,
+  wantedTableNames,
+  type NamedRead,
+  type TableName,
+  type WantedName,
+} from "./tableNames";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -57,6 +80,8 @@ export interface OfficeHostOptions {
   run?: ExcelRun;
   /** Defaults to `Office.context.requirements.isSetSupported`. */
   isSetSupported?: IsSetSupported;
+  /** Defaults to `Excel.createWorkbook` (ExcelApi 1.8); tests pass a fake. */
+  createWorkbook?: (base64: string) => Promise<void>;
 }
 
 /** Starts every note or comment this product adds: how 清除标记 tells its own from the user's. */
@@ -102,7 +127,8 @@ interface AnnotationProbes {
 
 interface SheetRead {
   name: string;
-  used: Excel.Range;
+  /** Null for a sheet a named read skips. */
+  used: Excel.Range | null;
   merged?: Excel.RangeAreas;
   protection?: Excel.WorksheetProtection;
 }
@@ -115,15 +141,29 @@ function defaultRun(): ExcelRun {
   return (batch) => Excel.run(batch);
 }
 
+function defaultCreateWorkbook(base64: string): Promise<void> {
+  return Excel.createWorkbook(base64);
+}
+
+/** A full read, with the number formats of every sheet read when asked (the submission copy keeps them). */
+interface FullRead {
+  snapshot: WorkbookSnapshot;
+  formats: Map<string, string[][]>;
+}
+
 export class OfficeHost implements WorkbookHost {
   readonly capabilities: HostCapabilities;
   readonly api: OfficeApi;
   /** What the missing ExcelApi sets cost, one sentence each, for the pane to show once. */
   readonly costs: CapabilityCost[];
-  /** Things the last operation could not do but did not fail for (a note that could not be added). */
-  warnings: string[] = [];
-
   private readonly run: ExcelRun;
+  private readonly createWorkbookFn: (base64: string) => Promise<void>;
+  /** Things operations could not do but did not fail for (a note that could not be added), until taken. */
+  private notices: HostNotice[] = [];
+  /** This product's workbook names (xzzf_A2 …) as last read (ExcelApi 1.4+); null until read. */
+  private tableNames: Map<string, TableName> | null = null;
+  /** The names the last read asks for, from the tables it found; null until a read found them. */
+  private wantedNames: Map<string, WantedName> | null = null;
   /** Sheet names and visibility in workbook order, as last read; null until read. */
   private sheets: SheetInfo[] | null = null;
   /** True once names were read during the current operation (a stale-name retry is then pointless). */
@@ -141,6 +181,22 @@ export class OfficeHost implements WorkbookHost {
     this.api = detected.api;
     this.costs = detected.costs;
     this.run = options.run ?? defaultRun();
+    this.createWorkbookFn = options.createWorkbook ?? defaultCreateWorkbook;
+  }
+
+  /** Things operations since the last takeWarnings could not do but did not fail for. */
+  get warnings(): readonly HostNotice[] {
+    return this.notices;
+  }
+
+  takeWarnings(): HostNotice[] {
+    const out = this.notices;
+    this.notices = [];
+    return out;
+  }
+
+  private warn(notice: HostNotice): void {
+    if (!this.notices.some((n) => n.message === notice.message)) this.notices.push(notice);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -148,16 +204,91 @@ export class OfficeHost implements WorkbookHost {
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
     return this.operation({ action: "读取工作簿", actionEn: "read the workbook" }, async (context) => {
+      let namedTried = false;
       const known = this.sheets;
       if (known) {
-        const warm = await this.readValues(context, known, true);
+        const plan = this.namedPlan(known);
+        if (plan) {
+          namedTried = true;
+          const named = await this.readNamed(context, known, plan, true);
+          if (named) return named;
+        } else {
+          const warm = await this.readValues(context, known, true);
+          if (warm) return warm.snapshot;
+        }
+      }
+      if (!this.namesFresh) await this.loadNames(context);
+      const plan = namedTried ? null : this.namedPlan(this.knownSheets());
+      if (plan) {
+        const named = await this.readNamed(context, this.knownSheets(), plan, false);
+        if (named) return named;
+      }
+      return (await this.readFull(context, false)).snapshot;
+    });
+  }
+
+  /**
+   * Saves a workbook name per recognised table (ExcelApi 1.4+) when the last read found them somewhere
+   * else than the names say; one round trip then, none otherwise. 校验 saves them with its marks.
+   */
+  async keepTables(): Promise<void> {
+    if (!this.api.names || !this.sheets || !this.wantedNames || !namesDiffer(this.wantedNames, this.tableNames, this.knownSheets())) return;
+    await this.operation({ action: "保存表格位置", actionEn: "save where the tables are" }, (context) =>
+      this.retryIfStale(context, async () => {
+        await this.prepare(context, false);
+        if (!this.tableNames) await this.loadNames(context);
+        await this.syncNames(context, this.queueNames(context));
+      }),
+    );
+  }
+
+  /**
+   * 生成报送副本: the finished tables as values only, without marks, notes, formulas, helper names or
+   * hidden data. From ExcelApi 1.8 a new workbook opens holding the copy (its .xlsx is built here, with
+   * ExcelJS loaded now); below, sheets `报送-附件2` … are added to this workbook in one write, for the
+   * user to move into a new workbook. This workbook's own sheets are never changed.
+   */
+  async submissionCopy(): Promise<SubmissionCopyResult> {
+    const read = await this.operation({ action: "读取工作簿", actionEn: "read the workbook" }, async (context) => {
+      const known = this.sheets;
+      if (known) {
+        const warm = await this.readValues(context, known, true, true);
         if (warm) return warm;
       }
       if (!this.namesFresh) await this.loadNames(context);
-      const snapshot = await this.readValues(context, this.knownSheets(), false);
-      if (!snapshot) throw new Error("unreachable: a read without name check returned nothing");
-      return snapshot;
+      return this.readFull(context, true);
     });
+    const inWorkbook = !this.api.createWorkbook;
+    const plan = planSubmission(read.snapshot, read.formats, { inWorkbook, taken: this.knownSheets().map((s) => s.name) });
+    if (plan.sheets.length === 0) {
+      throw new OfficeHostError(
+        "NoTables",
+        "没有识别到附件2–5 的统计表，未生成报送副本。请先“识别”或“插入模板”。",
+        "No table of Annex 2–5 was recognised; no submission copy was made. Use Recognise or Insert templates first.",
+      );
+    }
+    const result: SubmissionCopyResult = { kind: inWorkbook ? "sheets" : "workbook", sheets: plan.sheets.map((x) => x.name), tables: plan.tables };
+    if (!inWorkbook) {
+      const { buildSubmissionXlsx } = await import(/* webpackChunkName: "submission-xlsx" */ "./submissionXlsx");
+      const base64 = bytesToBase64(await buildSubmissionXlsx(plan.sheets));
+      try {
+        await this.createWorkbookFn(base64);
+      } catch (err) {
+        throw toHostError(err, { action: "新建报送副本工作簿", actionEn: "create the submission workbook" });
+      }
+      return result;
+    }
+    const ctx: ErrorContext = { action: "生成报送副本", actionEn: "make the submission copy", addingSheet: plan.sheets[0].name };
+    await this.operation(ctx, async (context) => {
+      // Fresh names: a sheet added since the read must not be overwritten.
+      await this.loadNames(context);
+      const taken = new Set(this.knownSheets().map((x) => x.name.toLowerCase()));
+      for (const x of plan.sheets) if (taken.has(x.name.toLowerCase())) throw sheetExistsError(x.name);
+      for (const x of plan.sheets) this.queueCopySheet(context.workbook.worksheets.add(x.name), x);
+      await context.sync();
+      this.knownSheets().push(...plan.sheets.map((x) => ({ name: x.name, hidden: false })));
+    });
+    return result;
   }
 
   async writeValues(writes: CellWrite[]): Promise<void> {
@@ -296,7 +427,6 @@ export class OfficeHost implements WorkbookHost {
 
   private async operation<T>(ctx: ErrorContext, body: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     this.namesFresh = false;
-    this.warnings = [];
     try {
       return await this.run(body);
     } catch (err) {
@@ -322,6 +452,7 @@ export class OfficeHost implements WorkbookHost {
       this.sheets = null;
       this.state = null;
       this.commentIds = null;
+      this.tableNames = null;
       return await attempt();
     }
   }
@@ -338,10 +469,20 @@ export class OfficeHost implements WorkbookHost {
     list.load("items/name,items/visibility");
     const comments = this.api.comments ? context.workbook.comments : null;
     if (comments) comments.load("items/id");
+    const names = this.queueNamesLoad(context);
     await context.sync();
     this.sheets = list.items.map((w) => ({ name: w.name, hidden: w.visibility !== "Visible" }));
     this.namesFresh = true;
     if (comments) this.commentIds = comments.items.map((x) => x.id);
+    if (names) this.tableNames = readTableNames(names.items);
+  }
+
+  /** Loads the workbook's names with the batch (ExcelApi 1.4+: ours can be kept). */
+  private queueNamesLoad(context: Excel.RequestContext): Excel.NamedItemCollection | null {
+    if (!this.api.names) return null;
+    const names = context.workbook.names;
+    names.load("items/name,items/type,items/value,items/comment");
+    return names;
   }
 
   private async loadState(context: Excel.RequestContext): Promise<void> {
@@ -417,15 +558,17 @@ export class OfficeHost implements WorkbookHost {
 
   /**
    * One batch: every named sheet's used range (values, number formats, formulas), merged areas where
-   * 1.13, protection where 1.2, comment ids where 1.10. With `checkNames`, the sheet list is loaded in
-   * the same batch and null is returned when it differs from `names` (the caller then reads again).
+   * 1.13, protection where 1.2, comment ids where 1.10, workbook names where 1.4. With `checkNames`, the
+   * sheet list is loaded in the same batch and null is returned when it differs from `names` (the
+   * caller then reads again).
    */
-  private async readValues(context: Excel.RequestContext, names: SheetInfo[], checkNames: boolean): Promise<WorkbookSnapshot | null> {
+  private async readValues(context: Excel.RequestContext, names: SheetInfo[], checkNames: boolean, withFormats = false): Promise<FullRead | null> {
     const list = checkNames ? context.workbook.worksheets : null;
     if (list) list.load("items/name,items/visibility");
-    const reads: SheetRead[] = names.map((s) => this.queueSheetRead(context, s.name));
+    const reads: SheetRead[] = names.map((s) => this.queueSheetRead(context, s.name, true));
     const comments = this.api.comments ? context.workbook.comments : null;
     if (comments) comments.load("items/id");
+    const namedItems = this.queueNamesLoad(context);
     try {
       await context.sync();
     } catch (err) {
@@ -433,39 +576,140 @@ export class OfficeHost implements WorkbookHost {
       if (checkNames && officeErrorCode(err) === "ItemNotFound") return null;
       throw err;
     }
-    if (list) {
-      const now = list.items.map((w) => ({ name: w.name, hidden: w.visibility !== "Visible" }));
-      const same = now.length === names.length && now.every((s, i) => s.name === names[i].name);
-      this.sheets = now;
-      this.namesFresh = true;
-      if (!same) return null;
-    }
+    if (list && !this.sameSheets(list, names)) return null;
     if (comments) this.commentIds = comments.items.map((x) => x.id);
+    if (namedItems) this.tableNames = readTableNames(namedItems.items);
     const infos = this.knownSheets();
     const sheets: SheetSnapshot[] = [];
+    const formats = new Map<string, string[][]>();
     this.protectedSheets = new Set();
     reads.forEach((r, i) => {
       const hidden = infos[i]?.hidden ?? false;
-      sheets.push({ name: r.name, values: [], merges: [], ...(hidden ? { hidden: true } : {}) });
-      const snap = sheets[sheets.length - 1];
-      if (this.api.orNull && r.used.isNullObject) return;
-      if (r.protection && r.protection.protected) this.protectedSheets.add(r.name.toLowerCase());
-      const read = anchorRange(r.used.address, r.used.values, r.used.numberFormat, r.used.formulas);
+      const snap: SheetSnapshot = { name: r.name, values: [], merges: [], ...(hidden ? { hidden: true } : {}) };
+      sheets.push(snap);
+      this.readSheetExtras(r, snap);
+      const used = r.used;
+      if (!used || (this.api.orNull && used.isNullObject)) return;
+      const read = anchorRange(used.address, used.values, used.numberFormat, used.formulas);
       snap.values = read.values;
       if (Object.keys(read.formulas).length > 0) snap.formulas = read.formulas;
-      if (r.merged && !r.merged.isNullObject) snap.merges = parseAreasAddress(r.merged.address);
+      if (withFormats) formats.set(r.name, anchorFormats(used.address, used.numberFormat));
     });
     const snapshot: WorkbookSnapshot = { sheets };
     this.state = readState(snapshot);
+    if (this.api.names) this.wantedNames = wantedTableNames(recognise(snapshot));
+    return { snapshot, formats };
+  }
+
+  /** The full read on names known to be fresh. */
+  private async readFull(context: Excel.RequestContext, withFormats: boolean): Promise<FullRead> {
+    const read = await this.readValues(context, this.knownSheets(), false, withFormats);
+    if (!read) throw new Error("unreachable: a read without name check returned nothing");
+    return read;
+  }
+
+  /** Takes the sheet list loaded with a read; false when it is not the one the read was planned on. */
+  private sameSheets(list: Excel.WorksheetCollection, planned: SheetInfo[]): boolean {
+    const now = list.items.map((w) => ({ name: w.name, hidden: w.visibility !== "Visible" }));
+    this.sheets = now;
+    this.namesFresh = true;
+    return now.length === planned.length && now.every((s, i) => s.name === planned[i].name);
+  }
+
+  /** The named read this workbook allows now, or null (no names, a broken one, other sheets than when they were saved). */
+  private namedPlan(sheets: SheetInfo[]): NamedRead[] | null {
+    if (!this.api.names || !this.tableNames) return null;
+    return namedReadPlan(this.tableNames, sheets);
+  }
+
+  /**
+   * The quick read: only the named tables' ranges (through the names, so rows inserted inside them are
+   * read too), the state sheet, and merges and protection of the tables' sheets; every other sheet is
+   * listed with no values. Null when anything does not hold, for the caller to read everything.
+   */
+  private async readNamed(context: Excel.RequestContext, names: SheetInfo[], plan: NamedRead[], checkNames: boolean): Promise<WorkbookSnapshot | null> {
+    const list = checkNames ? context.workbook.worksheets : null;
+    if (list) list.load("items/name,items/visibility");
+    const namedItems = context.workbook.names;
+    namedItems.load("items/name,items/type,items/value,items/comment");
+    const ranges = plan.map((p) => {
+      const range = context.workbook.names.getItem(p.name).getRangeOrNullObject();
+      range.load("address,values,numberFormat,formulas");
+      return range;
+    });
+    const tableSheets = new Set(plan.map((p) => p.sheet.toLowerCase()));
+    const reads: Array<SheetRead | null> = names.map((s) => {
+      const low = s.name.toLowerCase();
+      if (tableSheets.has(low)) return this.queueSheetRead(context, s.name, false);
+      if (low === STATE_SHEET.toLowerCase()) return this.queueSheetRead(context, s.name, true);
+      return null;
+    });
+    const comments = this.api.comments ? context.workbook.comments : null;
+    if (comments) comments.load("items/id");
+    try {
+      await context.sync();
+    } catch {
+      // A name deleted or a sheet gone since the plan: the full read says what is there.
+      return null;
+    }
+    if (list && !this.sameSheets(list, names)) return null;
+    this.tableNames = readTableNames(namedItems.items);
+    if (comments) this.commentIds = comments.items.map((x) => x.id);
+    const live = namedReadPlan(this.tableNames, this.knownSheets());
+    if (!live || live.map((p) => p.name).join() !== plan.map((p) => p.name).join()) return null;
+    const areas: Array<NamedRead & { area: MergeArea }> = [];
+    const bySheet = new Map<string, Array<{ values: CellValue[][]; formulas: Record<string, string> }>>();
+    for (let i = 0; i < plan.length; i++) {
+      const range = ranges[i];
+      if (range.isNullObject) return null;
+      const area = parseAreasAddress(range.address)[0];
+      if (!area || sheetOfAddress(range.address).toLowerCase() !== plan[i].sheet.toLowerCase()) return null;
+      areas.push({ ...plan[i], area });
+      const low = plan[i].sheet.toLowerCase();
+      const parts = bySheet.get(low) ?? [];
+      parts.push(anchorRange(range.address, range.values, range.numberFormat, range.formulas));
+      bySheet.set(low, parts);
+    }
+    const sheets: SheetSnapshot[] = [];
+    this.protectedSheets = new Set();
+    this.knownSheets().forEach((info, i) => {
+      const snap: SheetSnapshot = { name: info.name, values: [], merges: [], ...(info.hidden ? { hidden: true } : {}) };
+      sheets.push(snap);
+      const r = reads[i];
+      if (!r) return;
+      this.readSheetExtras(r, snap);
+      const parts = bySheet.get(info.name.toLowerCase());
+      if (parts) {
+        const merged = overlay(parts);
+        snap.values = merged.values;
+        if (Object.keys(merged.formulas).length > 0) snap.formulas = merged.formulas;
+      } else if (r.used && !(this.api.orNull && r.used.isNullObject)) {
+        snap.values = anchorRange(r.used.address, r.used.values).values;
+      }
+    });
+    const snapshot: WorkbookSnapshot = { sheets };
+    const tables = recognise(snapshot);
+    if (!verifyNamedRead(tables, areas)) return null;
+    this.state = readState(snapshot);
+    this.wantedNames = wantedTableNames(tables);
     return snapshot;
   }
 
-  private queueSheetRead(context: Excel.RequestContext, name: string): SheetRead {
+  /** Merged areas (1.13) and protection (1.2) of a sheet read in the batch. */
+  private readSheetExtras(r: SheetRead, snap: SheetSnapshot): void {
+    if (r.protection && r.protection.protected) this.protectedSheets.add(r.name.toLowerCase());
+    if (r.merged && !r.merged.isNullObject) snap.merges = parseAreasAddress(r.merged.address);
+  }
+
+  private queueSheetRead(context: Excel.RequestContext, name: string, withUsed: boolean): SheetRead {
     const api = this.api;
     const ws = api.orNull ? context.workbook.worksheets.getItemOrNullObject(name) : context.workbook.worksheets.getItem(name);
-    // valuesOnly: a column formatted to the bottom of the sheet must not make the read a million rows.
-    const used = api.orNull ? ws.getUsedRangeOrNullObject(true) : api.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
-    used.load("address,values,numberFormat,formulas");
+    let used: Excel.Range | null = null;
+    if (withUsed) {
+      // valuesOnly: a column formatted to the bottom of the sheet must not make the read a million rows.
+      used = api.orNull ? ws.getUsedRangeOrNullObject(true) : api.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
+      used.load("address,values,numberFormat,formulas");
+    }
     const read: SheetRead = { name, used };
     if (api.mergedAreas) {
       // The whole sheet: merges are formatting, and the values-only used range may be null.
@@ -477,6 +721,61 @@ export class OfficeHost implements WorkbookHost {
       read.protection.load("protected");
     }
     return read;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Workbook names of the tables (ExcelApi 1.4+)
+
+  /**
+   * Queues replacing this product's names by the ones the last read asks for, when they differ;
+   * returns what the names will be after the sync, or null when nothing was queued.
+   */
+  private queueNames(context: Excel.RequestContext): Map<string, TableName> | null {
+    const wanted = this.wantedNames;
+    const current = this.tableNames;
+    if (!this.api.names || !wanted || !current) return null;
+    const sheets = this.knownSheets();
+    if (!namesDiffer(wanted, current, sheets)) return null;
+    const tag = sheetsTag(sheets);
+    const names = context.workbook.names;
+    for (const n of current.values()) names.getItem(n.name).delete();
+    const after = new Map<string, TableName>();
+    for (const [k, w] of wanted) {
+      const sheet = this.info(w.sheet)?.name ?? w.sheet;
+      const range = context.workbook.worksheets.getItem(sheet).getRange(rangeA1(w.area.top, w.area.left, w.area.bottom, w.area.right));
+      names.add(w.name, range, tableNameComment(w.id, tag));
+      after.set(k, { ...w, sheet, tag });
+    }
+    return after;
+  }
+
+  private async syncNames(context: Excel.RequestContext, after: Map<string, TableName> | null): Promise<void> {
+    if (!after) return;
+    try {
+      await context.sync();
+    } catch (err) {
+      this.tableNames = null;
+      throw err;
+    }
+    this.tableNames = after;
+  }
+
+  /** The copy's sheet in this workbook: values and number formats in one write, widths where 1.2. */
+  private queueCopySheet(ws: Excel.Worksheet, sheet: CopySheet): void {
+    const cols = Math.max(1, ...sheet.values.map((r) => r.length));
+    const grid = toGrid(sheet.values, cols);
+    // A number keeps its format (0.00%); text Excel would convert keeps `@` (toGrid).
+    const formats = grid.formats.map((row, i) => row.map((f, j) => (typeof sheet.values[i]?.[j] === "number" && sheet.formats[i]?.[j] ? sheet.formats[i][j] : f)));
+    const region = ws.getRange(rangeA1(0, 0, grid.rows - 1, grid.cols - 1));
+    region.numberFormat = formats;
+    region.values = grid.values;
+    if (this.api.merge) for (const m of sheet.merges) ws.getRange(rangeA1(m.top, m.left, m.bottom, m.right)).merge(false);
+    if (this.api.formatSize) {
+      sheet.colWidths.forEach((w, i) => {
+        const col = colToLetters(i);
+        ws.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(w);
+      });
+    }
   }
 
   // ------------------------------------------------------------------------------------------
@@ -521,8 +820,17 @@ export class OfficeHost implements WorkbookHost {
     const state: WorkbookState = { ...this.currentState(), marks };
     this.queueStateWrite(context, state);
     const reload = plan.apply(context, sheets);
-    await this.syncAnnotations(context, reload);
+    // The tables' names ride along (no round trip of their own), last: nothing above depends on them.
+    const named = this.queueNames(context);
+    let complete: boolean;
+    try {
+      complete = await this.syncAnnotations(context, reload);
+    } catch (err) {
+      if (named) this.tableNames = null;
+      throw err;
+    }
     this.stateWritten(state);
+    if (named) this.tableNames = complete ? named : null;
   }
 
   private async clearIn(context: Excel.RequestContext): Promise<void> {
@@ -671,17 +979,21 @@ export class OfficeHost implements WorkbookHost {
    * comment could not be added (a cell holding a note Excel 1.10–1.17 cannot see), the marks and the
    * state are in place: that is a warning, not a failure.
    */
-  private async syncAnnotations(context: Excel.RequestContext, reload: Excel.CommentCollection | null): Promise<void> {
+  private async syncAnnotations(context: Excel.RequestContext, reload: Excel.CommentCollection | null): Promise<boolean> {
     try {
       await context.sync();
     } catch (err) {
       const code = officeErrorCode(err);
       if (!reload || (code !== "InvalidArgument" && code !== "InvalidOperation")) throw err;
       this.commentIds = null;
-      this.warnings.push("部分单元格已有备注或批注，未能添加问题说明；这些问题仍在任务窗格中列出，单元格底色已标记。");
-      return;
+      this.warn({
+        message: "部分单元格已有备注或批注，未能添加问题说明；这些问题仍在任务窗格中列出，单元格底色已标记。",
+        messageEn: "Some cells already have a note or comment, so the finding could not be added there; the findings are still listed in the pane and the cells are filled.",
+      });
+      return false;
     }
     if (reload) this.commentIds = reload.items.map((x) => x.id);
+    return true;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -792,6 +1104,24 @@ export class OfficeHost implements WorkbookHost {
 
 function isStateHeader(rows: CellValue[][]): boolean {
   return rows[0]?.[0] === stateRows(emptyState())[0][0];
+}
+
+/** Several anchored reads of one sheet as one: every value any of them holds. */
+function overlay(parts: Array<{ values: CellValue[][]; formulas: Record<string, string> }>): { values: CellValue[][]; formulas: Record<string, string> } {
+  const values: CellValue[][] = [];
+  const formulas: Record<string, string> = {};
+  for (const p of parts) {
+    p.values.forEach((row, r) => {
+      while (values.length <= r) values.push([]);
+      const line = values[r];
+      row.forEach((v, c) => {
+        while (line.length <= c) line.push(null);
+        if (v !== null) line[c] = v;
+      });
+    });
+    Object.assign(formulas, p.formulas);
+  }
+  return { values, formulas };
 }
 
 /** The first cell per sheet, in order: what an error message names. */
