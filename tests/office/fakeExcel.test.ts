@@ -144,3 +144,61 @@ describe("what Excel makes of values and fills", () => {
     });
   });
 });
+
+describe("names, deleted rows, new workbooks", () => {
+  test("a name follows its sheet's new name, shrinks with deleted rows inside it, breaks when all go", async () => {
+    const book = bookWith(4);
+    await inRun(book, async (context) => {
+      context.workbook.names.add("区域", context.workbook.worksheets.getItem("表1").getRange("A2:C6"), "说明");
+      await context.sync();
+    });
+    book.sheet("表1").name = "新表";
+    book.deleteRows("新表", 2, 2); // rows 3–4
+    const read = await inRun(book, async (context) => {
+      const names = context.workbook.names;
+      names.load("items/name,items/type,items/value,items/comment");
+      const range = names.getItem("区域").getRange();
+      range.load("address");
+      await context.sync();
+      return { items: names.items.map((n) => [n.name, n.type, n.value, n.comment]), address: range.address };
+    });
+    expect(read).toEqual({ items: [["区域", "Range", "新表!$A$2:$C$4", "说明"]], address: "新表!A2:C4" });
+    expect(book.sheet("新表").value("B2")).toBe(7);
+    book.deleteRows("新表", 0, 10);
+    const broken = await inRun(book, async (context) => {
+      const item = context.workbook.names.getItem("区域");
+      item.load("type,value");
+      const range = item.getRangeOrNullObject();
+      range.load("address");
+      await context.sync();
+      return [item.type, item.value, range.isNullObject];
+    });
+    expect(broken).toEqual(["Error", "#REF!", true]);
+  });
+
+  test("names.add is ExcelApi 1.4; a taken name is refused; createWorkbook is 1.8 and records what it got", async () => {
+    await expect(inRun(bookWith(3), async (context) => context.workbook.names.add("x", "=表1!A1"))).rejects.toThrow(/ExcelApi 1.4/);
+    const book = bookWith(8);
+    await expect(
+      inRun(book, async (context) => {
+        context.workbook.names.add("x", "=表1!A1");
+        context.workbook.names.add("X", "=表1!B1");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    expect(book.names.map((n) => n.name)).toEqual(["x"]);
+    await book.createWorkbook("UEsDBA==");
+    expect(book.createdWorkbooks).toEqual(["UEsDBA=="]);
+    await expect(bookWith(7).createWorkbook("UEsDBA==")).rejects.toThrow(/ExcelApi 1.8/);
+  });
+
+  test("valuesRead counts the cells whose values were loaded", async () => {
+    const book = bookWith(1);
+    await inRun(book, async (context) => {
+      const r = context.workbook.worksheets.getItem("表1").getRange("A1:C4");
+      r.load("values");
+      await context.sync();
+    });
+    expect(book.valuesRead).toBe(12);
+  });
+});
