@@ -231,6 +231,7 @@ test("upload, 校验 as the CLI, click a finding, download the annotated copy; n
     await cliWb.xlsx.readFile(byCli);
     for (const f of cli.findings) expect(markOf(wb, f.sheet, f.cell)).toEqual(markOf(cliWb, f.sheet, f.cell));
 
+    fs.writeFileSync(path.join(OUT, "requests.json"), JSON.stringify({ requests: s.requests, outside: s.outside }, null, 2));
     expect(s.problems).toEqual([]);
     expect(s.requests.length).toBeGreaterThan(0);
     expect(s.outside).toEqual([]);
