@@ -6,7 +6,7 @@ import { analyse } from "../engine/analyse";
 import { planAggregate, type AggregateInput } from "../flows/aggregate";
 import { readWorkbookFast } from "../host/xlsx/fastReader";
 import { WorkbookReadError } from "../host/xlsx/errors";
-import { ExcelJSHost } from "../host/xlsx/exceljsHost";
+import { newWorkbook } from "./workbook";
 import { layoutFor } from "../templates/layout";
 import type { TableId } from "../templates/schema";
 import { checkOutput, CliError, EXIT_OK, readInput, writeOutput } from "./io";
@@ -64,7 +64,7 @@ export const aggregateCommand: Command = {
     const plan = planAggregate(inputs, { unit: stringOption(ctx, "unit")?.trim() || undefined, contact: stringOption(ctx, "contact")?.trim() || undefined, keep: keepOptions(ctx.values.keep, t) });
     if (!plan.ok) throw new CliError(plan.problems.join("\n"));
     for (const w of plan.warnings) io.stderr.write(`${w}\n`);
-    const host = ExcelJSHost.empty();
+    const host = await newWorkbook();
     await host.insertSheets(Object.entries(plan.tables).map(([id, o]) => layoutFor(id as TableId, o!)));
     writeOutput(out, await host.toBytes(), force, t);
     if (plan.skipped.length) io.stdout.write(t(`按 --keep 未计入：${plan.skipped.join("、")}\n`, `Left out by --keep: ${plan.skipped.join(", ")}\n`));

@@ -50,7 +50,8 @@ function compareFindings(a: Finding, b: Finding): number {
 
 export function analyseTables(tables: RecognisedTable[], state: WorkbookState, options: AnalyseOptions = {}): Finding[] {
   const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
-  const cache = new Map<string, ParsedValue>();
+  // per slot and kind: every rule reads the same cells, and slots are shared objects of the binding
+  const cache = new Map<ValueKind, Map<Slot, ParsedValue>>();
   const findings: Finding[] = [];
   const notes = new Map(state.notes.map((n) => [noteKey(n.rule, n.sheet, n.cell), n.text]));
   let current = "";
@@ -63,11 +64,12 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
     prior: [...state.prior, ...(options.prior ?? [])],
     value(slot, kind: ValueKind) {
       if (!slot) return { empty: true, num: null };
-      const key = `${kind}\u0000${String(slot.raw)}\u0000${typeof slot.raw}`;
-      let v = cache.get(key);
+      let byKind = cache.get(kind);
+      if (!byKind) cache.set(kind, (byKind = new Map()));
+      let v = byKind.get(slot);
       if (!v) {
         v = parseValue(slot.raw, kind);
-        cache.set(key, v);
+        byKind.set(slot, v);
       }
       return v;
     },

@@ -3,13 +3,28 @@ import { normLabel } from "./normalize";
 
 /** `行政许可(件)` → `行政许可`; `罚没金额(元)` → `罚没金额`. */
 export function coreLabel(norm: string): string {
+  // most cells end in no bracket at all: skip the regex for them
+  if (!norm.endsWith(")")) return norm;
   return norm.replace(/\([^()]*\)$/, "");
+}
+
+/** A template label folded once: it is compared with every header cell of every workbook. */
+const templateMemo = new Map<string, { norm: string; core: string }>();
+
+function templateForms(label: string): { norm: string; core: string } {
+  let forms = templateMemo.get(label);
+  if (!forms) {
+    const norm = normLabel(label);
+    forms = { norm, core: coreLabel(norm) };
+    templateMemo.set(label, forms);
+  }
+  return forms;
 }
 
 export function labelMatches(cellNorm: string, templateLabel: string): boolean {
   if (cellNorm === "") return false;
-  const t = normLabel(templateLabel);
-  return cellNorm === t || coreLabel(cellNorm) === coreLabel(t);
+  const t = templateForms(templateLabel);
+  return cellNorm === t.norm || coreLabel(cellNorm) === t.core;
 }
 
 const TITLE_YEAR_RE = /((?:19|20)\d{2})年/;

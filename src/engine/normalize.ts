@@ -5,10 +5,30 @@
 import type { CellValue } from "./grid";
 import type { ValueKind } from "../templates/schema";
 
+/**
+ * Memo of folded labels. Headers and template labels repeat in every workbook of a batch, and folding
+ * (NFKC plus several regexes) was most of the engine's time; the cap keeps memory flat over any batch.
+ */
+const LABEL_MEMO_LIMIT = 20_000;
+const labelMemo = new Map<string, string>();
+
 /** Compare labels after folding spellings: line breaks, spaces, bracket and quote widths, case. */
 export function normLabel(v: CellValue): string {
   if (v === null || v === undefined) return "";
-  return String(v)
+  const text = String(v);
+  // long texts (explanations, notes) are rarely compared twice and would crowd the memo out
+  if (text.length > 64) return foldLabel(text);
+  let folded = labelMemo.get(text);
+  if (folded === undefined) {
+    if (labelMemo.size >= LABEL_MEMO_LIMIT) labelMemo.clear();
+    folded = foldLabel(text);
+    labelMemo.set(text, folded);
+  }
+  return folded;
+}
+
+function foldLabel(text: string): string {
+  return text
     .normalize("NFKC") // full-width letters, digits and brackets to half-width
     .replace(/[\s\u3000\u200b\ufeff]+/g, "")
     .replace(/[【［]/g, "[")

@@ -34,27 +34,64 @@ interface HeaderHit {
   score: number;
 }
 
-function yearlyScore(view: SheetView, row: number, def: YearlyTable): number {
-  const found = new Set<string>();
-  for (const c of view.filledCols(row)) {
-    const n = view.norm(row, c);
-    for (const cat of def.categories) if (labelMatches(n, cat.label)) found.add(cat.key);
-  }
-  return found.size;
+/**
+ * Every header label of the four templates, folded once: a header cell is looked up in this index
+ * instead of being compared with each label of each table (recognition ran on every row of every sheet).
+ */
+interface HeaderEntry {
+  def: TableDef;
+  /** A yearly table's category key, or a column table's folded group label. */
+  key: string;
 }
 
-function columnScore(view: SheetView, row: number, def: ColumnTable): number {
-  const groups = new Set(def.columns.map((c) => normLabel(c.group)));
-  const found = new Set<string>();
+let headerIndex: Map<string, HeaderEntry[]> | undefined;
+const subLabelCores = new Map<TableDef, Set<string>>();
+
+function indexHeaders(): Map<string, HeaderEntry[]> {
+  if (headerIndex) return headerIndex;
+  const index = new Map<string, HeaderEntry[]>();
+  const add = (form: string, entry: HeaderEntry) => {
+    const list = index.get(form) ?? [];
+    if (!list.some((e) => e.def === entry.def && e.key === entry.key)) list.push(entry);
+    index.set(form, list);
+  };
+  for (const def of TABLES) {
+    if (def.shape === "yearly") {
+      for (const cat of def.categories) {
+        const norm = normLabel(cat.label);
+        add(norm, { def, key: cat.key });
+        add(coreLabel(norm), { def, key: cat.key });
+      }
+    } else {
+      for (const col of def.columns) add(normLabel(col.group), { def, key: normLabel(col.group) });
+      subLabelCores.set(def, new Set(def.columns.filter((c) => c.label !== "").map((c) => coreLabel(normLabel(c.label)))));
+    }
+  }
+  headerIndex = index;
+  return index;
+}
+
+/** Distinct template labels of each table found in a row. */
+function rowScores(view: SheetView, row: number): Map<TableDef, Set<string>> {
+  const index = indexHeaders();
+  const scores = new Map<TableDef, Set<string>>();
   for (const c of view.filledCols(row)) {
     const n = view.norm(row, c);
-    if (groups.has(n)) found.add(n);
+    const entries = index.get(n) ?? index.get(coreLabel(n));
+    if (!entries) continue;
+    for (const e of entries) {
+      let found = scores.get(e.def);
+      if (!found) scores.set(e.def, (found = new Set()));
+      found.add(e.key);
+    }
   }
-  if (found.size < MIN_HEADER_MATCHES) return 0;
-  // The group row of a two-row header: at least one sub-label below it, unless every column has none.
-  const subs = new Set(def.columns.filter((c) => c.label !== "").map((c) => coreLabel(normLabel(c.label))));
-  const below = view.filledCols(row + 1).some((c) => subs.has(coreLabel(view.norm(row + 1, c))));
-  return below ? found.size : 0;
+  return scores;
+}
+
+/** A column table's group row needs a sub-label under it (the second header row). */
+function hasSubLabelBelow(view: SheetView, row: number, def: ColumnTable): boolean {
+  const subs = subLabelCores.get(def);
+  return !!subs && view.filledCols(row + 1).some((c) => subs.has(coreLabel(view.norm(row + 1, c))));
 }
 
 /** The header rows of every table on a sheet, best-scoring definition per row. */
@@ -63,10 +100,12 @@ function findHeaders(view: SheetView): HeaderHit[] {
   for (let r = 0; r < view.rows; r++) {
     if (view.filledCols(r).length < MIN_HEADER_MATCHES) continue;
     let best: HeaderHit | undefined;
-    for (const def of TABLES) {
-      const score = def.shape === "yearly" ? yearlyScore(view, r, def) : columnScore(view, r, def);
+    for (const [def, found] of rowScores(view, r)) {
       const needed = def.shape === "yearly" ? Math.max(MIN_HEADER_MATCHES, Math.ceil(def.categories.length / 3)) : MIN_HEADER_MATCHES;
-      if (score >= needed && (!best || score > best.score)) best = { def, row: r, score };
+      if (found.size < needed) continue;
+      if (def.shape === "columns" && !hasSubLabelBelow(view, r, def)) continue;
+      // ties go to the table listed first, as before
+      if (!best || found.size > best.score || (found.size === best.score && TABLES.indexOf(def) < TABLES.indexOf(best.def))) best = { def, row: r, score: found.size };
     }
     if (best) hits.push(best);
   }

@@ -9,8 +9,10 @@ import { normLabel } from "./normalize";
 export class SheetView {
   readonly rows: number;
   readonly cols: number;
-  private readonly norms = new Map<number, string>();
-  private readonly mergeAt = new Map<number, MergeArea>();
+  // row-indexed sparse arrays rather than Maps keyed by row*width+col: recognition reads the same
+  // cells many times and this is its innermost lookup
+  private readonly norms: Array<Array<string | undefined> | undefined> = [];
+  private readonly mergeAt: Array<Array<MergeArea | undefined> | undefined> = [];
 
   constructor(readonly sheet: SheetSnapshot) {
     this.rows = sheet.values.length;
@@ -20,12 +22,11 @@ export class SheetView {
       const bottom = Math.min(m.bottom, this.rows);
       const right = Math.min(m.right, this.cols);
       if ((bottom - m.top + 1) * (right - m.left + 1) > 100_000) continue;
-      for (let r = m.top; r <= bottom; r++) for (let c = m.left; c <= right; c++) this.mergeAt.set(this.key(r, c), m);
+      for (let r = m.top; r <= bottom; r++) {
+        const row = (this.mergeAt[r] ??= []);
+        for (let c = m.left; c <= right; c++) row[c] = m;
+      }
     }
-  }
-
-  private key(row: number, col: number): number {
-    return row * 20000 + col;
   }
 
   raw(row: number, col: number): CellValue {
@@ -34,18 +35,18 @@ export class SheetView {
 
   /** The normalised label of a cell's own value (not its merge owner). */
   norm(row: number, col: number): string {
-    const k = this.key(row, col);
-    let n = this.norms.get(k);
+    const cached = (this.norms[row] ??= []);
+    let n = cached[col];
     if (n === undefined) {
       const v = this.raw(row, col);
       n = typeof v === "string" ? normLabel(v) : v === null ? "" : String(v);
-      this.norms.set(k, n);
+      cached[col] = n;
     }
     return n;
   }
 
   merge(row: number, col: number): MergeArea | undefined {
-    return this.mergeAt.get(this.key(row, col));
+    return this.mergeAt[row]?.[col];
   }
 
   /** The cell that holds the value shown at (row, col): the top-left of its merge, or itself. */
@@ -75,8 +76,19 @@ export class SheetView {
     return true;
   }
 
-  /** Columns of a row that hold a non-empty value, in order. */
+  private readonly filled = new Map<number, number[]>();
+
+  /** Columns of a row that hold a non-empty value, in order (computed once per row; do not modify). */
   filledCols(row: number): number[] {
+    let cols = this.filled.get(row);
+    if (!cols) {
+      cols = this.listFilled(row);
+      this.filled.set(row, cols);
+    }
+    return cols;
+  }
+
+  private listFilled(row: number): number[] {
     const r = this.sheet.values[row];
     const out: number[] = [];
     if (!r) return out;

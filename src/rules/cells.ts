@@ -42,7 +42,22 @@ export function* bodyRows(t: RecognisedColumnTable): Generator<{ row: BodyRow; i
 }
 
 /** Every value cell of every table (not names, not ratio or explanation cells). */
-export function* valueCells(tables: readonly RecognisedTable[]): Generator<ValueCell> {
+/**
+ * The value cells of an analysis, listed once and shared by every rule that walks them (most value
+ * rules do): keyed by the tables array the context holds.
+ */
+const listed = new WeakMap<readonly RecognisedTable[], ValueCell[]>();
+
+export function valueCells(tables: readonly RecognisedTable[]): readonly ValueCell[] {
+  let cells = listed.get(tables);
+  if (!cells) {
+    cells = [...listValueCells(tables)];
+    listed.set(tables, cells);
+  }
+  return cells;
+}
+
+function* listValueCells(tables: readonly RecognisedTable[]): Generator<ValueCell> {
   for (const t of tables) {
     const name = tableName(t);
     if (t.shape === "yearly") {
