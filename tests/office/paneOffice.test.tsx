@@ -110,6 +110,31 @@ describe.each([1, 18])("the pane on OfficeHost at ExcelApi 1.%i", (level) => {
   });
 });
 
+describe("生成报送副本 from the pane", () => {
+  test.each([
+    [1, "sheets"],
+    [18, "workbook"],
+  ])("ExcelApi 1.%i: a %s copy, and the pane says what was made and what to do", async (level) => {
+    const book = FakeWorkbook.fromSnapshot(seedSnapshot(), { level });
+    const host = new OfficeHost({ run: book.run, isSetSupported: book.isSetSupported, createWorkbook: book.createWorkbook });
+    const user = userEvent.setup();
+    render(<Pane host={host} mode="excel" onSubmissionCopy={() => host.submissionCopy()} />);
+    await clickCost(book, user, "submission-copy");
+    const notice = await screen.findByTestId("notice");
+    if (level < 8) {
+      expect(book.sheets.map((s) => s.name).filter((n) => n.startsWith("报送-"))).toEqual(["报送-附件2", "报送-附件3", "报送-附件4", "报送-附件5"]);
+      expect(notice).toHaveTextContent("「报送-附件2」、「报送-附件3」、「报送-附件4」、「报送-附件5」");
+      expect(notice).toHaveTextContent("移动或复制");
+      expect(notice).toHaveTextContent("(新工作簿)");
+    } else {
+      expect(book.createdWorkbooks).toHaveLength(1);
+      expect(book.sheets).toHaveLength(4);
+      expect(notice).toHaveAttribute("data-intent", "success");
+      expect(notice).toHaveTextContent("新打开的工作簿");
+    }
+  });
+});
+
 describe("what the Excel version costs", () => {
   test("ExcelApi 1.1: the costs are listed once, folded, under 您的 Excel 版本, in the pane's language", async () => {
     const old = FakeWorkbook.fromSnapshot(seedSnapshot(), { level: 1 });

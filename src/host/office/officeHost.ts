@@ -12,7 +12,8 @@
  * - clearMarks: 1 on ExcelApi < 1.10 (restore + state), 2 where notes or comments exist.
  * - writeValues, writeState, writeSheet, select: 1. insertSheets: 2 (fresh names, then all sheets).
  * - keepTables: 0 when the workbook names already say where the tables are, else 1.
- * - submissionCopy: the read, then 1 (sheets added) or none (a new workbook, outside the batch).
+ * - submissionCopy: the read, then 1 to add the copy's sheets (below 1.8), or none (a new workbook
+ *   is opened outside the batch).
  * Each may add one read of names (and of the state sheet) the first time, before anything is known,
  * and one retry when a sheet was renamed or deleted since the names were read.
  *
@@ -249,45 +250,42 @@ export class OfficeHost implements WorkbookHost {
    * user to move into a new workbook. This workbook's own sheets are never changed.
    */
   async submissionCopy(): Promise<SubmissionCopyResult> {
-    const read = await this.operation({ action: "读取工作簿", actionEn: "read the workbook" }, async (context) => {
-      const known = this.sheets;
-      if (known) {
-        const warm = await this.readValues(context, known, true, true);
-        if (warm) return warm;
-      }
-      if (!this.namesFresh) await this.loadNames(context);
-      return this.readFull(context, true);
-    });
     const inWorkbook = !this.api.createWorkbook;
-    const plan = planSubmission(read.snapshot, read.formats, { inWorkbook, taken: this.knownSheets().map((s) => s.name) });
-    if (plan.sheets.length === 0) {
-      throw new OfficeHostError(
-        "NoTables",
-        "没有识别到附件2–5 的统计表，未生成报送副本。请先“识别”或“插入模板”。",
-        "No table of Annex 2–5 was recognised; no submission copy was made. Use Recognise or Insert templates first.",
-      );
-    }
-    const result: SubmissionCopyResult = { kind: inWorkbook ? "sheets" : "workbook", sheets: plan.sheets.map((x) => x.name), tables: plan.tables };
-    if (!inWorkbook) {
-      const { buildSubmissionXlsx } = await import(/* webpackChunkName: "submission-xlsx" */ "./submissionXlsx");
-      const base64 = bytesToBase64(await buildSubmissionXlsx(plan.sheets));
-      try {
-        await this.createWorkbookFn(base64);
-      } catch (err) {
-        throw toHostError(err, { action: "新建报送副本工作簿", actionEn: "create the submission workbook" });
+    const ctx: ErrorContext = { action: "生成报送副本", actionEn: "make the submission copy" };
+    const plan = await this.operation(ctx, async (context) => {
+      let read: FullRead | null = null;
+      if (this.sheets) read = await this.readValues(context, this.sheets, true, true);
+      if (!read) {
+        if (!this.namesFresh) await this.loadNames(context);
+        read = await this.readFull(context, true);
       }
-      return result;
-    }
-    const ctx: ErrorContext = { action: "生成报送副本", actionEn: "make the submission copy", addingSheet: plan.sheets[0].name };
-    await this.operation(ctx, async (context) => {
-      // Fresh names: a sheet added since the read must not be overwritten.
-      await this.loadNames(context);
-      const taken = new Set(this.knownSheets().map((x) => x.name.toLowerCase()));
-      for (const x of plan.sheets) if (taken.has(x.name.toLowerCase())) throw sheetExistsError(x.name);
-      for (const x of plan.sheets) this.queueCopySheet(context.workbook.worksheets.add(x.name), x);
-      await context.sync();
-      this.knownSheets().push(...plan.sheets.map((x) => ({ name: x.name, hidden: false })));
+      const planned = planSubmission(read.snapshot, read.formats, { inWorkbook, taken: this.knownSheets().map((x) => x.name) });
+      if (planned.sheets.length === 0) {
+        throw new OfficeHostError(
+          "NoTables",
+          "没有识别到附件2–5 的统计表，未生成报送副本。请先“识别”或“插入模板”。",
+          "No table of Annex 2–5 was recognised; no submission copy was made. Use Recognise or Insert templates first.",
+        );
+      }
+      if (inWorkbook) {
+        // The names were loaded with the read, so the copy's sheet names are free.
+        ctx.addingSheet = planned.sheets[0].name;
+        ctx.targets = planned.sheets.map((x) => ({ sheet: x.name, cell: "A1" }));
+        for (const x of planned.sheets) this.queueCopySheet(context.workbook.worksheets.add(x.name), x);
+        await context.sync();
+        this.knownSheets().push(...planned.sheets.map((x) => ({ name: x.name, hidden: false })));
+      }
+      return planned;
     });
+    const result: SubmissionCopyResult = { kind: inWorkbook ? "sheets" : "workbook", sheets: plan.sheets.map((x) => x.name), tables: plan.tables };
+    if (inWorkbook) return result;
+    const { buildSubmissionXlsx } = await import(/* webpackChunkName: "submission-xlsx" */ "./submissionXlsx");
+    const base64 = bytesToBase64(await buildSubmissionXlsx(plan.sheets));
+    try {
+      await this.createWorkbookFn(base64);
+    } catch (err) {
+      throw toHostError(err, { action: "新建报送副本工作簿", actionEn: "create the submission workbook" });
+    }
     return result;
   }
 

@@ -43,8 +43,8 @@ const lower = (s: string) => s.toLowerCase();
 
 /**
  * The copy's sheets: every sheet holding a recognised table, in workbook order, except the state and
- * 审核报告 sheets. A hidden sheet goes in only when it holds a table no visible sheet holds (a hidden
- * old copy of a table must not be submitted next to the real one).
+ * 审核报告 sheets. A hidden sheet, or a copy made before (`报送-…`), goes in only when it holds a table
+ * no other visible sheet holds (an old copy of a table must not be submitted next to the real one).
  * `inWorkbook` names the sheets `报送-附件2` … (free names among `taken`); otherwise they keep their names.
  */
 export function planSubmission(
@@ -54,14 +54,15 @@ export function planSubmission(
 ): SubmissionPlan {
   const skip = new Set([lower(STATE_SHEET), lower(AUDIT_SHEET)]);
   const tables = recognise(snapshot).filter((t) => !skip.has(lower(t.sheet)));
-  const hiddenSheets = new Set(snapshot.sheets.filter((s) => s.hidden).map((s) => s.name));
-  const visibleIds = new Set(tables.filter((t) => !hiddenSheets.has(t.sheet)).map((t) => t.id));
+  // A hidden sheet or an earlier copy (报送-…) is a second copy of a table: left out when a visible sheet of the clerk's holds it.
+  const secondary = new Set(snapshot.sheets.filter((s) => s.hidden || s.name.startsWith(COPY_SHEET_PREFIX)).map((s) => s.name));
+  const visibleIds = new Set(tables.filter((t) => !secondary.has(t.sheet)).map((t) => t.id));
   const taken = new Set((opts.taken ?? snapshot.sheets.map((s) => s.name)).map(lower));
   const sheets: CopySheet[] = [];
   for (const sheet of snapshot.sheets) {
     const own = tables.filter((t) => t.sheet === sheet.name);
     if (own.length === 0) continue;
-    if (sheet.hidden && own.every((t) => visibleIds.has(t.id))) continue;
+    if (secondary.has(sheet.name) && own.every((t) => visibleIds.has(t.id))) continue;
     let name = sheet.name;
     if (opts.inWorkbook) {
       name = freeName(`${COPY_SHEET_PREFIX}${own.map((t) => `附件${t.id.slice(1)}`).join("、")}`.slice(0, 31), taken);
