@@ -22,7 +22,7 @@ export interface OfficeApi {
   /** 1.4: getItemOrNullObject, getUsedRangeOrNullObject, names.add. */
   orNull: boolean;
   names: boolean;
-  /** 1.8: Application.createWorkbook. */
+  /** 1.8: Excel.createWorkbook (a new workbook from base64 .xlsx). */
   createWorkbook: boolean;
   /** 1.9: RangeFill.tintAndShade tells "no fill" (null) from a white fill (both read #FFFFFF). */
   fillTint: boolean;
@@ -121,15 +121,15 @@ function costsOf(api: OfficeApi): CapabilityCost[] {
   if (!api.names) {
     add(
       "ExcelApi 1.4",
-      "您的 Excel 版本不支持在工作簿中定义名称（需要 ExcelApi 1.4），每次校验都会重新识别表格的位置。",
-      "Your Excel cannot define names (needs ExcelApi 1.4): the tables are recognised afresh at every check.",
+      "您的 Excel 版本不支持在工作簿中定义名称（需要 ExcelApi 1.4），无法记住表格的位置，每次校验都读取全部工作表。",
+      "Your Excel cannot define names (needs ExcelApi 1.4): the tables' places cannot be remembered, so every check reads every sheet.",
     );
   }
   if (!api.createWorkbook) {
     add(
       "ExcelApi 1.8",
-      "您的 Excel 版本不支持从加载项新建工作簿（需要 ExcelApi 1.8），请在当前工作簿中插入模板。",
-      "Your Excel cannot create a workbook from an add-in (needs ExcelApi 1.8): insert the templates into the current workbook.",
+      "您的 Excel 版本不支持从加载项新建工作簿（需要 ExcelApi 1.8）：模板插入到当前工作簿；生成报送副本时，副本工作表添加在当前工作簿末尾，需要您手动移到新工作簿（按提示操作）。",
+      "Your Excel cannot create a workbook from an add-in (needs ExcelApi 1.8): templates are inserted into the current workbook, and the submission copy's sheets are added at its end for you to move into a new workbook (as the pane explains).",
     );
   }
   if (!api.fillTint) {
