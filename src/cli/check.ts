@@ -10,7 +10,8 @@ import { WorkbookReadError } from "../host/xlsx/errors";
 import { CliError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, readInput, type Lang, type Tr } from "./io";
 import { loadPrior, priorYearProblem, type PriorReport } from "./prior";
 import { Progress } from "./progress";
-import { formatCsv, formatJson, formatText, type FileResult } from "./report";
+import { csvHeader, csvRows, formatText, JSON_CLOSE, JSON_OPEN, jsonFileEntry, type FileResult } from "./report";
+import { checkAll } from "./checkPool";
 import { parseThreshold } from "./settings";
 import { stringOption, type Command } from "./types";
 
@@ -100,38 +101,39 @@ export const checkCommand: Command = {
 
     const files = ctx.positionals;
     const progress = new Progress(io.stderr, files.length, t("检查中", "Checking"));
-    const results: FileResult[] = [];
-    files.forEach((file, i) => {
-      progress.update(i, file);
-      const r = checkFile(file, { settings, prior, t, lang });
-      results.push(r);
+    // results are written as they come and only counted, so memory stays flat over any batch
+    const tally = { unreadable: 0, skipped: 0, withErrors: 0, errors: 0 };
+    let exit = EXIT_OK;
+    if (format === "json") io.stdout.write(JSON_OPEN);
+    else if (format === "csv") io.stdout.write(csvHeader());
+    progress.update(0, files[0]);
+    await checkAll(files, { settings, prior, t, lang }, (r, i) => {
+      exit = Math.max(exit, exitCodeOf([r]));
+      if (r.priorYearMismatch) tally.skipped++;
+      else if (r.error !== null) tally.unreadable++;
+      const errs = r.findings.filter((f) => f.severity === "error").length;
+      if (errs) tally.withErrors++;
+      tally.errors += errs;
+      progress.clear();
       // The text report already shows a read error; other formats, and a report not following --prior's year, say it on stderr.
-      if (r.error !== null && (format !== "text" || r.priorYearMismatch)) {
-        progress.clear();
-        io.stderr.write(`xzzf: ${r.file}${t("：", ": ")}${r.error}\n`);
-      }
-      if (format === "text") {
-        progress.clear();
-        io.stdout.write(`${i > 0 ? "\n" : ""}${formatText(r, t, lang)}`);
-      }
+      if (r.error !== null && (format !== "text" || r.priorYearMismatch)) io.stderr.write(`xzzf: ${r.file}${t("：", ": ")}${r.error}\n`);
+      if (format === "text") io.stdout.write(`${i > 0 ? "\n" : ""}${formatText(r, t, lang)}`);
+      else if (format === "json") io.stdout.write(jsonFileEntry(r, lang, i === 0));
+      else io.stdout.write(csvRows(r, lang));
+      if (i + 1 < files.length) progress.update(i + 1, files[i + 1]);
     });
     progress.clear();
-    if (format === "json") io.stdout.write(formatJson(results, lang));
-    else if (format === "csv") io.stdout.write(formatCsv(results, lang));
-    else if (files.length > 1) {
-      const unreadable = results.filter((r) => r.error !== null && !r.priorYearMismatch).length;
-      const skipped = results.filter((r) => r.priorYearMismatch).length;
-      const withErrors = results.filter((r) => r.findings.some((f) => f.severity === "error")).length;
-      const errs = results.flatMap((r) => r.findings).filter((f) => f.severity === "error").length;
-      const skippedZh = skipped ? `，${skipped} 个与 --prior 年份不符未检查` : "";
-      const skippedEn = skipped ? `, ${skipped} not checked (year does not follow --prior)` : "";
+    if (format === "json") io.stdout.write(JSON_CLOSE);
+    else if (format === "text" && files.length > 1) {
+      const skippedZh = tally.skipped ? `，${tally.skipped} 个与 --prior 年份不符未检查` : "";
+      const skippedEn = tally.skipped ? `, ${tally.skipped} not checked (year does not follow --prior)` : "";
       io.stdout.write(
         t(
-          `\n共 ${files.length} 个文件：${unreadable} 个无法读取${skippedZh}，${withErrors} 个有错误（错误共 ${errs} 条）。\n`,
-          `\n${files.length} files: ${unreadable} unreadable${skippedEn}, ${withErrors} with errors (${errs} errors in all).\n`,
+          `\n共 ${files.length} 个文件：${tally.unreadable} 个无法读取${skippedZh}，${tally.withErrors} 个有错误（错误共 ${tally.errors} 条）。\n`,
+          `\n${files.length} files: ${tally.unreadable} unreadable${skippedEn}, ${tally.withErrors} with errors (${tally.errors} errors in all).\n`,
         ),
       );
     }
-    return exitCodeOf(results);
+    return exit;
   },
 };

@@ -70,6 +70,18 @@ export function formatJson(results: FileResult[], lang: Lang): string {
   return `${JSON.stringify({ files: results.map((r) => toJsonFile(r, lang)) }, null, 2)}\n`;
 }
 
+/**
+ * The same document as formatJson, written a file at a time (a batch of thousands is never held in
+ * memory): JSON_OPEN, then jsonFileEntry for each file, then JSON_CLOSE.
+ */
+export const JSON_OPEN = '{\n  "files": [';
+export const JSON_CLOSE = "\n  ]\n}\n";
+
+export function jsonFileEntry(r: FileResult, lang: Lang, first: boolean): string {
+  const body = JSON.stringify(toJsonFile(r, lang), null, 2).replace(/\n/g, "\n    ");
+  return `${first ? "" : ","}\n    ${body}`;
+}
+
 /** A cell Excel would run as a formula (= + - @, or a leading tab/CR) gets a leading apostrophe. */
 export function csvCell(v: string): string {
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
@@ -80,14 +92,19 @@ export const CSV_COLUMNS = ["file", "table", "sheet", "cell", "rule", "severity"
 
 /** UTF-8 with a BOM and CRLF lines, so Excel opens the Chinese text correctly. */
 export function formatCsv(results: FileResult[], lang: Lang): string {
-  const lines = [CSV_COLUMNS.join(",")];
-  for (const r of results) {
-    if (r.error !== null) lines.push([r.file, "", "", "", "", "error", r.error].map(csvCell).join(","));
-    for (const f of r.findings) {
-      lines.push([r.file, f.table ?? "", f.sheet, f.cell, f.rule, f.severity, findingMessage(f, lang)].map(csvCell).join(","));
-    }
-  }
-  return `\ufeff${lines.join("\r\n")}\r\n`;
+  return csvHeader() + results.map((r) => csvRows(r, lang)).join("");
+}
+
+export function csvHeader(): string {
+  return `\ufeff${CSV_COLUMNS.join(",")}\r\n`;
+}
+
+/** One file's CSV lines, each ending in CRLF. */
+export function csvRows(r: FileResult, lang: Lang): string {
+  const lines: string[] = [];
+  if (r.error !== null) lines.push([r.file, "", "", "", "", "error", r.error].map(csvCell).join(","));
+  for (const f of r.findings) lines.push([r.file, f.table ?? "", f.sheet, f.cell, f.rule, f.severity, findingMessage(f, lang)].map(csvCell).join(","));
+  return lines.map((l) => `${l}\r\n`).join("");
 }
 
 function labels(lang: Lang): Record<Severity, string> {

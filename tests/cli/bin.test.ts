@@ -4,10 +4,10 @@
  * bin/xzzf.js expects), so the test neither needs nor disturbs the project's dist-cli.
  */
 import { spawnSync } from "child_process";
-import { copyFileSync, mkdirSync, readFileSync } from "fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { tempDir } from "./run";
-import { writeSeedXlsx } from "../helpers/xlsx";
+import { withYearly, writeSeedXlsx } from "../helpers/xlsx";
 
 const ROOT = resolve(__dirname, "..", "..");
 const tmp = tempDir("bin");
@@ -24,9 +24,9 @@ beforeAll(() => {
   bin = join(tmp.dir, "bin", "xzzf.js");
 }, 180_000);
 
-function xzzf(args: string[]) {
+function xzzf(args: string[], env: Record<string, string> = {}) {
   // the copied build finds exceljs, fflate and zod in the project's node_modules
-  return spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") } });
+  return spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, NODE_PATH: join(ROOT, "node_modules"), ...env } });
 }
 
 test("node bin/xzzf.js check: the seed gives 46 findings as JSON, exit 0; a bad file exits 2", async () => {
@@ -46,3 +46,24 @@ test("node bin/xzzf.js check: the seed gives 46 findings as JSON, exit 0; a bad 
   expect(bad.status).toBe(2);
   expect(bad.stdout).toMatch(/不是 Excel 工作簿/);
 });
+
+test("a batch checked on worker threads gives the same report, in the same order, as one thread", async () => {
+  const good = await writeSeedXlsx(tmp.path("batch-good.xlsx"));
+  const broken = await writeSeedXlsx(tmp.path("batch-broken.xlsx"), { change: { A2: withYearly("penalty", [7, -9]) } });
+  const bad = tmp.path("batch-bad.xlsx");
+  writeFileSync(bad, "序号,单位\n1,某局\n");
+  // 24 files, the broken and unreadable ones spread through the batch
+  const files = Array.from({ length: 24 }, (_, i) => (i % 7 === 3 ? broken : i % 11 === 5 ? bad : good));
+  for (const format of ["json", "csv", "text"]) {
+    const serial = xzzf(["check", ...files, "--format", format], { XZZF_WORKERS: "0" });
+    const pooled = xzzf(["check", ...files, "--format", format], { XZZF_WORKERS: "2" });
+    expect(pooled.status).toBe(2);
+    expect(pooled.status).toBe(serial.status);
+    expect(pooled.stdout).toBe(serial.stdout);
+    expect(pooled.stderr).toBe(serial.stderr);
+  }
+  const out = JSON.parse(xzzf(["check", ...files, "--format", "json"], { XZZF_WORKERS: "2" }).stdout) as { files: Array<{ file: string; error: string | null; findings: Array<{ rule: string }> }> };
+  expect(out.files.map((f) => f.file)).toEqual(files);
+  expect(out.files[3].findings.some((f) => f.rule === "value-negative")).toBe(true);
+  expect(out.files[5].error).toMatch(/CSV|文本/);
+}, 120_000);
