@@ -27,8 +27,8 @@ export function usage(lang: Lang): string {
     t("用法：xzzf <命令> [参数]", "Usage: xzzf <command> [arguments]"),
     "",
     t("命令：", "Commands:"),
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${lang === "en" ? c.summary.en : c.summary.zh}`),
-    `  ${"help".padEnd(10)} ${t("显示帮助；xzzf help <命令> 显示该命令的用法", "show help; xzzf help <command> shows a command's usage")}`,
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(13)} ${lang === "en" ? c.summary.en : c.summary.zh}`),
+    `  ${"help".padEnd(13)} ${t("显示帮助；xzzf help <命令> 显示该命令的用法", "show help; xzzf help <command> shows a command's usage")}`,
     "",
     t("通用选项：--lang en（英文提示）  --help  --version", "Global options: --lang zh|en  --help  --version"),
     "",
@@ -39,6 +39,8 @@ export function usage(lang: Lang): string {
     "  xzzf ratios 2024年统计表.xlsx --out 2024年统计表-同比.xlsx",
     "  xzzf annotate 2024年统计表.xlsx --out 2024年统计表-审核.xlsx",
     "  xzzf template --year 2025 --unit 某某县自然资源局 --out 2025年统计表.xlsx",
+    "  xzzf import-prior 2025年统计表.xlsx --from 2024年统计表.xlsx --out 2025年统计表-已导入.xlsx",
+    "  xzzf aggregate 各单位/*.xlsx --unit 某某县 --out 某某县汇总.xlsx",
   ];
   return `${lines.join("\n")}\n`;
 }
