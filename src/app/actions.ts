@@ -41,9 +41,14 @@ export async function clearMarks(host: WorkbookHost): Promise<void> {
   await host.clearMarks();
 }
 
-/** 识别: what was found where, without judging the figures; the host may keep where the tables are. */
+/** A read that looks at every sheet, where the host could otherwise read only the tables it remembers. */
+function readAll(host: WorkbookHost): Promise<WorkbookSnapshot> {
+  return host.readSnapshotFull ? host.readSnapshotFull() : host.readSnapshot();
+}
+
+/** 识别: what was found where, without judging the figures, on every sheet; the host may keep where the tables are. */
 export async function recogniseWorkbook(host: WorkbookHost): Promise<Analysis> {
-  const analysis = analyse(await host.readSnapshot(), { rules: [] });
+  const analysis = analyse(await readAll(host), { rules: [] });
   await host.keepTables?.();
   return analysis;
 }
@@ -120,7 +125,7 @@ export interface TemplateContext {
 }
 
 export async function templateContext(host: WorkbookHost, today: Date = new Date()): Promise<TemplateContext> {
-  const analysis = analyse(await host.readSnapshot(), { rules: [] });
+  const analysis = analyse(await readAll(host), { rules: [] });
   const found = new Set(analysis.tables.map((t) => t.id));
   const withLine = analysis.tables.find((t) => t.unitFromLine?.trim() || t.contactText?.trim());
   return {
@@ -134,7 +139,7 @@ export async function templateContext(host: WorkbookHost, today: Date = new Date
 
 export async function insertTemplates(host: WorkbookHost, opts: TemplateOptions): Promise<InsertTemplatesResult> {
   if (!validYear(opts.year)) throw new Error(`报告年度应为 ${MIN_YEAR} 到 ${MAX_YEAR} 之间的四位年份，现为“${opts.year}”。`);
-  const snapshot = await host.readSnapshot();
+  const snapshot = await readAll(host);
   const { present, missing } = missingTables(snapshot);
   const taken = new Set(snapshot.sheets.map((s) => s.name));
   const layouts = missing.map((id) => {

@@ -94,6 +94,8 @@ export interface WorkbookHost {
   readonly costs?: readonly HostCost[];
   /** Things the operations since the last call could not do but did not fail for; the list is emptied. */
   takeWarnings?(): HostNotice[];
+  /** Everything, whatever the host remembers of where the tables are (识别 and 插入模板 look afresh). */
+  readSnapshotFull?(): Promise<WorkbookSnapshot>;
   /** Saves where the last read found the tables, so the next read is quicker (workbook names on Excel 1.4+); no-op when unchanged. */
   keepTables?(): Promise<void>;
   /** A clean copy for submission: the .xlsx bytes (files), or what was made inside Excel. */

@@ -171,7 +171,7 @@ describe.each([4, 18])("ExcelApi 1.%i", (level) => {
     expect((await cost(book, () => validate(host))).cells).toBeGreaterThan(3000);
   });
 
-  test("识别 saves the names in one round trip, only when they changed", async () => {
+  test("识别 reads every sheet and saves the names in one round trip, only when they changed", async () => {
     const book = bookWith(level);
     const host = hostOn(book);
     await host.readSnapshot();
@@ -179,7 +179,25 @@ describe.each([4, 18])("ExcelApi 1.%i", (level) => {
     expect(ours(book)).toHaveLength(4);
     const again = await cost(book, () => recogniseWorkbook(host));
     expect(again.syncs).toBe(1);
-    expect(again.cells).toBeLessThan(3000);
+    expect(again.cells).toBeGreaterThan(3000);
+  });
+
+  test("a table pasted into a sheet the names do not cover: 识别 finds it, and 校验 then reads it too", async () => {
+    const book = FakeWorkbook.fromSnapshot(seedSnapshot({}, ["A2", "A3", "A4"]), { level });
+    const work = book.addSheet("底稿");
+    for (let r = 0; r < 300; r++) for (let c = 0; c < 10; c++) work.ensure(r, c).value = r * 10 + c;
+    const host = hostOn(book);
+    await validate(host);
+    expect(ours(book).map((n) => n.name)).toEqual(["xzzf_A2", "xzzf_A3", "xzzf_A4"]);
+    // 附件5 pasted below the working figures.
+    seedSnapshot({}, ["A5"]).sheets[0].values.forEach((row, r) => row.forEach((v, c) => v !== null && (work.ensure(400 + r, c).value = v)));
+    const found = await recogniseWorkbook(host);
+    expect(found.tables.map((t) => `${t.id}@${t.sheet}`)).toContain("A5@底稿");
+    expect(book.findName("xzzf_A5")?.sheet?.name).toBe("底稿");
+    const checked = await cost(book, () => validate(host));
+    expect(checked.result.findings.map(key)).toEqual(truth(book));
+    expect(checked.result.findings.some((f) => f.table === "A5")).toBe(true);
+    expect(checked.cells).toBeLessThan(3000);
   });
 });
 

@@ -5,7 +5,8 @@
  * Round trips are what make an add-in slow, so every operation costs a fixed number of
  * `context.sync()` calls whatever the number of tables, cells or findings (never a sync in a loop):
  * - readSnapshot: 1 when the sheet names are known from the previous operation (they are loaded in
- *   the same batch and compared), else 2 (names, then every sheet's used range).
+ *   the same batch and compared), else 2 (names, then every sheet's used range or the named tables);
+ *   one more when the sheets changed since, or a named read was found wanting.
  * - mark: 2 — one batch restores the previous marks, loads each target cell's fill (a load queued
  *   before a set reads the value before it: Office runs a batch in order) and sets the new fills;
  *   the second writes the state sheet and adds notes or comments.
@@ -204,11 +205,20 @@ export class OfficeHost implements WorkbookHost {
   // Operations
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
+    return this.read(true);
+  }
+
+  /** The full read, never the named one: 识别 and 插入模板 must see a table pasted into any sheet. */
+  async readSnapshotFull(): Promise<WorkbookSnapshot> {
+    return this.read(false);
+  }
+
+  private read(useNames: boolean): Promise<WorkbookSnapshot> {
     return this.operation({ action: "读取工作簿", actionEn: "read the workbook" }, async (context) => {
-      let namedTried = false;
+      let namedTried = !useNames;
       const known = this.sheets;
       if (known) {
-        const plan = this.namedPlan(known);
+        const plan = namedTried ? null : this.namedPlan(known);
         if (plan) {
           namedTried = true;
           const named = await this.readNamed(context, known, plan, true);
