@@ -7,7 +7,7 @@
  *
  * Prints, never fails on a size: the exclusion is asserted by a test elsewhere.
  *
- *   node bench/bundle.js            uses dist/ (builds it, with stats, when missing or stale)
+ *   node bench/bundle.js            uses dist/ (builds it, with stats, when missing or older than the sources)
  *   node bench/bundle.js --build    rebuilds dist/ first
  *
  * The chunk graph comes from webpack's stats, kept in bench/out/webpack-stats.json next to the build
@@ -67,9 +67,20 @@ function build() {
   });
 }
 
-/** The stats describe dist/ when every emitted asset they name is there. */
+const INPUTS = ["src", "assets", "webpack.config.js", "package-lock.json", "tsconfig.json"];
+
+function newestMtime(p) {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return fs.readdirSync(p).reduce((n, e) => Math.max(n, newestMtime(path.join(p, e))), st.mtimeMs);
+}
+
+/** The stats describe dist/ when every emitted asset they name is there, and dist/ is newer than the sources. */
 function readStats() {
   if (!fs.existsSync(path.join(DIST, "index.html")) || !fs.existsSync(STATS)) return null;
+  const sources = Math.max(...INPUTS.map((i) => newestMtime(path.join(ROOT, i))));
+  if (fs.statSync(STATS).mtimeMs < sources) return null;
   const stats = JSON.parse(fs.readFileSync(STATS, "utf8"));
   const fresh = Array.isArray(stats.assets) && stats.assets.length > 0 && stats.assets.every((a) => typeof a === "string" && fs.existsSync(path.join(DIST, a)));
   return fresh ? stats : null;

@@ -101,6 +101,11 @@ function isReadError(err: unknown): boolean {
   return err instanceof Error && err.name === "WorkbookReadError";
 }
 
+/** webpack's error when a lazily loaded chunk (here: ExcelJS) cannot be fetched. */
+function isChunkLoadError(err: unknown): boolean {
+  return err instanceof Error && err.name === "ChunkLoadError";
+}
+
 /** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older browsers and webviews). */
 export function readFileBytes(file: Blob): Promise<Uint8Array> {
   if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
@@ -166,7 +171,11 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
         setNotice({
           intent: "error",
           title: failTitle,
-          text: isReadError(err) ? errorText(err) : `无法打开“${label}”：${errorText(err)}`,
+          text: isReadError(err)
+            ? errorText(err)
+            : isChunkLoadError(err)
+              ? "读取工作簿所需的程序没有加载成功（网络中断或页面已更新），请刷新页面后重试。"
+              : `无法打开“${label}”：${errorText(err)}`,
         });
       } finally {
         if (seq === openSeq.current) setBusy(null);
@@ -294,13 +303,13 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
 
         {host && (
           <section className={styles.toolbar} aria-label="下载">
-            <Button onClick={() => void downloadAnnotated()} disabled={!!busy} data-testid="download-annotated">
+            <Button onClick={() => void downloadAnnotated()} disabledFocusable={!!busy} data-testid="download-annotated">
               下载标注副本
             </Button>
-            <Button onClick={() => void downloadRatios()} disabled={!!busy} data-testid="download-ratios">
+            <Button onClick={() => void downloadRatios()} disabledFocusable={!!busy} data-testid="download-ratios">
               下载已填同比副本
             </Button>
-            <Button onClick={() => void downloadSubmission()} disabled={!!busy} data-testid="download-submission">
+            <Button onClick={() => void downloadSubmission()} disabledFocusable={!!busy} data-testid="download-submission">
               下载报送副本
             </Button>
           </section>

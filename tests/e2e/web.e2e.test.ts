@@ -250,6 +250,37 @@ function describeCell(c: ExcelJS.Cell): { argb: string | undefined; note: string
   return { argb, note: n === undefined || typeof n === "string" ? n : (n.texts ?? []).map((t) => t.text).join("") };
 }
 
+test("下载已填同比副本 asks before replacing a typed ratio, and keeps it when the user says so", async () => {
+  const s = await session();
+  const { page } = s;
+  try {
+    const typed = path.join(tmp, "已填同比.xlsx");
+    fs.writeFileSync(typed, await seedXlsxBytes({ change: { A2: (o) => ({ ...o, yearly: { ...o.yearly, ratios: { penalty: "30%" } } }) } }));
+    await page.goto(`${server.origin}/index.html`);
+    await currentFile(page, "示例工作簿.xlsx");
+    await page.getByTestId("file-input").setInputFiles(typed);
+    await currentFile(page, "已填同比.xlsx");
+    await page.getByTestId("download-ratios").click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor({ timeout: 60_000 });
+    expect(await dialog.innerText()).toContain("“30%” → “+28.57%”");
+    // The modal has the focus, so a keyboard or screen-reader user is in it.
+    await page.waitForFunction(() => !!document.activeElement?.closest('[role="alertdialog"]'));
+    const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "保留原内容，只填空白" }).click()]);
+    expect(download.suggestedFilename()).toBe("已填同比-同比.xlsx");
+    const out = path.join(tmp, download.suggestedFilename());
+    await download.saveAs(out);
+    const a2 = (await readWorkbookWithExcelJS(fs.readFileSync(out))).sheets.find((x) => x.name === "附件2 执法案件")!;
+    // Row 8 of 附件2, one merged cell per category from column C: rules.md gives 行政处罚 +28.57% (kept
+    // as typed here), 罚没金额 +389.63%, the other eight 0.00%.
+    const ratios = Array.from({ length: 10 }, (_, i) => a2.values[7][2 + 2 * i]);
+    expect(ratios).toEqual(["0.00%", "0.00%", "0.00%", "0.00%", "0.00%", "30%", "0.00%", "0.00%", "+389.63%", "0.00%"]);
+    expect(s.outside).toEqual([]);
+  } finally {
+    await s.context.close();
+  }
+});
+
 test("Tab walks from the upload to the sample, 校验 and the findings", async () => {
   const s = await session();
   const { page } = s;
@@ -309,7 +340,9 @@ test("the first screen needs no ExcelJS: with its chunk blocked the page still c
     await page.goto(`${server.origin}/index.html`);
     await page.getByRole("heading", { level: 1, name: "行政执法统计填报助手" }).waitFor();
     await page.getByTestId("file-input").waitFor({ state: "attached" });
-    await page.getByRole("alert").filter({ hasText: "示例工作簿" }).waitFor({ timeout: 60_000 });
+    const alert = page.getByRole("alert").filter({ hasText: "示例工作簿" });
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.innerText()).toContain("请刷新页面后重试");
     expect(s.requests.some((u) => /\/exceljs[.-][^/]*\.js$/.test(u))).toBe(true);
     expect(s.outside).toEqual([]);
   } finally {
