@@ -4,8 +4,8 @@
  */
 import { analyse } from "../engine/analyse";
 import type { Analysis } from "../engine/analyse";
-import { isBlank } from "../engine/grid";
 import type { PriorFigure } from "../engine/stateSheet";
+import { priorFiguresOf } from "../flows/importPrior";
 import { readWorkbookFast } from "../host/xlsx/fastReader";
 import { WorkbookReadError } from "../host/xlsx/errors";
 import { CliError, fileLabel, readInput, type Tr } from "./io";
@@ -14,23 +14,6 @@ export interface PriorReport {
   file: string;
   year: number;
   figures: PriorFigure[];
-}
-
-/** Last year's current-year figures, by table, unit and category. */
-export function priorFiguresOf(last: Analysis, source: string): PriorFigure[] {
-  const out: PriorFigure[] = [];
-  for (const t of last.tables) {
-    if (t.shape !== "yearly") continue;
-    for (const block of t.blocks) {
-      const unit = String(block.unit.raw ?? "").trim();
-      for (const cat of t.def.categories) {
-        const slot = block.categories[cat.key]?.current;
-        if (!slot || isBlank(slot.raw)) continue;
-        out.push({ table: t.id, unit, key: cat.key, value: slot.raw, source });
-      }
-    }
-  }
-  return out;
 }
 
 export function loadPrior(path: string, t: Tr): PriorReport {
