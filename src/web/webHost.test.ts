@@ -76,6 +76,27 @@ describe("WebHost", () => {
   it("opens nothing marked from a file without marks", async () => {
     expect((await seedHost()).getState().marks.size).toBe(0);
   });
+
+  it("passes the optional parts of a host through: costs, warnings, a full read, keeping tables", async () => {
+    const inner = await ExcelJSHost.fromBytes(await seedXlsxBytes());
+    const notice = { message: "提示", messageEn: "note" };
+    let kept = 0;
+    const extended = Object.assign(inner, {
+      costs: [{ ...notice, requires: "ExcelApi 1.18" }],
+      takeWarnings: () => [notice],
+      keepTables: async () => {
+        kept++;
+      },
+    });
+    const host = await WebHost.open(extended, "x.xlsx");
+    expect(host.costs).toEqual([{ ...notice, requires: "ExcelApi 1.18" }]);
+    expect(host.takeWarnings()).toEqual([notice]);
+    expect((await host.readSnapshotFull()).sheets).toHaveLength(4);
+    let told = 0;
+    host.subscribe(() => told++);
+    await host.keepTables();
+    expect([kept, told]).toEqual([1, 1]);
+  });
 });
 
 describe("the sample workbook", () => {

@@ -6,7 +6,7 @@
 import type { WorkbookSnapshot, CellValue } from "../engine/grid";
 import { analyse } from "../engine/analyse";
 import { readState } from "../engine/stateSheet";
-import type { CellMark, CellWrite, HostCapabilities, WorkbookHost } from "../host/types";
+import type { CellMark, CellWrite, HostCapabilities, HostCost, HostNotice, WorkbookHost } from "../host/types";
 import type { SheetLayout } from "../templates/layout";
 import { combineMarks, markKey } from "./marks";
 
@@ -90,6 +90,25 @@ export class WebHost implements WorkbookHost {
   private async refresh(marks?: ReadonlyMap<string, CellMark>): Promise<void> {
     const snapshot = await this.inner.readSnapshot();
     this.set(marks ? { snapshot, marks } : { snapshot });
+  }
+
+  /** What the file host cannot do, passed through for the pane to show. */
+  get costs(): readonly HostCost[] | undefined {
+    return this.inner.costs;
+  }
+
+  takeWarnings(): HostNotice[] {
+    return this.inner.takeWarnings?.() ?? [];
+  }
+
+  readSnapshotFull(): Promise<WorkbookSnapshot> {
+    return this.inner.readSnapshotFull ? this.inner.readSnapshotFull() : this.inner.readSnapshot();
+  }
+
+  async keepTables(): Promise<void> {
+    if (!this.inner.keepTables) return;
+    await this.inner.keepTables();
+    await this.refresh();
   }
 
   /** Every change goes through this wrapper and refreshes the grid, so a plain read needs no notification. */
