@@ -10,7 +10,6 @@
  */
 import ExcelJS from "exceljs";
 import type { CellValue, WorkbookSnapshot } from "../../engine/grid";
-import { parseRange } from "../../engine/grid";
 import { readState, stateRows, STATE_SHEET, type SavedFormat, type WorkbookState } from "../../engine/stateSheet";
 import type { SheetLayout } from "../../templates/layout";
 import type { Severity } from "../../engine/findings";
@@ -19,8 +18,8 @@ import { recognise } from "../../engine/recognize";
 import { AUDIT_SHEET } from "../../flows/auditReport";
 import { MARK_FILLS, type CellMark, type CellWrite, type HostCapabilities, type WorkbookHost } from "../types";
 import { readErrors, WorkbookReadError } from "./errors";
-import { fromExcelJSValue } from "./exceljsSnapshot";
-import { inflateEntry, readWorkbookFast, SheetBuilder, type CellBudget } from "./fastReader";
+import { sheetSnapshot, snapshotOfWorkbook } from "./exceljsSnapshot";
+import { inflateEntry, readWorkbookFast } from "./fastReader";
 import { renderLayout } from "./render";
 import { sniff } from "./sniff";
 
@@ -43,39 +42,6 @@ export class HostError extends Error {
     super(message);
     this.name = "HostError";
   }
-}
-
-interface MergeRange {
-  model?: { top: number; left: number; bottom: number; right: number };
-}
-
-/** The grid snapshot of one ExcelJS worksheet, by the conventions of readWorkbookWithExcelJS (SheetBuilder). */
-function sheetSnapshot(ws: ExcelJS.Worksheet, budget: CellBudget) {
-  const b = new SheetBuilder(ws.name, budget);
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      if (cell.type === ExcelJS.ValueType.Formula && cell.formula) b.formula(rowNumber - 1, colNumber - 1, `=${cell.formula}`);
-      b.set(rowNumber - 1, colNumber - 1, fromExcelJSValue(cell.value));
-    });
-  });
-  const internal = (ws as unknown as { _merges?: Record<string, MergeRange> })._merges;
-  if (internal) {
-    for (const r of Object.values(internal)) {
-      if (r.model) b.merge({ top: r.model.top - 1, left: r.model.left - 1, bottom: r.model.bottom - 1, right: r.model.right - 1 });
-    }
-  } else {
-    for (const ref of ws.model.merges ?? []) {
-      const area = parseRange(ref);
-      if (area) b.merge(area);
-    }
-  }
-  return b.finish(ws.state === "hidden" || ws.state === "veryHidden");
-}
-
-export function snapshotOfWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
-  const budget: CellBudget = { cells: 0 };
-  return { sheets: wb.worksheets.map((ws) => sheetSnapshot(ws, budget)) };
 }
 
 function argbToHex(argb: string | undefined): string | null {

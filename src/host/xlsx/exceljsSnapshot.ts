@@ -38,6 +38,35 @@ interface MergeRange {
   model?: { top: number; left: number; bottom: number; right: number };
 }
 
+/** The grid snapshot of one ExcelJS worksheet, by the conventions of readWorkbookWithExcelJS (SheetBuilder). */
+export function sheetSnapshot(ws: ExcelJS.Worksheet, budget: CellBudget) {
+  const b = new SheetBuilder(ws.name, budget);
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === ExcelJS.ValueType.Formula && cell.formula) b.formula(rowNumber - 1, colNumber - 1, `=${cell.formula}`);
+      b.set(rowNumber - 1, colNumber - 1, fromExcelJSValue(cell.value));
+    });
+  });
+  const internal = (ws as unknown as { _merges?: Record<string, MergeRange> })._merges;
+  if (internal) {
+    for (const r of Object.values(internal)) {
+      if (r.model) b.merge({ top: r.model.top - 1, left: r.model.left - 1, bottom: r.model.bottom - 1, right: r.model.right - 1 });
+    }
+  } else {
+    for (const ref of ws.model.merges ?? []) {
+      const area = parseRange(ref);
+      if (area) b.merge(area);
+    }
+  }
+  return b.finish(ws.state === "hidden" || ws.state === "veryHidden");
+}
+
+export function snapshotOfWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
+  const budget: CellBudget = { cells: 0 };
+  return { sheets: wb.worksheets.map((ws) => sheetSnapshot(ws, budget)) };
+}
+
 /** Reads an .xlsx with ExcelJS into a grid snapshot. sniff() runs first, so bad files fail the same way as with readWorkbookFast. */
 export async function readWorkbookWithExcelJS(bytes: Uint8Array, opts: { file?: string } = {}): Promise<WorkbookSnapshot> {
   try {
@@ -49,30 +78,7 @@ export async function readWorkbookWithExcelJS(bytes: Uint8Array, opts: { file?: 
     } catch {
       throw readErrors.corrupt("ExcelJS 无法读取", "ExcelJS cannot read it");
     }
-    const budget: CellBudget = { cells: 0 };
-    const sheets = [];
-    for (const ws of wb.worksheets) {
-      const b = new SheetBuilder(ws.name, budget);
-      ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-        row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-          if (cell.type === ExcelJS.ValueType.Merge) return;
-          if (cell.type === ExcelJS.ValueType.Formula && cell.formula) b.formula(rowNumber - 1, colNumber - 1, `=${cell.formula}`);
-          b.set(rowNumber - 1, colNumber - 1, fromExcelJSValue(cell.value));
-        });
-      });
-      const internal = (ws as unknown as { _merges?: Record<string, MergeRange> })._merges;
-      if (internal) {
-        for (const r of Object.values(internal)) {
-          if (r.model) b.merge({ top: r.model.top - 1, left: r.model.left - 1, bottom: r.model.bottom - 1, right: r.model.right - 1 });
-        }
-      } else {
-        for (const ref of ws.model.merges ?? []) {
-          const area = parseRange(ref);
-          if (area) b.merge(area);
-        }
-      }
-      sheets.push(b.finish(ws.state === "hidden" || ws.state === "veryHidden"));
-    }
+    const { sheets } = snapshotOfWorkbook(wb);
     if (sheets.length === 0) throw readErrors.noSheets();
     return { sheets };
   } catch (e) {
