@@ -280,12 +280,8 @@ export const PART_MUTATIONS: Mutation[] = [
     ({ name, edit }): Mutation => ({
       name,
       apply(b, rng) {
-        let parts: Record<string, Uint8Array>;
-        try {
-          parts = unzipSync(b);
-        } catch {
-          return b;
-        }
+        const parts = safeUnzip(b);
+        if (!parts) return b;
         const names = Object.keys(parts).filter((n) => /\.(xml|rels)$/.test(n));
         if (!names.length) return b;
         // sheets and shared strings most of the time: that is where the reader works hardest
@@ -299,12 +295,8 @@ export const PART_MUTATIONS: Mutation[] = [
   {
     name: "drop-part",
     apply(b, rng) {
-      let parts: Record<string, Uint8Array>;
-      try {
-        parts = unzipSync(b);
-      } catch {
-        return b;
-      }
+      const parts = safeUnzip(b);
+      if (!parts) return b;
       delete parts[rng.pick(Object.keys(parts))];
       return zipAgain(parts);
     },
@@ -312,12 +304,8 @@ export const PART_MUTATIONS: Mutation[] = [
   {
     name: "rename-part",
     apply(b, rng) {
-      let parts: Record<string, Uint8Array>;
-      try {
-        parts = unzipSync(b);
-      } catch {
-        return b;
-      }
+      const parts = safeUnzip(b);
+      if (!parts) return b;
       const from = rng.pick(Object.keys(parts));
       const to = rng.pick(Object.keys(parts));
       parts[to] = parts[from];
@@ -325,6 +313,25 @@ export const PART_MUTATIONS: Mutation[] = [
     },
   },
 ];
+
+/**
+ * The parts of a zip, or null when it cannot be unzipped or declares a part over 16 MiB: fflate
+ * allocates each part's declared size up front, and a mutated directory may declare gigabytes.
+ */
+function safeUnzip(b: Uint8Array): Record<string, Uint8Array> | null {
+  let tooBig = false;
+  try {
+    const parts = unzipSync(b, {
+      filter: (f) => {
+        if (f.originalSize > 16 * 1024 * 1024 || f.size > 16 * 1024 * 1024) tooBig = true;
+        return !tooBig;
+      },
+    });
+    return tooBig ? null : parts;
+  } catch {
+    return null;
+  }
+}
 
 function zipAgain(parts: Record<string, Uint8Array>): Uint8Array {
   const z: Zippable = {};
