@@ -2,7 +2,8 @@
  * Mutation fuzzing of valid workbooks (tests/fixtures/files/*.xlsx, committed so that a seed names
  * the same bytes everywhere): every mutated file must give a snapshot and an analysis, or a
  * WorkbookReadError with a Chinese message — never another exception, through the fast reader
- * (xzzf check) and through ExcelJSHost.fromBytes (annotate, ratios, the web page).
+ * (xzzf check) and through ExcelJSHost.fromBytes (annotate, ratios, the web page; a file it opens
+ * is also marked and saved, as annotate does).
  *
  * Guards instead of timings: fflate is wrapped so that the bytes each case inflates are counted
  * and checked against the reader's own limits (a mutation must never make the reader inflate more
@@ -89,9 +90,12 @@ function fast(bytes: Uint8Array): Outcome {
   return { result: "read" };
 }
 
+/** What annotate does with a file it could open: read, mark a few findings, save. */
 async function viaExcelJS(bytes: Uint8Array): Promise<Outcome> {
   const host = await ExcelJSHost.fromBytes(bytes, { file: "fuzz.xlsx" });
-  analyse(await host.readSnapshot());
+  const analysis = analyse(await host.readSnapshot());
+  await host.mark(analysis.findings.slice(0, 3).map((f) => ({ sheet: f.sheet, address: f.cell, severity: f.severity, message: f.message })));
+  await host.toBytes();
   return { result: "read" };
 }
 
