@@ -6,6 +6,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { parseArgs } from "util";
 import { COMMANDS, findCommand } from "./commands";
+import { validateTables } from "../templates/validate";
 import { CliError, defaultIO, EXIT_FAILURE, EXIT_OK, translator, type CliIO, type Lang, type Tr } from "./io";
 import type { Command, CommandContext } from "./types";
 
@@ -89,6 +90,8 @@ function argError(e: unknown, t: Tr): string {
 }
 
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+  // the tables are plain data in the browser; here they are checked against their schema once
+  validateTables();
   const { lang: chosen, bad, rest } = extractLang(argv);
   const lang: Lang = chosen ?? "zh";
   const t = translator(lang);

@@ -32,6 +32,7 @@ test("the findings, with an open 审核说明 editor and the settings, have no a
   await user.click(screen.getByText("提示"));
   await user.click(screen.getByText("填写审核说明"));
   await user.click(screen.getByText("设置"));
+  await screen.findByTestId("threshold");
   expect(screen.getAllByTestId("finding").length).toBeGreaterThan(40);
   expect(await axe(container)).toHaveNoViolations();
 });
@@ -41,7 +42,7 @@ test("the import preview has no accessibility violations", async () => {
   const host = new MemoryHost(seedSnapshot({ year: 2025, yearly: { unit: SEED_UNIT } }));
   const { container } = render(<Pane host={host} mode="web" readWorkbook={async () => seedSnapshot()} />);
   await user.click(screen.getByTestId("import-prior"));
-  await user.upload(screen.getByLabelText(/上年的报表文件/), new File([new Uint8Array([1])], "2024.xlsx"));
+  await user.upload(await screen.findByLabelText(/上年的报表文件/), new File([new Uint8Array([1])], "2024.xlsx"));
   await screen.findByTestId("import-preview");
   expect(await axe(container)).toHaveNoViolations();
 });

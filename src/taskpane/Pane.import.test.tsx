@@ -34,7 +34,7 @@ test("导入上年数 previews every prior-year cell and writes only the ticked 
   const read = jest.fn<ReturnType<WorkbookReader>, Parameters<WorkbookReader>>(async () => seedSnapshot());
   const { host, a2, user, conflict, fill } = setup(read);
   await user.click(screen.getByTestId("import-prior"));
-  await user.upload(screen.getByLabelText(/上年的报表文件/), new File([new Uint8Array([1, 2, 3])], "2024年报表.xlsx"));
+  await user.upload(await screen.findByLabelText(/上年的报表文件/), new File([new Uint8Array([1, 2, 3])], "2024年报表.xlsx"));
   await screen.findByTestId("import-preview");
   expect(read).toHaveBeenCalledWith(new Uint8Array([1, 2, 3]), "2024年报表.xlsx");
   expect(host.callsOf("writeValues")).toEqual([]);
@@ -65,7 +65,7 @@ test("导入上年数 previews every prior-year cell and writes only the ticked 
 test("a ticked conflict replaces the present figure", async () => {
   const { host, a2, user, conflict } = setup(async () => seedSnapshot());
   await user.click(screen.getByTestId("import-prior"));
-  await user.upload(screen.getByLabelText(/上年的报表文件/), new File([new Uint8Array([1])], "last.xlsx"));
+  await user.upload(await screen.findByLabelText(/上年的报表文件/), new File([new Uint8Array([1])], "last.xlsx"));
   await screen.findByTestId("import-preview");
   await user.click(within(row(conflict)).getByRole("checkbox"));
   await user.click(screen.getByTestId("import-apply"));
@@ -78,7 +78,7 @@ test("a file that cannot be read is reported, nothing written", async () => {
     throw new Error("这不是 Excel 工作簿：.xlsx 文件应为 zip 格式。");
   });
   await user.click(screen.getByTestId("import-prior"));
-  await user.upload(screen.getByLabelText(/上年的报表文件/), new File(["hello"], "notes.xlsx"));
+  await user.upload(await screen.findByLabelText(/上年的报表文件/), new File(["hello"], "notes.xlsx"));
   expect(await screen.findByTestId("notice")).toHaveTextContent("这不是 Excel 工作簿");
   expect(screen.queryByTestId("import-preview")).not.toBeInTheDocument();
   await waitFor(() => expect(host.calls.filter((c) => c.op !== "readSnapshot")).toEqual([]));
@@ -87,7 +87,7 @@ test("a file that cannot be read is reported, nothing written", async () => {
 test("last year's report of the wrong year is explained, nothing to tick", async () => {
   const { user } = setup(async () => seedSnapshot({ year: 2022 }));
   await user.click(screen.getByTestId("import-prior"));
-  await user.upload(screen.getByLabelText(/上年的报表文件/), new File([new Uint8Array([1])], "old.xlsx"));
+  await user.upload(await screen.findByLabelText(/上年的报表文件/), new File([new Uint8Array([1])], "old.xlsx"));
   expect(await screen.findByTestId("import-problem")).toHaveTextContent("2022");
   expect(screen.queryByTestId("import-apply")).not.toBeInTheDocument();
 });

@@ -112,7 +112,7 @@ test("formulas mode, chosen in the settings, writes formulas", async () => {
   const { user, host } = setup();
   const a2 = a2Of(host);
   await user.click(screen.getByRole("button", { name: "设置" }));
-  await user.click(screen.getByLabelText(/写入公式/));
+  await user.click(await screen.findByLabelText(/写入公式/));
   await user.click(screen.getByTestId("fill-ratios"));
   await screen.findByText(/已写入/);
   expect(host.sheet(a2.sheet).formulas?.[a2.blocks[0].categories.penalty.ratio!.address]).toMatch(/^=/);

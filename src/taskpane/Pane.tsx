@@ -3,7 +3,7 @@
  * action, messages and progress. The logic of every button lives in src/app/actions.ts; this file only
  * keeps the pane's state and turns errors into messages.
  */
-import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -56,16 +56,19 @@ import type { HostNotice, SubmissionCopyResult, WorkbookHost } from "../host/typ
 import { tableLabel, translator, type Lang, type StringKey } from "../i18n";
 import type { TableId } from "../templates/schema";
 import { errorText, InputError } from "./errors";
-import { FindingsView } from "./FindingsView";
 import { I18nContext, useI18n } from "./i18nContext";
-import { ImportPriorView } from "./ImportPriorView";
-import { RatioConfirmDialog } from "./RatioConfirmDialog";
 import { fileBytes, readLastYearWorkbook } from "./readLastYear";
-import { SettingsPanel } from "./SettingsPanel";
 import { loadTemplateDefaults, saveTemplateDefaults } from "./storage";
-import { TablesView } from "./TablesView";
-import { TemplatesForm, type TemplateFields } from "./TemplatesForm";
+import type { TemplateFields } from "./TemplatesForm";
 import { paneTheme } from "./theme";
+
+// Views shown only after a button is pressed load on demand, keeping the first screen light.
+const FindingsView = lazy(() => import(/* webpackChunkName: "pane-views" */ "./FindingsView").then((m) => ({ default: m.FindingsView })));
+const TablesView = lazy(() => import(/* webpackChunkName: "pane-views" */ "./TablesView").then((m) => ({ default: m.TablesView })));
+const TemplatesForm = lazy(() => import(/* webpackChunkName: "pane-views" */ "./TemplatesForm").then((m) => ({ default: m.TemplatesForm })));
+const ImportPriorView = lazy(() => import(/* webpackChunkName: "pane-views" */ "./ImportPriorView").then((m) => ({ default: m.ImportPriorView })));
+const SettingsPanel = lazy(() => import(/* webpackChunkName: "pane-views" */ "./SettingsPanel").then((m) => ({ default: m.SettingsPanel })));
+const RatioConfirmDialog = lazy(() => import(/* webpackChunkName: "pane-views" */ "./RatioConfirmDialog").then((m) => ({ default: m.RatioConfirmDialog })));
 
 export interface PaneProps {
   host: WorkbookHost;
@@ -396,6 +399,7 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
         </MessageBar>
       )}
 
+      <Suspense fallback={<Spinner size="tiny" />}>
       {view === "findings" && analysis && <FindingsView analysis={analysis} stale={stale} busy={isBusy} onSelect={onSelect} onSaveNote={onSaveNote} />}
       {view === "tables" && recognised && <TablesView analysis={recognised} />}
       {view === "templates" && (
@@ -419,6 +423,7 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
           onApply={onApplyImport}
         />
       )}
+      </Suspense>
 
       <Accordion collapsible multiple>
         {host.costs && host.costs.length > 0 && (
@@ -443,12 +448,18 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
             {t("settings")}
           </AccordionHeader>
           <AccordionPanel>
-            <SettingsPanel threshold={threshold} onThreshold={setThreshold} ratioMode={ratioMode} onRatioMode={setRatioMode} />
+            <Suspense fallback={<Spinner size="tiny" />}>
+              <SettingsPanel threshold={threshold} onThreshold={setThreshold} ratioMode={ratioMode} onRatioMode={setRatioMode} />
+            </Suspense>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
 
-      <RatioConfirmDialog items={pendingConfirm?.items ?? null} onAnswer={answerConfirm} />
+      {pendingConfirm && (
+        <Suspense fallback={null}>
+          <RatioConfirmDialog items={pendingConfirm.items} onAnswer={answerConfirm} />
+        </Suspense>
+      )}
     </Root>
   );
 }

@@ -76,6 +76,7 @@ describe.each([1, 18])("the pane on OfficeHost at ExcelApi 1.%i", (level) => {
 
     // Cold: the sheet names are read first.
     expect(await clickCost(book, user, "validate")).toBe(4);
+    await screen.findByTestId("count-error");
     for (const sev of SEVERITIES) expect(screen.getByTestId(`count-${sev}`).textContent).toBe(String(expected[sev]));
     for (const [k, sev] of expectedMarks) {
       const [sheet, cell] = k.split("!");
@@ -89,6 +90,7 @@ describe.each([1, 18])("the pane on OfficeHost at ExcelApi 1.%i", (level) => {
 
     // Warm: one read, one mark (replacing the old marks), the state with it.
     expect(await clickCost(book, user, "validate")).toBe(3);
+    await screen.findByTestId("count-error");
     for (const sev of SEVERITIES) expect(screen.getByTestId(`count-${sev}`).textContent).toBe(String(expected[sev]));
     expect(readState(book.snapshot()).marks).toHaveLength(expectedMarks.size);
 
@@ -106,6 +108,7 @@ describe.each([1, 18])("the pane on OfficeHost at ExcelApi 1.%i", (level) => {
     await host.readSnapshot(); // the pane read the workbook when it opened
     expect(await clickCost(book, user, "validate")).toBe(3);
     const expected = countBySeverity(analyse(seedSnapshot()).findings);
+    await screen.findByTestId("count-error");
     for (const sev of SEVERITIES) expect(screen.getByTestId(`count-${sev}`).textContent).toBe(String(expected[sev]));
   });
 });
