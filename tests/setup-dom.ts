@@ -1,1 +1,7 @@
 import "@testing-library/jest-dom";
+
+import { configure } from "@testing-library/react";
+
+// CI machines have two busy cores: waiting for a lazily loaded view or a finished check may take
+// more than testing-library's default second, which is a slow machine, not a failure.
+configure({ asyncUtilTimeout: 15_000 });
