@@ -432,11 +432,7 @@ function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: nu
     sheet: view.sheet.name,
     range: rangeA1(top, seqCol, lastUsed, right),
     year,
-    title: frame.title,
-    unitLine: frame.unitLine,
-    unitFromLine: frame.unitFromLine,
-    contact: frame.contact,
-    contactText: frame.contactText,
+    ...frameSlots(frame),
     top,
     bottom: lastUsed,
     left: seqCol,
@@ -445,6 +441,11 @@ function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: nu
     yearHeaders,
     blocks,
   };
+}
+
+/** The frame cells every recognised table carries (title, unit line, contact). */
+function frameSlots(frame: Frame): Pick<RecognisedTable, "title" | "unitLine" | "unitFromLine" | "contact" | "contactText"> {
+  return { title: frame.title, unitLine: frame.unitLine, unitFromLine: frame.unitFromLine, contact: frame.contact, contactText: frame.contactText };
 }
 
 function recogniseColumns(view: SheetView, def: ColumnTable, h: number, floor: number, nextHeader: number): RecognisedColumnTable {
@@ -521,11 +522,7 @@ function recogniseColumns(view: SheetView, def: ColumnTable, h: number, floor: n
     sheet: view.sheet.name,
     range: rangeA1(top, seqCol, lastUsed, right),
     year: frame.year,
-    title: frame.title,
-    unitLine: frame.unitLine,
-    unitFromLine: frame.unitFromLine,
-    contact: frame.contact,
-    contactText: frame.contactText,
+    ...frameSlots(frame),
     top,
     bottom: lastUsed,
     left: seqCol,
