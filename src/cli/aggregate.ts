@@ -5,6 +5,7 @@
 import { analyse } from "../engine/analyse";
 import { planAggregate, type AggregateInput } from "../flows/aggregate";
 import { readWorkbookFast } from "../host/xlsx/fastReader";
+import { NODE_ZIP } from "./nodeZip";
 import { WorkbookReadError } from "../host/xlsx/errors";
 import { newWorkbook } from "./workbook";
 import { layoutFor } from "../templates/layout";
@@ -53,7 +54,7 @@ export const aggregateCommand: Command = {
     const unreadable: string[] = [];
     for (const file of ctx.positionals) {
       try {
-        inputs.push({ file, analysis: analyse(readWorkbookFast(readInput(file, t), { file }), { rules: [] }) });
+        inputs.push({ file, analysis: analyse(readWorkbookFast(readInput(file, t), { file, codec: NODE_ZIP }), { rules: [] }) });
       } catch (e) {
         if (!(e instanceof WorkbookReadError) && !(e instanceof CliError)) throw e;
         unreadable.push(`${file}${t("：", ": ")}${e instanceof WorkbookReadError && lang === "en" ? e.messageEn : e.message}`);

@@ -6,6 +6,7 @@
 import { analyse } from "../engine/analyse";
 import type { Settings } from "../rules/types";
 import { readWorkbookFast } from "../host/xlsx/fastReader";
+import { NODE_ZIP } from "./nodeZip";
 import { WorkbookReadError } from "../host/xlsx/errors";
 import { CliError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, readInput, type Lang, type Tr } from "./io";
 import { loadPrior, priorYearProblem, type PriorReport } from "./prior";
@@ -39,7 +40,7 @@ export function checkFile(file: string, opts: CheckOptions): FileResult {
   }
   let analysis;
   try {
-    const snapshot = readWorkbookFast(bytes, { file });
+    const snapshot = readWorkbookFast(bytes, { file, codec: NODE_ZIP });
     analysis = analyse(snapshot, { settings: opts.settings, prior: opts.prior?.figures });
   } catch (e) {
     if (e instanceof WorkbookReadError) return failed(file, opts.lang === "en" ? e.messageEn : e.message);
@@ -62,6 +63,36 @@ export function exitCodeOf(results: FileResult[]): number {
   if (results.some((r) => r.error !== null)) return EXIT_FAILURE;
   if (results.some((r) => r.findings.some((f) => f.severity === "error"))) return EXIT_FINDINGS;
   return EXIT_OK;
+}
+
+/**
+ * One file's share of the report, already printed to text: what the batch needs of a result.
+ * Workers send this instead of the result itself, so the main thread only writes strings and
+ * never copies or formats the findings of thousands of files.
+ */
+export interface RenderedResult {
+  /** The entry for stdout, without the separator from the previous file's. */
+  out: string;
+  /** A line for stderr, or "". */
+  err: string;
+  exit: number;
+  errors: number;
+  unreadable: boolean;
+  skipped: boolean;
+}
+
+export function renderResult(r: FileResult, format: CheckFormat, t: Tr, lang: Lang): RenderedResult {
+  const errors = r.findings.reduce((n, f) => (f.severity === "error" ? n + 1 : n), 0);
+  // The text report already shows a read error; other formats, and a report not following --prior's year, say it on stderr.
+  const err = r.error !== null && (format !== "text" || r.priorYearMismatch) ? `xzzf: ${r.file}${t("：", ": ")}${r.error}\n` : "";
+  const out = format === "text" ? formatText(r, t, lang) : format === "json" ? jsonFileEntry(r, lang, true) : csvRows(r, lang);
+  return { out, err, exit: exitCodeOf([r]), errors, unreadable: r.error !== null && !r.priorYearMismatch, skipped: !!r.priorYearMismatch };
+}
+
+/** What separates a file's entry from the previous one's. */
+function separator(format: CheckFormat, index: number): string {
+  if (index === 0 || format === "csv") return "";
+  return format === "json" ? "," : "\n";
 }
 
 export const checkCommand: Command = {
@@ -107,19 +138,15 @@ export const checkCommand: Command = {
     if (format === "json") io.stdout.write(JSON_OPEN);
     else if (format === "csv") io.stdout.write(csvHeader());
     progress.update(0, files[0]);
-    await checkAll(files, { settings, prior, t, lang }, (r, i) => {
-      exit = Math.max(exit, exitCodeOf([r]));
-      if (r.priorYearMismatch) tally.skipped++;
-      else if (r.error !== null) tally.unreadable++;
-      const errs = r.findings.filter((f) => f.severity === "error").length;
-      if (errs) tally.withErrors++;
-      tally.errors += errs;
+    await checkAll(files, { settings, prior, t, lang }, format, (r, i) => {
+      exit = Math.max(exit, r.exit);
+      if (r.skipped) tally.skipped++;
+      if (r.unreadable) tally.unreadable++;
+      if (r.errors) tally.withErrors++;
+      tally.errors += r.errors;
       progress.clear();
-      // The text report already shows a read error; other formats, and a report not following --prior's year, say it on stderr.
-      if (r.error !== null && (format !== "text" || r.priorYearMismatch)) io.stderr.write(`xzzf: ${r.file}${t("：", ": ")}${r.error}\n`);
-      if (format === "text") io.stdout.write(`${i > 0 ? "\n" : ""}${formatText(r, t, lang)}`);
-      else if (format === "json") io.stdout.write(jsonFileEntry(r, lang, i === 0));
-      else io.stdout.write(csvRows(r, lang));
+      if (r.err) io.stderr.write(r.err);
+      io.stdout.write(separator(format, i) + r.out);
       if (i + 1 < files.length) progress.update(i + 1, files[i + 1]);
     });
     progress.clear();

@@ -7,8 +7,7 @@ import { availableParallelism } from "os";
 import { existsSync } from "fs";
 import { join } from "path";
 import { Worker } from "worker_threads";
-import { checkFile, type CheckOptions } from "./check";
-import type { FileResult } from "./report";
+import { checkFile, renderResult, type CheckFormat, type CheckOptions, type RenderedResult } from "./check";
 
 /** Below this many files the workers' start-up costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 16;
@@ -34,16 +33,16 @@ export function workerCount(files: number): number {
   return Math.min(wanted, MAX_WORKERS, Math.ceil(files / 4));
 }
 
-/** Calls `each` with every file's result, in the order of `files`. */
-export async function checkAll(files: string[], opts: CheckOptions, each: (r: FileResult, index: number) => void): Promise<void> {
+/** Calls `each` with every file's printed result, in the order of `files`. */
+export async function checkAll(files: string[], opts: CheckOptions, format: CheckFormat, each: (r: RenderedResult, index: number) => void): Promise<void> {
   const n = workerCount(files.length);
   const script = workerScript();
   if (n === 0 || !script) {
-    files.forEach((file, i) => each(checkFile(file, opts), i));
+    files.forEach((file, i) => each(renderResult(checkFile(file, opts), format, opts.t, opts.lang), i));
     return;
   }
-  const workers = Array.from({ length: n }, () => new Worker(script, { workerData: { settings: opts.settings, prior: opts.prior, lang: opts.lang }, resourceLimits: WORKER_LIMITS }));
-  const done = new Map<number, FileResult>();
+  const workers = Array.from({ length: n }, () => new Worker(script, { workerData: { settings: opts.settings, prior: opts.prior, lang: opts.lang, format }, resourceLimits: WORKER_LIMITS }));
+  const done = new Map<number, RenderedResult>();
   let nextToSend = 0;
   let nextToEmit = 0;
   try {
@@ -59,10 +58,10 @@ export async function checkAll(files: string[], opts: CheckOptions, each: (r: Fi
       const idle: Worker[] = [];
       for (const w of workers) {
         w.on("error", reject);
-        w.on("message", (msg: { index: number; result: FileResult }) => {
+        w.on("message", (msg: { index: number; result: RenderedResult }) => {
           done.set(msg.index, msg.result);
           while (done.has(nextToEmit)) {
-            each(done.get(nextToEmit) as FileResult, nextToEmit);
+            each(done.get(nextToEmit) as RenderedResult, nextToEmit);
             done.delete(nextToEmit);
             nextToEmit++;
           }

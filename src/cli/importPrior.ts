@@ -7,6 +7,7 @@ import { analyse } from "../engine/analyse";
 import { readState, stateRows } from "../engine/stateSheet";
 import { importWrites, planImportPrior, type PriorPreviewRow } from "../flows/importPrior";
 import { readWorkbookFast } from "../host/xlsx/fastReader";
+import { NODE_ZIP } from "./nodeZip";
 import { WorkbookReadError } from "../host/xlsx/errors";
 import { tableDef } from "../templates/tables";
 import { checkOutput, CliError, EXIT_FINDINGS, EXIT_OK, fileLabel, readInput, writeOutput } from "./io";
@@ -42,7 +43,7 @@ export const importPriorCommand: Command = {
 
     let last;
     try {
-      last = analyse(readWorkbookFast(readInput(from, t), { file: from }), { rules: [] });
+      last = analyse(readWorkbookFast(readInput(from, t), { file: from, codec: NODE_ZIP }), { rules: [] });
     } catch (e) {
       if (e instanceof WorkbookReadError) throw new CliError(t(`无法读取上年报表“${from}”：${e.message}`, `Cannot read last year's report "${from}": ${e.messageEn}`));
       throw e;

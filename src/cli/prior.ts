@@ -7,6 +7,7 @@ import type { Analysis } from "../engine/analyse";
 import type { PriorFigure } from "../engine/stateSheet";
 import { priorFiguresOf } from "../flows/importPrior";
 import { readWorkbookFast } from "../host/xlsx/fastReader";
+import { NODE_ZIP } from "./nodeZip";
 import { WorkbookReadError } from "../host/xlsx/errors";
 import { CliError, fileLabel, readInput, type Tr } from "./io";
 
@@ -20,7 +21,7 @@ export function loadPrior(path: string, t: Tr): PriorReport {
   const bytes = readInput(path, t);
   let last: Analysis;
   try {
-    last = analyse(readWorkbookFast(bytes, { file: path }));
+    last = analyse(readWorkbookFast(bytes, { file: path, codec: NODE_ZIP }));
   } catch (e) {
     if (e instanceof WorkbookReadError) {
       throw new CliError(t(`无法读取上年报表“${path}”：${e.message}`, `Cannot read last year's report "${path}": ${e.messageEn}`));

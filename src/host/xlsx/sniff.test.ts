@@ -15,6 +15,7 @@ import * as fflate from "fflate";
 import { deflateSync, strToU8, zipSync } from "fflate";
 import { WorkbookReadError } from "./errors";
 import { readWorkbookFast } from "./fastReader";
+import { NODE_ZIP } from "../../cli/nodeZip";
 import { MAX_ENTRY_UNCOMPRESSED, MAX_TOTAL_UNCOMPRESSED, MAX_ZIP_ENTRIES, sniff, textKind } from "./sniff";
 
 const inflateSpy = fflate.inflateSync as unknown as jest.Mock;
@@ -327,6 +328,45 @@ describe("zip bombs are refused before inflation", () => {
   it("garbage where deflate data should be is corrupt", () => {
     const b = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), { name: "xl/worksheets/sheet1.xml", data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), size: 100 }]);
     expect(refusal(() => readWorkbookFast(b)).code).toBe("corrupt");
+  });
+
+  describe("with node's zlib as the codec (the CLI)", () => {
+    const codec = { file: "报表.xlsx", codec: NODE_ZIP };
+
+    it("reads a valid workbook without fflate, to the same snapshot", () => {
+      const b = validXlsx();
+      expect(readWorkbookFast(b, codec)).toEqual(readWorkbookFast(b));
+      inflateSpy.mockClear();
+      readWorkbookFast(b, codec);
+      expect(inflateSpy).not.toHaveBeenCalled();
+      expect(InflateSpy).not.toHaveBeenCalled();
+    });
+
+    it("refuses a lying header while inflating, never past the declared size + 1", () => {
+      const lie = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), { name: "xl/worksheets/sheet1.xml", data: zerosDeflate(20_000), size: 1000 }]);
+      const e = refusal(() => readWorkbookFast(lie, codec));
+      expect(e.code).toBe("too-large");
+      expect(e.file).toBe("报表.xlsx");
+      expect(e.message).toContain("实际大小超过了文件头声明的大小");
+    });
+
+    it("damaged data and short data are corrupt, as without it", () => {
+      const garbage = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), { name: "xl/worksheets/sheet1.xml", data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), size: 100 }]);
+      expect(refusal(() => readWorkbookFast(garbage, codec)).code).toBe("corrupt");
+      const e = deflated("xl/worksheets/sheet1.xml", SHEET);
+      const short = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), { ...e, size: e.size + 100 }]);
+      expect(refusal(() => readWorkbookFast(short, codec)).code).toBe("corrupt");
+    });
+
+    it("a stream zlib refuses goes to fflate, which decides as before", () => {
+      // the sheet's deflate stream cut before its end: zlib throws, fflate is asked
+      const e = deflated("xl/worksheets/sheet1.xml", SHEET);
+      const cut = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), { ...e, data: e.data.subarray(0, e.data.length - 2) }]);
+      inflateSpy.mockClear();
+      const withCodec = refusal(() => readWorkbookFast(cut, codec));
+      expect(inflateSpy).toHaveBeenCalled();
+      expect(withCodec.code).toBe(refusal(() => readWorkbookFast(cut)).code);
+    });
   });
 
   it("reading a valid workbook does inflate (the spies work)", () => {
