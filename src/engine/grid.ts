@@ -67,7 +67,9 @@ const A1_RE = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 export function fromA1(address: string): { row: number; col: number } | null {
   const m = A1_RE.exec(address.trim());
   if (!m) return null;
-  return { row: Number(m[2]) - 1, col: lettersToCol(m[1]) };
+  const row = Number(m[2]) - 1;
+  // `A0` is no cell: a damaged merge must not become an area starting at row -1
+  return row < 0 ? null : { row, col: lettersToCol(m[1]) };
 }
 
 export function rangeA1(top: number, left: number, bottom: number, right: number): string {

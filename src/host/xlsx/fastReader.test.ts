@@ -312,6 +312,19 @@ describe("readWorkbookFast on hand-made parts", () => {
     expect(s.merges).toEqual([{ top: 0, left: 5, bottom: 1, right: 6 }]);
   });
 
+  it("reads merged areas in every spelling: reversed corners, lower case, $ anchors, one cell; skips garbage", () => {
+    const refs = ["B2:C3", "e5:d4", "$F$1:$G$1", "H9", "Z1:AA1048576", "1A:B2", "A0:B1", ""];
+    const xml = sheet('<row r="1"><c r="A1"><v>1</v></c></row>', `<mergeCells>${refs.map((r) => `<mergeCell ref="${r}"/>`).join("")}</mergeCells>`);
+    const s = readWorkbookFast(makeXlsx({ sheets: [{ name: "S", xml }] })).sheets[0];
+    expect(s.merges).toEqual([
+      { top: 1, left: 1, bottom: 2, right: 2 },
+      { top: 3, left: 3, bottom: 4, right: 4 },
+      { top: 0, left: 5, bottom: 0, right: 6 },
+      { top: 8, left: 7, bottom: 8, right: 7 },
+      { top: 0, left: 25, bottom: 1048575, right: 26 },
+    ]);
+  });
+
   it("reads shared strings: plain, rich runs, phonetic runs ignored, _xHHHH_ escapes, empty", () => {
     const sst = `<sst ${NS} count="5" uniqueCount="5">
       <si><t>普通</t></si>

@@ -816,7 +816,7 @@ function parseSheet(xml: string, b: SheetBuilder, ctx: WorkbookContext): void {
       if (name === "sheetData" && !sc.closing && !sc.selfClosing) inData = true;
       else if (name === "mergeCell" && !sc.closing) {
         const ref = sc.attr("ref");
-        const area = ref === undefined ? null : parseRange(ref);
+        const area = ref === undefined ? null : mergeRef(ref);
         if (area) b.merge(area);
       }
       continue;
@@ -958,6 +958,17 @@ function parseCellRef(r: string): boolean {
   refRow = row - 1;
   refCol = c - 1;
   return true;
+}
+
+/** A merge's `A1:C3` as an area, with the cell parser above (grid.parseRange's regexes cost more than the sheet's cells); null when it is not one. */
+function mergeRef(ref: string): MergeArea | null {
+  const colon = ref.indexOf(":");
+  if (colon < 0) return parseRange(ref);
+  if (!parseCellRef(ref.slice(0, colon))) return parseRange(ref);
+  const top = refRow;
+  const left = refCol;
+  if (!parseCellRef(ref.slice(colon + 1))) return parseRange(ref);
+  return { top: Math.min(top, refRow), left: Math.min(left, refCol), bottom: Math.max(top, refRow), right: Math.max(left, refCol) };
 }
 
 // ---------------------------------------------------------------------------------------------
