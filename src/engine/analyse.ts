@@ -36,16 +36,33 @@ function address(s: Slot | string): string {
   return typeof s === "string" ? s : s.address;
 }
 
-function compareFindings(a: Finding, b: Finding): number {
-  const ta = a.table ? TABLE_IDS.indexOf(a.table) : 9;
-  const tb = b.table ? TABLE_IDS.indexOf(b.table) : 9;
-  if (ta !== tb) return ta - tb;
-  const sa = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
-  if (sa !== 0) return sa;
-  const pa = fromA1(a.cell);
-  const pb = fromA1(b.cell);
-  if (pa && pb && (pa.row !== pb.row || pa.col !== pb.col)) return pa.row - pb.row || pa.col - pb.col;
-  return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+/** Sort keys of a finding, computed once rather than in every comparison of the sort. */
+interface Keyed {
+  f: Finding;
+  table: number;
+  severity: number;
+  row: number;
+  col: number;
+}
+
+function keyed(f: Finding): Keyed {
+  const p = fromA1(f.cell);
+  return { f, table: f.table ? TABLE_IDS.indexOf(f.table) : 9, severity: SEVERITY_ORDER[f.severity], row: p ? p.row : -1, col: p ? p.col : -1 };
+}
+
+/** By table, severity, then cell (row, column; cells without an address keep their place among equals), then rule. */
+function compareKeyed(a: Keyed, b: Keyed): number {
+  if (a.table !== b.table) return a.table - b.table;
+  if (a.severity !== b.severity) return a.severity - b.severity;
+  if (a.row >= 0 && b.row >= 0 && (a.row !== b.row || a.col !== b.col)) return a.row - b.row || a.col - b.col;
+  return a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0;
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map(keyed)
+    .sort(compareKeyed)
+    .map((k) => k.f);
 }
 
 export function analyseTables(tables: RecognisedTable[], state: WorkbookState, options: AnalyseOptions = {}): Finding[] {
@@ -99,7 +116,7 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
     currentSeverity = rule.meta.severity;
     rule.check(ctx);
   }
-  return findings.sort(compareFindings);
+  return sortFindings(findings);
 }
 
 export function analyse(workbook: WorkbookSnapshot, options: AnalyseOptions = {}): Analysis {
