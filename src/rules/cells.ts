@@ -27,18 +27,37 @@ export function columnLabel(col: Column): string {
   return col.label ? `${col.group}/${col.label}` : col.group;
 }
 
-export function* yearlyCategories(t: RecognisedYearlyTable): Generator<{ block: YearlyBlock; cat: Category; slots: CategorySlots }> {
-  for (const block of t.blocks) {
-    for (const cat of t.def.categories) {
-      const slots = block.categories[cat.key];
-      if (slots) yield { block, cat, slots };
-    }
-  }
+export interface YearlyCategory {
+  block: YearlyBlock;
+  cat: Category;
+  slots: CategorySlots;
 }
 
-export function* bodyRows(t: RecognisedColumnTable): Generator<{ row: BodyRow; index: number }> {
-  let i = 0;
-  for (const row of t.rows) yield { row, index: i++ };
+// Arrays listed once per table, not generators: most rules walk them, and generators cost V8 far more
+// to optimise (the CLI's workers each pay that again) and to run.
+const categoriesOf = new WeakMap<RecognisedYearlyTable, readonly YearlyCategory[]>();
+
+export function yearlyCategories(t: RecognisedYearlyTable): readonly YearlyCategory[] {
+  let list = categoriesOf.get(t);
+  if (!list) {
+    const out: YearlyCategory[] = [];
+    for (const block of t.blocks) {
+      for (const cat of t.def.categories) {
+        const slots = block.categories[cat.key];
+        if (slots) out.push({ block, cat, slots });
+      }
+    }
+    categoriesOf.set(t, (list = out));
+  }
+  return list;
+}
+
+const rowsOf = new WeakMap<RecognisedColumnTable, readonly { row: BodyRow; index: number }[]>();
+
+export function bodyRows(t: RecognisedColumnTable): readonly { row: BodyRow; index: number }[] {
+  let list = rowsOf.get(t);
+  if (!list) rowsOf.set(t, (list = t.rows.map((row, index) => ({ row, index }))));
+  return list;
 }
 
 /** Every value cell of every table (not names, not ratio or explanation cells). */
@@ -51,26 +70,27 @@ const listed = new WeakMap<readonly RecognisedTable[], ValueCell[]>();
 export function valueCells(tables: readonly RecognisedTable[]): readonly ValueCell[] {
   let cells = listed.get(tables);
   if (!cells) {
-    cells = [...listValueCells(tables)];
+    cells = listValueCells(tables);
     listed.set(tables, cells);
   }
   return cells;
 }
 
-function* listValueCells(tables: readonly RecognisedTable[]): Generator<ValueCell> {
+function listValueCells(tables: readonly RecognisedTable[]): ValueCell[] {
+  const out: ValueCell[] = [];
   for (const t of tables) {
     const name = tableName(t);
     if (t.shape === "yearly") {
       for (const { cat, slots } of yearlyCategories(t)) {
-        for (const which of ["prior", "current"] as const) {
-          yield {
+        for (const which of YEARS) {
+          out.push({
             table: t,
             slot: slots[which],
             kind: cat.kind,
             year: which,
             where: `${name}「${cat.label}」${yearLabel(t, which)}`,
             whereEn: `${t.id} "${cat.label}" ${which === "prior" ? "prior year" : "current year"}`,
-          };
+          });
         }
       }
     } else {
@@ -80,15 +100,18 @@ function* listValueCells(tables: readonly RecognisedTable[]): Generator<ValueCel
         for (const col of t.def.columns) {
           const slot = row.cells[col.key];
           if (!slot || col.kind === "text") continue;
-          yield {
+          out.push({
             table: t,
             slot,
             kind: col.kind,
             where: `${name} 第${seq || row.row + 1}行「${columnLabel(col)}」`,
             whereEn: `${t.id} row ${seq || row.row + 1} "${columnLabel(col)}"`,
-          };
+          });
         }
       }
     }
   }
+  return out;
 }
+
+const YEARS = ["prior", "current"] as const;
