@@ -119,10 +119,23 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
   return sortFindings(findings);
 }
 
-export function analyse(workbook: WorkbookSnapshot, options: AnalyseOptions = {}): Analysis {
-  const tables = recognise(workbook);
-  const state = readState(workbook);
+/** The first half of analyse: the tables recognised and the review state read, before any rule runs. */
+export interface Recognised {
+  tables: RecognisedTable[];
+  state: WorkbookState;
+}
+
+export function recogniseWorkbook(workbook: WorkbookSnapshot): Recognised {
+  return { tables: recognise(workbook), state: readState(workbook) };
+}
+
+/** The second half: the rules over what recognition found. */
+export function analyseRecognised({ tables, state }: Recognised, options: AnalyseOptions = {}): Analysis {
   const findings = analyseTables(tables, state, options);
   const year = tables.find((t) => t.year !== null)?.year ?? null;
   return { tables, findings, state, year };
+}
+
+export function analyse(workbook: WorkbookSnapshot, options: AnalyseOptions = {}): Analysis {
+  return analyseRecognised(recogniseWorkbook(workbook), options);
 }
