@@ -45,8 +45,9 @@ interface Keyed {
   col: number;
 }
 
-function keyed(f: Finding): Keyed {
-  const p = fromA1(f.cell);
+/** `at` is the reported slot, when the rule gave one: its position is known without parsing the address. */
+function keyed(f: Finding, at: Slot | undefined): Keyed {
+  const p = at ?? fromA1(f.cell);
   return { f, table: f.table ? TABLE_IDS.indexOf(f.table) : 9, severity: SEVERITY_ORDER[f.severity], row: p ? p.row : -1, col: p ? p.col : -1 };
 }
 
@@ -58,9 +59,9 @@ function compareKeyed(a: Keyed, b: Keyed): number {
   return a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0;
 }
 
-function sortFindings(findings: Finding[]): Finding[] {
+function sortFindings(findings: Finding[], slots: Array<Slot | undefined>): Finding[] {
   return findings
-    .map(keyed)
+    .map((f, i) => keyed(f, slots[i]))
     .sort(compareKeyed)
     .map((k) => k.f);
 }
@@ -70,6 +71,7 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
   // per slot and kind: every rule reads the same cells, and slots are shared objects of the binding
   const cache = new Map<ValueKind, Map<Slot, ParsedValue>>();
   const findings: Finding[] = [];
+  const reportedSlots: Array<Slot | undefined> = [];
   const notes = new Map(state.notes.map((n) => [noteKey(n.rule, n.sheet, n.cell), n.text]));
   let current = "";
   let currentSeverity: Finding["severity"] = "info";
@@ -108,6 +110,7 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
       const note = notes.get(noteKey(current, f.sheet, cell));
       if (note && f.severity !== "error") f.explanation = note;
       findings.push(f);
+      reportedSlots.push(typeof r.cell === "string" ? undefined : r.cell);
     },
   };
   for (const rule of RULES) {
@@ -116,7 +119,7 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
     currentSeverity = rule.meta.severity;
     rule.check(ctx);
   }
-  return sortFindings(findings);
+  return sortFindings(findings, reportedSlots);
 }
 
 /** The first half of analyse: the tables recognised and the review state read, before any rule runs. */

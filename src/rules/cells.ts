@@ -76,37 +76,56 @@ export function valueCells(tables: readonly RecognisedTable[]): readonly ValueCe
   return cells;
 }
 
+// The names are built only for the cells a rule reports: a workbook has hundreds of value cells and
+// a few findings.
+class YearlyValueCell implements ValueCell {
+  constructor(
+    readonly table: RecognisedYearlyTable,
+    readonly slot: Slot,
+    readonly kind: ValueKind,
+    readonly year: "prior" | "current",
+    private readonly cat: Category,
+  ) {}
+  get where(): string {
+    return `${tableName(this.table)}「${this.cat.label}」${yearLabel(this.table, this.year)}`;
+  }
+  get whereEn(): string {
+    return `${this.table.id} "${this.cat.label}" ${this.year === "prior" ? "prior year" : "current year"}`;
+  }
+}
+
+class RowValueCell implements ValueCell {
+  constructor(
+    readonly table: RecognisedColumnTable,
+    readonly slot: Slot,
+    readonly kind: ValueKind,
+    private readonly row: BodyRow,
+    private readonly col: Column,
+  ) {}
+  private get seq(): string | number | boolean {
+    return this.row.seq?.raw || this.row.row + 1;
+  }
+  get where(): string {
+    return `${tableName(this.table)} 第${this.seq}行「${columnLabel(this.col)}」`;
+  }
+  get whereEn(): string {
+    return `${this.table.id} row ${this.seq} "${columnLabel(this.col)}"`;
+  }
+}
+
 function listValueCells(tables: readonly RecognisedTable[]): ValueCell[] {
   const out: ValueCell[] = [];
   for (const t of tables) {
-    const name = tableName(t);
     if (t.shape === "yearly") {
       for (const { cat, slots } of yearlyCategories(t)) {
-        for (const which of YEARS) {
-          out.push({
-            table: t,
-            slot: slots[which],
-            kind: cat.kind,
-            year: which,
-            where: `${name}「${cat.label}」${yearLabel(t, which)}`,
-            whereEn: `${t.id} "${cat.label}" ${which === "prior" ? "prior year" : "current year"}`,
-          });
-        }
+        for (const which of YEARS) out.push(new YearlyValueCell(t, slots[which], cat.kind, which, cat));
       }
     } else {
       for (const { row } of bodyRows(t)) {
         if (!row.inUse) continue;
-        const seq = row.seq?.raw ?? "";
         for (const col of t.def.columns) {
           const slot = row.cells[col.key];
-          if (!slot || col.kind === "text") continue;
-          out.push({
-            table: t,
-            slot,
-            kind: col.kind,
-            where: `${name} 第${seq || row.row + 1}行「${columnLabel(col)}」`,
-            whereEn: `${t.id} row ${seq || row.row + 1} "${columnLabel(col)}"`,
-          });
+          if (slot && col.kind !== "text") out.push(new RowValueCell(t, slot, col.kind, row, col));
         }
       }
     }
