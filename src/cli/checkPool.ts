@@ -11,7 +11,6 @@ import { existsSync } from "fs";
 import { join } from "path";
 import { Worker } from "worker_threads";
 import { tableDef } from "../templates/tables";
-import type { RecognisedTable } from "../engine/model";
 import { analyseRead, checkFile, renderResult, type CheckFormat, type CheckOptions, type ReadOutcome, type RenderedResult } from "./check";
 
 /** Below this many files the workers' start-up costs more than it saves. */
@@ -55,9 +54,9 @@ export interface ReadReply {
  * which the rules compare by identity. The worker drops them, the main thread puts its own back.
  */
 export function withoutDefs(read: ReadOutcome): ReadOutcome {
-  if (!read.recognised) return read;
-  const tables = read.recognised.tables.map((t) => ({ ...t, def: undefined }) as unknown as RecognisedTable);
-  return { recognised: { ...read.recognised, tables } };
+  // in place: the worker is done with the tables once they are posted
+  for (const t of read.recognised?.tables ?? []) (t as { def: unknown }).def = undefined;
+  return read;
 }
 
 export function withDefs(read: ReadOutcome): ReadOutcome {
