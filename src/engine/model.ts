@@ -12,6 +12,11 @@ export interface Slot {
   col: number;
   /** The raw value as the snapshot held it. */
   raw: CellValue;
+  /**
+   * The cell's formula (`=SUM(…)`), where the host read formulas; undefined otherwise. A formula cell
+   * whose file kept no computed result reads as empty, and the rules say why.
+   */
+  formula?: string;
 }
 
 export interface CategorySlots {

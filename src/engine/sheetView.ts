@@ -63,7 +63,8 @@ export class SheetView {
 
   slot(row: number, col: number): Slot {
     const o = this.owner(row, col);
-    return { address: toA1(o.row, o.col), row: o.row, col: o.col, raw: this.raw(o.row, o.col) };
+    const address = toA1(o.row, o.col);
+    return { address, row: o.row, col: o.col, raw: this.raw(o.row, o.col), formula: this.sheet.formulas?.[address] };
   }
 
   rowIsEmpty(row: number, from = 0, to = this.cols - 1): boolean {

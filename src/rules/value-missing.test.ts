@@ -1,7 +1,12 @@
 import { a2With, a3With, a4With, a5With, columnsWith, ruleCases, yearlyBlocks } from "../../tests/helpers/ruleCases";
 import { seedSnapshot } from "../../tests/helpers/seedWorkbook";
 import { layoutFor, layoutToSnapshot } from "../templates/layout";
-import type { CellValue } from "../engine/grid";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/grid";
+
+/** The sheets with formulas on some cells (first sheet, second sheet), as a reader gives them. */
+function withFormulas(sheets: SheetSnapshot[], ...formulas: Record<string, string>[]): WorkbookSnapshot {
+  return { sheets: sheets.map((s, i) => ({ ...s, formulas: { ...s.formulas, ...formulas[i] } })) };
+}
 
 const blankTemplate = (id: "A2" | "A3" | "A4" | "A5") => ({ sheets: [layoutToSnapshot(layoutFor(id, { year: 2024 }))] });
 
@@ -38,6 +43,18 @@ ruleCases("value-missing", "error", {
       name: "a current year holding only spaces",
       workbook: a3With({ fines: [272485, "   "] }),
       findings: [{ table: "A3", cell: "J7", includes: ["罚没金额（元）", "2024年"] }],
+    },
+    {
+      name: "a formula saved without its result says so, in 附件2 and 附件4",
+      workbook: withFormulas(
+        [...a2With({ penalty: [7, null] }).sheets, ...a4With({ vehicles: null }).sheets],
+        { N7: "=SUM(N8:N9)" },
+        { N6: "=B6-C6" },
+      ),
+      findings: [
+        { table: "A2", cell: "N7", includes: ["行政处罚(件)", "2024年", "公式「=SUM(N8:N9)」", "没有保存它的计算结果", "重新计算"], excludes: ["未填写"] },
+        { table: "A4", cell: "N6", includes: ["第1行", "车辆(辆)", "公式「=B6-C6」"], excludes: ["未填写"] },
+      ],
     },
     {
       name: "figures without the unit name",

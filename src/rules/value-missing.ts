@@ -25,6 +25,23 @@ function rowLabel(seq: Slot | undefined, row: number): string {
   return `第${rowNumber(seq, row)}行`;
 }
 
+/**
+ * An empty cell that holds a formula is not one the clerk forgot: the file was saved without the
+ * formula's result (made by a program, or saved with manual calculation), so the message says that.
+ */
+function emptyMessage(slot: Slot, where: Text, missing: Text): Text {
+  if (!slot.formula) return missing;
+  return {
+    zh: `${where.zh}是公式「${slot.formula}」，但文件中没有保存它的计算结果；请在 Excel 或 WPS 中打开，重新计算（F9）并保存后再检查，或改为直接填写数字。`,
+    en: `${where.en} holds the formula ${slot.formula}, but the file has no computed result for it; open it in Excel or WPS, recalculate (F9) and save, or type the figure.`,
+  };
+}
+
+interface Text {
+  zh: string;
+  en: string;
+}
+
 function checkYearly(t: RecognisedYearlyTable, report: (cell: Slot, message: string, messageEn: string) => void): void {
   const inUse = new Set(t.blocks.filter(yearlyBlockInUse));
   for (const block of t.blocks) {
@@ -37,11 +54,12 @@ function checkYearly(t: RecognisedYearlyTable, report: (cell: Slot, message: str
   }
   for (const { block, cat, slots } of yearlyCategories(t)) {
     if (!inUse.has(block) || !blank(slots.current)) continue;
-    report(
-      slots.current,
-      `${tableName(t)}「${cat.label}」${yearLabel(t, "current")}未填写；没有的请填 0。`,
-      `${t.id} "${cat.label}": the current-year value is empty; enter 0 for none.`,
-    );
+    const where = { zh: `${tableName(t)}「${cat.label}」${yearLabel(t, "current")}`, en: `${t.id} "${cat.label}" current year` };
+    const m = emptyMessage(slots.current, where, {
+      zh: `${where.zh}未填写；没有的请填 0。`,
+      en: `${t.id} "${cat.label}": the current-year value is empty; enter 0 for none.`,
+    });
+    report(slots.current, m.zh, m.en);
   }
 }
 
@@ -74,12 +92,9 @@ const rule: Rule = {
                 : col.kind === "text" || col.kind === "countOrText"
                   ? "没有的请填「无」或 0"
                   : "没有的请填 0";
-          ctx.report({
-            table: t,
-            cell: slot,
-            message: `${where}「${label}」未填写；${what}。`,
-            messageEn: `${t.id} row ${rowNumber(row.seq, row.row)} "${label}" is empty.`,
-          });
+          const cell = { zh: `${where}「${label}」`, en: `${t.id} row ${rowNumber(row.seq, row.row)} "${label}"` };
+          const m = emptyMessage(slot, cell, { zh: `${cell.zh}未填写；${what}。`, en: `${cell.en} is empty.` });
+          ctx.report({ table: t, cell: slot, message: m.zh, messageEn: m.en });
         }
       }
     }

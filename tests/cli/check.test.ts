@@ -139,6 +139,22 @@ describe("xzzf check: hard rules name the rule and the cell, exit 1", () => {
   });
 });
 
+describe("xzzf check: a formula saved without its result", () => {
+  test("is value-missing with a message about the formula, not a blank left by the clerk", async () => {
+    const file = await writeSeedXlsx(tmp.path("uncached.xlsx"), {}, (wb) => {
+      const ws = wb.getWorksheet("附件2 执法案件");
+      // ExcelJS writes <f> with no <v>, as programs that never calculate do
+      if (ws) cellOf(ws, "N7").value = { formula: "SUM(N8:N9)" } as never;
+    });
+    const { code, out } = await json(["check", file, "--format", "json"]);
+    expect(code).toBe(1);
+    const f = out.files[0].findings.find((x) => x.rule === "value-missing" && x.cell === "N7");
+    expect(f?.message).toContain("公式「=SUM(N8:N9)」");
+    expect(f?.message).toContain("没有保存它的计算结果");
+    expect(f?.message).not.toContain("未填写");
+  });
+});
+
 describe("xzzf check: files that cannot be read", () => {
   test("empty, random bytes and a CSV renamed .xlsx: exit 2, a Chinese message each, the good file still checked", async () => {
     const empty = tmp.path("empty.xlsx");

@@ -116,6 +116,8 @@ export interface ExpectedFinding {
   table: TableId;
   /** Texts the Chinese message must contain: at least the category or column label. */
   includes: string[];
+  /** Texts it must not contain. */
+  excludes?: string[];
   related?: string[];
 }
 
@@ -156,6 +158,7 @@ export function ruleCases(rule: string, severity: Severity, cases: { valid: Rule
             expect(f.message).toMatch(CJK);
             expect(f.message).toContain(TABLE_NAMES[w.table]);
             for (const s of w.includes) expect(f.message).toContain(s);
+            for (const s of w.excludes ?? []) expect(f.message).not.toContain(s);
             expect(f.messageEn.trim()).not.toBe("");
             if (w.related) expect(f.related).toEqual(expect.arrayContaining(w.related));
           });
