@@ -10,6 +10,7 @@ import { toA1 } from "../../src/engine/grid";
 import { readState, STATE_SHEET } from "../../src/engine/stateSheet";
 import { AUDIT_SHEET } from "../../src/flows/auditReport";
 import { MARK_FILLS } from "../../src/host/types";
+import { buildCase } from "../helpers/corpus";
 
 const tmp = tempDir("write");
 afterAll(() => tmp.cleanup());
@@ -147,6 +148,20 @@ describe("xzzf annotate", () => {
     const marked = new Set(readState(s).marks.map((m) => `${m.sheet}!${m.cell}`));
     const findingCells = new Set(analyse(snap(seed)).findings.map((f) => `${f.sheet}!${f.cell}`));
     expect(marked).toEqual(findingCells);
+  });
+
+  test("a WPS-style export whose text cells have no address: annotated, every value where it was", async () => {
+    const input = tmp.path("导出系统生成.xlsx");
+    writeFileSync(input, await buildCase("wps-inline-strings"));
+    const out = tmp.path("导出系统生成-审核.xlsx");
+    const r = await run(["annotate", input, "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const s = snap(out);
+    expect(cells(s)).toEqual(cells(snap(input)));
+    const checkedIn = analyse(snap(input)).findings.map((f) => `${f.rule}@${f.cell}`);
+    expect(checkedIn.length).toBeGreaterThan(0);
+    expect(readState(s).marks.map((m) => m.cell).sort()).toEqual([...new Set(analyse(snap(input)).findings.map((f) => f.cell))].sort());
   });
 
   test("annotating an annotated file starts from the original formats: a fixed cell loses its old mark", async () => {

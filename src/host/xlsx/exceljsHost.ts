@@ -22,6 +22,7 @@ import { sheetSnapshot, snapshotOfWorkbook } from "./exceljsSnapshot";
 import { inflateEntry, readWorkbookFast } from "./fastReader";
 import { renderLayout } from "./render";
 import { sniff } from "./sniff";
+import { packageWithCellAddresses } from "./cellAddresses";
 
 /** What a mark replaced, as kept in the state sheet. */
 export interface MarkedFormat {
@@ -128,16 +129,18 @@ export class ExcelJSHost implements WorkbookHost {
    * declared, so a part that lies about its size would be inflated in full (a zip bomb), and it
    * silently drops a sheet whose part is missing. The fast reader refuses both, and whatever else
    * `xzzf check` refuses, before ExcelJS sees a byte; then every other part (pictures, drawings…,
-   * which the fast reader never opens) is inflated once, stopping as soon as it outgrows its size.
+   * which the fast reader never opens) is inflated once, stopping as soon as it outgrows its size,
+   * and sheets whose cells lack addresses are given them (cellAddresses.ts).
    */
   static async fromBytes(bytes: Uint8Array, opts: { file?: string } = {}): Promise<ExcelJSHost> {
     try {
       readWorkbookFast(bytes);
-      for (const entry of sniff(bytes).entries) inflateEntry(bytes, entry);
+      // cells written without an address (some exports, WPS) get theirs, or ExcelJS misplaces them
+      const readable = packageWithCellAddresses(bytes, sniff(bytes).entries, inflateEntry);
       const wb = new ExcelJS.Workbook();
       try {
         // ExcelJS's typings want a Buffer; JSZip underneath reads any Uint8Array, in node and browsers.
-        await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+        await wb.xlsx.load(readable as unknown as ArrayBuffer);
       } catch {
         throw readErrors.corrupt("ExcelJS 无法读取", "ExcelJS cannot read it");
       }
