@@ -77,9 +77,8 @@ export function exitCodeOf(results: FileResult[]): number {
 }
 
 /**
- * One file's share of the report, already printed to text: what the batch needs of a result.
- * Workers send this instead of the result itself, so the main thread only writes strings and
- * never copies or formats the findings of thousands of files.
+ * One file's share of the report, already printed to text: what the batch keeps of a result once
+ * its findings are printed, so a batch of thousands never holds their findings.
  */
 export interface RenderedResult {
   /** The entry for stdout, without the separator from the previous file's. */
