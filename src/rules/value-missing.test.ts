@@ -52,7 +52,7 @@ ruleCases("value-missing", "error", {
         { N6: "=B6-C6" },
       ),
       findings: [
-        { table: "A2", cell: "N7", includes: ["行政处罚(件)", "2024年", "公式「=SUM(N8:N9)」", "没有保存它的计算结果", "重新计算"], excludes: ["未填写"] },
+        { table: "A2", cell: "N7", includes: ["行政处罚(件)", "2024年", "公式「=SUM(N8:N9)」", "没有得到数值", "没有保存计算结果", "重新计算"], excludes: ["未填写"] },
         { table: "A4", cell: "N6", includes: ["第1行", "车辆(辆)", "公式「=B6-C6」"], excludes: ["未填写"] },
       ],
     },

@@ -26,14 +26,15 @@ function rowLabel(seq: Slot | undefined, row: number): string {
 }
 
 /**
- * An empty cell that holds a formula is not one the clerk forgot: the file was saved without the
- * formula's result (made by a program, or saved with manual calculation), so the message says that.
+ * An empty cell that holds a formula is not one the clerk forgot: the formula gives nothing, or the
+ * file was saved without its result (made by a program, or with manual calculation). The message
+ * names the formula and both causes rather than asking for a figure the clerk did enter.
  */
 function emptyMessage(slot: Slot, where: Text, missing: Text): Text {
   if (!slot.formula) return missing;
   return {
-    zh: `${where.zh}是公式「${slot.formula}」，但文件中没有保存它的计算结果；请在 Excel 或 WPS 中打开，重新计算（F9）并保存后再检查，或改为直接填写数字。`,
-    en: `${where.en} holds the formula ${slot.formula}, but the file has no computed result for it; open it in Excel or WPS, recalculate (F9) and save, or type the figure.`,
+    zh: `${where.zh}是公式「${slot.formula}」，但没有得到数值（公式结果为空，或文件中没有保存计算结果）；请检查公式，或在 Excel、WPS 中重新计算（F9）并保存后再检查，或直接填写数字。`,
+    en: `${where.en} holds the formula ${slot.formula} but no figure (it gives nothing, or the file kept no result); check the formula, or recalculate (F9) and save, or type the figure.`,
   };
 }
 

@@ -150,7 +150,7 @@ describe("xzzf check: a formula saved without its result", () => {
     expect(code).toBe(1);
     const f = out.files[0].findings.find((x) => x.rule === "value-missing" && x.cell === "N7");
     expect(f?.message).toContain("公式「=SUM(N8:N9)」");
-    expect(f?.message).toContain("没有保存它的计算结果");
+    expect(f?.message).toContain("没有得到数值");
     expect(f?.message).not.toContain("未填写");
   });
 });
