@@ -4,7 +4,7 @@
  * path (annotate, ratios, the web page's copies), reads such cells at the wrong place or not at all,
  * so their sheets are given addresses before ExcelJS opens the file. Values are not touched.
  */
-import { zipSync, type Zippable } from "fflate";
+import { Zip, ZipPassThrough } from "fflate";
 import { toA1 } from "../../engine/grid";
 import type { ZipEntry } from "./sniff";
 
@@ -70,10 +70,25 @@ export function packageWithCellAddresses(bytes: Uint8Array, entries: readonly Zi
     if (xml !== null) patched.set(e.name, new TextEncoder().encode(xml));
   }
   if (patched.size === 0) return bytes;
-  const files: Zippable = {};
+  // Stored, not deflated: the package only goes to ExcelJS in memory, and the web page's ExcelJS
+  // chunk need not carry a second deflater.
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    chunks.push(data);
+  });
   for (const e of entries) {
     if (e.name.endsWith("/")) continue; // folder entries
-    files[e.name] = [patched.get(e.name) ?? inflate(bytes, e), { level: 6 }];
+    const file = new ZipPassThrough(e.name);
+    zip.add(file);
+    file.push(patched.get(e.name) ?? inflate(bytes, e), true);
   }
-  return zipSync(files);
+  zip.end();
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
