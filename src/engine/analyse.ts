@@ -93,7 +93,10 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
       return v;
     },
     num(slot, kind) {
-      return usable(ctx.value(slot, kind));
+      const v = ctx.value(slot, kind);
+      // a negative figure is value-negative's error; comparing or summing it would only add findings
+      // that vanish once it is corrected
+      return v.problem === "negative" ? null : usable(v);
     },
     report(r) {
       const cell = address(r.cell);

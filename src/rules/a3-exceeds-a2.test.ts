@@ -44,6 +44,7 @@ tableRuleCases(rule, { id: "a3-exceeds-a2", severity: "error" }, {
     { name: "tables of different report years are not compared", workbook: pairs({ penalty: [50, 60] }, {}, { a2Year: 2023 }).workbook },
     { name: "an empty or unreadable figure is not compared", workbook: pairs({ penalty: [null, "若干"] }, {}).workbook },
     { name: "附件2 cell empty", workbook: pairs({ penalty: [5, 6] }, { penalty: [null, null] }).workbook },
+    { name: "a negative 附件2 figure is value-negative's alone: not compared", workbook: pairs({ penalty: [5, 6] }, { penalty: [-7, -9] }).workbook },
     { name: "no 附件2 at all", workbook: seedBook({ A3: { values: { penalty: [50, 60] } } }, ["A3", "A4", "A5"]).workbook },
     { name: "several units pair by name (林业局 2 ≤ 2, though 2 > 0 would not hold against another unit)", workbook: book(a2Two.sheet, a3TwoFine.sheet) },
     { name: "one 附件3 unit among two 附件2 units pairs by name", workbook: book(a2Two.sheet, a3One.sheet) },

@@ -41,7 +41,7 @@ export interface RuleContext {
   prior: readonly PriorFigure[];
   /** Parses a slot as the given kind (cached per cell). */
   value(slot: Slot | undefined, kind: ValueKind): ParsedValue;
-  /** A usable number of a slot, or null (empty, unreadable). */
+  /** A usable number of a slot, or null (empty, unreadable, or negative: value-negative reports that one). */
   num(slot: Slot | undefined, kind: ValueKind): number | null;
   report(r: Report): void;
 }
