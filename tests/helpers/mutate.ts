@@ -6,6 +6,7 @@
  * is reproduced from its seed alone.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { concatBytes } from "../../src/host/xlsx/bytes";
 
 /** mulberry32: small, fast, and the same sequence on every platform for a seed. */
 export class Prng {
@@ -35,13 +36,7 @@ export class Prng {
 }
 
 function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 function eocdAt(b: Uint8Array): number {

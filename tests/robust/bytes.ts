@@ -9,15 +9,9 @@ import { deflateSync, strToU8, unzipSync, zipSync, type Zippable } from "fflate"
 /** A fixed zip timestamp (local time of the DOS fields), so the same parts give the same bytes. */
 export const FIXED_MTIME = new Date(2024, 0, 15, 9, 30, 0);
 
-export function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+import { concatBytes } from "../../src/host/xlsx/bytes";
+
+export const concat = concatBytes;
 
 /** Parts of a zip, text or bytes, written with fflate at a fixed time. */
 export function zipParts(parts: Record<string, string | Uint8Array>): Uint8Array {

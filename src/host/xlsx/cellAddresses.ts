@@ -7,6 +7,7 @@
 import { Zip, ZipPassThrough } from "fflate";
 import { toA1 } from "../../engine/grid";
 import type { ZipEntry } from "./sniff";
+import { concatBytes } from "./bytes";
 
 // <row …>, <c …>, possibly prefixed (`x:c`), opening tags only; `\b` keeps <col>, <cfRule>, <rowBreaks> out
 const TAG = /<([A-Za-z_][\w.-]*:)?(row|c)\b([^>]*?)(\/?)>/g;
@@ -84,11 +85,5 @@ export function packageWithCellAddresses(bytes: Uint8Array, entries: readonly Zi
     file.push(patched.get(e.name) ?? inflate(bytes, e), true);
   }
   zip.end();
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }

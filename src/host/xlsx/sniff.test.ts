@@ -16,6 +16,7 @@ import { deflateSync, strToU8, zipSync } from "fflate";
 import { WorkbookReadError } from "./errors";
 import { readWorkbookFast } from "./fastReader";
 import { NODE_ZIP } from "../../cli/nodeZip";
+import { concatBytes } from "./bytes";
 import { MAX_ENTRY_UNCOMPRESSED, MAX_TOTAL_UNCOMPRESSED, MAX_ZIP_ENTRIES, sniff, textKind } from "./sniff";
 
 const inflateSpy = fflate.inflateSync as unknown as jest.Mock;
@@ -121,14 +122,7 @@ function writeZip(entries: RawEntry[], opts: { comment?: string; countOverride?:
   ev.setUint32(16, offset, true);
   ev.setUint16(20, comment.length, true);
   eocd.set(comment, 22);
-  const all = [...parts, ...central, eocd];
-  const out = new Uint8Array(all.reduce((a, c) => a + c.length, 0));
-  let p = 0;
-  for (const c of all) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
+  return concatBytes([...parts, ...central, eocd]);
 }
 
 function deflated(name: string, text: string | Uint8Array): RawEntry {
