@@ -3,7 +3,8 @@
  * the engine, and prints text, JSON or CSV. Exit 0 without error-severity findings, 1 with, 2 when a
  * file could not be read or the arguments are wrong (2 wins).
  */
-import { analyseRecognised, recogniseWorkbook, type Recognised } from "../engine/analyse";
+import { analyse } from "../engine/analyse";
+import type { WorkbookSnapshot } from "../engine/grid";
 import type { Settings } from "../rules/types";
 import { readWorkbookFast } from "../host/xlsx/fastReader";
 import { NODE_ZIP } from "./nodeZip";
@@ -29,29 +30,24 @@ function failed(file: string, error: string): FileResult {
   return { file, year: null, tables: [], findings: [], error };
 }
 
-/**
- * A file read and its tables recognised, or why it could not be read: the half of checking the
- * CLI's workers do (see checkPool.ts).
- */
-export type ReadOutcome = { recognised: Recognised; error?: undefined } | { recognised?: undefined; error: string };
+/** A file read, or why it could not be read: the half of checking the CLI's workers do (see checkPool.ts). */
+export type ReadOutcome = { snapshot: WorkbookSnapshot; error?: undefined } | { snapshot?: undefined; error: string };
 
-/** Reads one file and recognises its tables; never throws for a bad file (its message goes in `error`). */
+/** Reads one file; never throws for a bad file (its message goes in `error`). */
 export function readForCheck(file: string, opts: Pick<CheckOptions, "t" | "lang">): ReadOutcome {
-  let snapshot;
   try {
-    snapshot = readWorkbookFast(readInput(file, opts.t), { file, codec: NODE_ZIP });
+    return { snapshot: readWorkbookFast(readInput(file, opts.t), { file, codec: NODE_ZIP }) };
   } catch (e) {
     if (e instanceof CliError) return { error: e.message };
     if (e instanceof WorkbookReadError) return { error: opts.lang === "en" ? e.messageEn : e.message };
     throw e;
   }
-  return { recognised: recogniseWorkbook(snapshot) };
 }
 
-/** The other half: the rules over a read file. */
+/** The other half: the tables recognised and the rules run over a read file. */
 export function analyseRead(file: string, read: ReadOutcome, opts: CheckOptions): FileResult {
   if (read.error !== undefined) return failed(file, read.error);
-  const analysis = analyseRecognised(read.recognised, { settings: opts.settings, prior: opts.prior?.figures });
+  const analysis = analyse(read.snapshot, { settings: opts.settings, prior: opts.prior?.figures });
   if (opts.prior) {
     const problem = priorYearProblem(opts.prior, file, analysis.year, opts.t);
     if (problem) return { ...failed(file, problem), priorYearMismatch: true };

@@ -1,21 +1,21 @@
 /**
  * Checking many files on more than one core. Each thread must warm V8 up on the code it runs, and the
  * engine is most of that code: measured on two cores, two workers each reading and checking whole
- * files were slower than one thread. So the work is cut in two: workers read each file and recognise
- * its tables (reader and recognition), and post the recognised tables; the main thread runs the
- * rules and prints. Results come out in the order of the files, and at most a few files per worker
- * are in flight, so memory stays flat over any batch.
+ * files were slower than one thread. So the work is cut in two: workers read each file (unzip and
+ * XML, about half of the work) and post its snapshot in a compact form (snapshotWire.ts); the main
+ * thread recognises the tables, runs the rules and prints. Results come out in the order of the
+ * files, and at most a few files per worker are in flight, so memory stays flat over any batch.
  */
 import { availableParallelism } from "os";
 import { existsSync } from "fs";
 import { join } from "path";
 import { Worker } from "worker_threads";
-import { tableDef } from "../templates/tables";
 import { analyseRead, checkFile, renderResult, type CheckFormat, type CheckOptions, type ReadOutcome, type RenderedResult } from "./check";
+import { SnapshotDecoder, type WireWorkbook } from "./snapshotWire";
 
 /** Below this many files the workers' start-up costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 16;
-/** The main thread's rules keep up with about two readers; more only wait. */
+/** The main thread's recognition and rules keep up with about two readers; more only wait. */
 const MAX_WORKERS = 2;
 const IN_FLIGHT_PER_WORKER = 16;
 /**
@@ -31,7 +31,7 @@ function workerScript(): string | null {
   return __filename.endsWith(".js") && existsSync(script) ? script : null;
 }
 
-/** Reader threads for a batch: one fewer than the cores (the main thread runs the rules), or none. */
+/** Reader threads for a batch: one fewer than the cores (the main thread recognises and runs the rules), or none. */
 export function workerCount(files: number): number {
   const env = process.env.XZZF_WORKERS;
   const cores = env !== undefined && /^\d+$/.test(env) ? Number(env) : availableParallelism();
@@ -39,30 +39,14 @@ export function workerCount(files: number): number {
   return Math.min(cores - 1, MAX_WORKERS);
 }
 
+/** Files `first`, `first + 1`, … of the batch, for one worker to read in this order. */
 export interface ReadJob {
-  index: number;
-  file: string;
+  first: number;
+  files: string[];
 }
 
-export interface ReadReply {
-  index: number;
-  read: ReadOutcome;
-}
-
-/**
- * Recognised tables travel without their template definitions: static data every thread holds, and
- * which the rules compare by identity. The worker drops them, the main thread puts its own back.
- */
-export function withoutDefs(read: ReadOutcome): ReadOutcome {
-  // in place: the worker is done with the tables once they are posted
-  for (const t of read.recognised?.tables ?? []) (t as { def: unknown }).def = undefined;
-  return read;
-}
-
-export function withDefs(read: ReadOutcome): ReadOutcome {
-  for (const t of read.recognised?.tables ?? []) (t as { def: unknown }).def = tableDef(t.id);
-  return read;
-}
+/** A file read (its snapshot on the wire), or why it could not be read. */
+export type ReadReply = { index: number; wire: WireWorkbook; error?: undefined } | { index: number; wire?: undefined; error: string };
 
 /** Calls `each` with every file's printed result, in the order of `files`. */
 export async function checkAll(files: string[], opts: CheckOptions, format: CheckFormat, each: (r: RenderedResult, index: number) => void): Promise<void> {
@@ -74,19 +58,22 @@ export async function checkAll(files: string[], opts: CheckOptions, format: Chec
     return;
   }
   const workers = Array.from({ length: n }, () => new Worker(script, { workerData: { lang: opts.lang }, resourceLimits: WORKER_LIMITS }));
+  // each worker's strings are numbered in the order it posts, so each has its own decoder
+  const decoders = workers.map(() => new SnapshotDecoder());
   const done = new Map<number, ReadOutcome>();
   const inFlight = workers.map(() => 0);
   let nextToSend = 0;
   let nextToEmit = 0;
-  // each worker keeps up to IN_FLIGHT_PER_WORKER files ahead of what has been printed
+  // each worker keeps up to IN_FLIGHT_PER_WORKER files ahead of what has been printed; jobs go in
+  // batches of at least half of that, since a message costs more than its few file names
   const topUp = () => {
     workers.forEach((w, k) => {
-      while (inFlight[k] < IN_FLIGHT_PER_WORKER && nextToSend < files.length) {
-        const job: ReadJob = { index: nextToSend, file: files[nextToSend] };
-        w.postMessage(job);
-        nextToSend++;
-        inFlight[k]++;
-      }
+      if (inFlight[k] > IN_FLIGHT_PER_WORKER / 2 || nextToSend >= files.length) return;
+      const count = Math.min(IN_FLIGHT_PER_WORKER - inFlight[k], files.length - nextToSend);
+      const job: ReadJob = { first: nextToSend, files: files.slice(nextToSend, nextToSend + count) };
+      w.postMessage(job);
+      nextToSend += count;
+      inFlight[k] += count;
     });
   };
   try {
@@ -95,7 +82,7 @@ export async function checkAll(files: string[], opts: CheckOptions, format: Chec
         w.on("error", reject);
         w.on("message", (msg: ReadReply) => {
           inFlight[k]--;
-          done.set(msg.index, withDefs(msg.read));
+          done.set(msg.index, msg.error !== undefined ? { error: msg.error } : { snapshot: decoders[k].decode(msg.wire) });
           topUp();
           try {
             while (done.has(nextToEmit)) {

@@ -1,24 +1,32 @@
 /**
- * A reader thread of `xzzf check` over many files: reads the files it is sent, one at a time,
- * recognises their tables, and posts them back (or why the file could not be read); the main thread
- * runs the rules. Runs only from the compiled CLI (dist-cli), never under ts-jest.
+ * A reader thread of `xzzf check` over many files: reads the files it is sent, one at a time, and
+ * posts each snapshot (or why the file could not be read); the main thread recognises the tables
+ * and runs the rules. Runs only from the compiled CLI (dist-cli), never under ts-jest.
  */
 import { parentPort, workerData } from "worker_threads";
-import { readForCheck, type CheckOptions, type ReadOutcome } from "./check";
-import { withoutDefs, type ReadJob, type ReadReply } from "./checkPool";
+import { readForCheck, type CheckOptions } from "./check";
+import type { ReadJob, ReadReply } from "./checkPool";
+import { SnapshotEncoder, transferList } from "./snapshotWire";
 import { translator } from "./io";
 
 const lang = (workerData as { lang: CheckOptions["lang"] }).lang;
 const opts = { lang, t: translator(lang) };
+const encoder = new SnapshotEncoder();
 
-parentPort?.on("message", (job: ReadJob) => {
-  let read: ReadOutcome;
+function readOne(index: number, file: string): ReadReply {
   try {
-    read = withoutDefs(readForCheck(job.file, opts));
+    const read = readForCheck(file, opts);
+    return read.error !== undefined ? { index, error: read.error } : { index, wire: encoder.encode(read.snapshot) };
   } catch (e) {
     // a reader bug on one file must not lose the others: report it as that file's error
-    read = { error: `内部错误：${(e as Error).message}` };
+    return { index, error: `内部错误：${(e as Error).message}` };
   }
-  const reply: ReadReply = { index: job.index, read };
-  parentPort?.postMessage(reply);
+}
+
+parentPort?.on("message", (job: ReadJob) => {
+  // one reply per file, as soon as it is read, so the main thread starts on it while this reads the next
+  job.files.forEach((file, i) => {
+    const reply = readOne(job.first + i, file);
+    parentPort?.postMessage(reply, reply.wire ? transferList(reply.wire) : []);
+  });
 });
