@@ -12,6 +12,7 @@ import { join } from "path";
 import { Worker } from "worker_threads";
 import { analyseRead, checkFile, renderResult, type CheckFormat, type CheckOptions, type ReadOutcome, type RenderedResult } from "./check";
 import { SnapshotDecoder, type WireWorkbook } from "./snapshotWire";
+import { tuneV8ForBatch } from "./v8Tuning";
 
 /** Below this many files the workers' start-up costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 16;
@@ -52,6 +53,7 @@ export type ReadReply = { index: number; wire: WireWorkbook; error?: undefined }
 export async function checkAll(files: string[], opts: CheckOptions, format: CheckFormat, each: (r: RenderedResult, index: number) => void): Promise<void> {
   const n = workerCount(files.length);
   const script = workerScript();
+  if (files.length >= MIN_FILES_FOR_WORKERS) tuneV8ForBatch();
   const finish = (file: string, read: ReadOutcome, i: number) => each(renderResult(analyseRead(file, read, opts), format, opts.t, opts.lang), i);
   if (n === 0 || !script) {
     files.forEach((file, i) => each(renderResult(checkFile(file, opts), format, opts.t, opts.lang), i));
