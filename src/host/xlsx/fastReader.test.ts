@@ -297,6 +297,22 @@ describe("readWorkbookFast on hand-made parts", () => {
     expect(v[4]).toEqual([7]);
   });
 
+  it("reads cell tags however their attributes are written: quotes, spacing, order, other attributes, unquoted values", () => {
+    const data = [
+      `<row r="1"><c r='A1' t='s'><v>0</v></c><c\n\tt="s"\n r="B1" ><v>1</v></c><c s="0" r="C1" cm="1" x14ac:foo="a>b"><v>3</v></c></row>`,
+      // `<col>` and `<cfRule>`-like names are not cells; an unquoted value leaves the cell to the general path
+      `<row r="2"><cx r="A2"><v>9</v></cx><c r=B2><v>4</v></c><c r="D2"/><c r="E2" t="n"><v>5</v></c><c><v>6</v></c></row>`,
+      `<row r="3"><c r="A3" s="1"><v>45356</v></c><c r="B3"s="1"><v>45357</v></c></row>`,
+    ].join("");
+    const styles = `<styleSheet ${NS}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
+    const sst = `<sst ${NS}><si><t>甲</t></si><si><t>乙</t></si></sst>`;
+    const v = readWorkbookFast(makeXlsx({ sheets: [{ name: "S", xml: sheet(data) }], sst, styles })).sheets[0].values;
+    expect(v[0]).toEqual(["甲", "乙", 3]);
+    // B2's unquoted address is unusable: it follows A2's nothing, then D2, E2 and the next cell follow on
+    expect(v[1]).toEqual([4, , , , 5, 6]); // eslint-disable-line no-sparse-arrays
+    expect(v[2]).toEqual(["2024-03-05", "2024-03-06"]);
+  });
+
   it("reads prefixed (namespaced) element names, inline strings, t=d dates, entities and CDATA", () => {
     const xml = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>
       <x:row r="1">

@@ -290,6 +290,8 @@ class Scanner {
         this.pos = this.skipMarkup(i);
         continue;
       }
+      if (c === 99 /* c */ && this.cellTag(i)) return true;
+      this.cellScanned = false;
       const closing = c === 47; /* / */
       const ns = closing ? i + 2 : i + 1;
       let k = ns;
@@ -376,12 +378,97 @@ class Scanner {
     return undefined;
   }
 
-  /** `r`, `s` and `t` of the current tag, read in one pass (the cell hot path). */
-  aR: string | undefined;
-  aS: string | undefined;
-  aT: string | undefined;
+  /**
+   * Where the values of `r`, `s` and `t` of the current cell tag lie in the text: [start, end), start
+   * −1 when absent. Positions, not strings: most cells of a sheet are empty styled ones
+   * (`<c r="B2" s="2"/>`), and slicing their attributes was a large part of reading.
+   */
+  rS = -1;
+  rE = -1;
+  sS = -1;
+  sE = -1;
+  tS = -1;
+  tE = -1;
+  /** Whether next() already read those positions (it does for well-formed `<c` tags). */
+  cellScanned = false;
+
+  /**
+   * A `<c …>` tag read in one pass with its attributes (the hot path: a sheet is mostly cell tags).
+   * False, with nothing moved, for anything unusual; the general path then reads the tag.
+   */
+  private cellTag(i: number): boolean {
+    const s = this.s;
+    const n = s.length;
+    let k = i + 2;
+    let ch = s.charCodeAt(k);
+    // a longer name (`<col`, `<cfRule`): not a cell
+    if (ch !== 32 && ch !== 62 && ch !== 47 && ch !== 9 && ch !== 10 && ch !== 13) return false;
+    let rS = -1;
+    let rE = -1;
+    let sS = -1;
+    let sE = -1;
+    let tS = -1;
+    let tE = -1;
+    let end: number;
+    let selfClosing: boolean;
+    for (;;) {
+      while (k < n && (ch = s.charCodeAt(k)) <= 32) k++;
+      if (k >= n) return false;
+      if (ch === 62) {
+        end = k;
+        selfClosing = false;
+        break;
+      }
+      if (ch === 47) {
+        if (s.charCodeAt(k + 1) !== 62) return false;
+        end = k + 1;
+        selfClosing = true;
+        break;
+      }
+      const ns = k;
+      while (k < n && (ch = s.charCodeAt(k)) !== 61 && ch > 32 && ch !== 62 && ch !== 47) k++;
+      const len = k - ns;
+      while (k < n && (ch = s.charCodeAt(k)) <= 32) k++;
+      if (ch !== 61) return false;
+      k++;
+      while (k < n && (ch = s.charCodeAt(k)) <= 32) k++;
+      if (ch !== 34 && ch !== 39) return false;
+      const ve = s.indexOf(ch === 34 ? '"' : "'", k + 1);
+      if (ve < 0) return false;
+      if (len === 1) {
+        const first = s.charCodeAt(ns);
+        if (first === 114) {
+          rS = k + 1;
+          rE = ve;
+        } else if (first === 115) {
+          sS = k + 1;
+          sE = ve;
+        } else if (first === 116) {
+          tS = k + 1;
+          tE = ve;
+        }
+      }
+      k = ve + 1;
+    }
+    this.name = "c";
+    this.closing = false;
+    this.selfClosing = selfClosing;
+    this.attrStart = i + 2;
+    this.attrEnd = selfClosing ? end - 1 : end;
+    this.pos = end + 1;
+    this.rS = rS;
+    this.rE = rE;
+    this.sS = sS;
+    this.sE = sE;
+    this.tS = tS;
+    this.tE = tE;
+    this.cellScanned = true;
+    return true;
+  }
+
+  /** `r`, `s` and `t` of a cell tag the general path read (cellTag gave up on it). */
   cellAttrs(): void {
-    this.aR = this.aS = this.aT = undefined;
+    this.rS = this.sS = this.tS = -1;
     const s = this.s;
     const e = this.attrEnd;
     let i = this.attrStart;
@@ -403,9 +490,16 @@ class Scanner {
       if (ve < 0 || ve > e) return;
       if (len === 1) {
         const first = s.charCodeAt(ns);
-        if (first === 114) this.aR = s.slice(i + 1, ve);
-        else if (first === 115) this.aS = s.slice(i + 1, ve);
-        else if (first === 116) this.aT = s.slice(i + 1, ve);
+        if (first === 114) {
+          this.rS = i + 1;
+          this.rE = ve;
+        } else if (first === 115) {
+          this.sS = i + 1;
+          this.sE = ve;
+        } else if (first === 116) {
+          this.tS = i + 1;
+          this.tE = ve;
+        }
       }
       i = ve + 1;
     }
@@ -837,10 +931,9 @@ function parseSheet(xml: string, b: SheetBuilder, ctx: WorkbookContext): void {
     if (name !== "c") continue;
 
     // --- a cell
-    sc.cellAttrs();
-    const ref = sc.aR;
-    if (ref !== undefined && parseCellRef(ref)) {
-      if (refRow >= EXCEL_MAX_ROWS || refCol >= EXCEL_MAX_COLS) throw outOfGrid(ref);
+    if (!sc.cellScanned) sc.cellAttrs();
+    if (sc.rS >= 0 && parseCellRefAt(xml, sc.rS, sc.rE)) {
+      if (refRow >= EXCEL_MAX_ROWS || refCol >= EXCEL_MAX_COLS) throw outOfGrid(xml.slice(sc.rS, sc.rE));
       row = refRow;
       col = refCol;
     } else {
@@ -850,8 +943,9 @@ function parseSheet(xml: string, b: SheetBuilder, ctx: WorkbookContext): void {
       if (col >= EXCEL_MAX_COLS) throw outOfGrid(`第 ${row + 1} 行第 ${col + 1} 列`);
     }
     if (sc.selfClosing) continue;
-    const t = sc.aT;
-    const s = sc.aS;
+    const t = sc.tS >= 0 ? xml.slice(sc.tS, sc.tE) : undefined;
+    const sS = sc.sS;
+    const sE = sc.sE;
     let v: string | undefined = sc.simpleValue();
     let inline: string | undefined;
     let fText: string | undefined;
@@ -922,6 +1016,7 @@ function parseSheet(xml: string, b: SheetBuilder, ctx: WorkbookContext): void {
           break;
         }
         value = num;
+        const s = sS >= 0 ? xml.slice(sS, sE) : undefined;
         if (s !== undefined && s !== "0") {
           if (dateFlags === null) dateFlags = ctx.dateStyles();
           if (dateFlags[parseInt(s, 10)] === 1) value = serialToIso(num, ctx.date1904) ?? num;
@@ -937,9 +1032,13 @@ let refCol = 0;
 
 /** Parses `D7` (no `$`) into refRow/refCol (0-based); false when it is not such an address. */
 function parseCellRef(r: string): boolean {
-  let i = 0;
+  return parseCellRefAt(r, 0, r.length);
+}
+
+/** parseCellRef of the text's characters [from, n), read in place. */
+function parseCellRefAt(r: string, from: number, n: number): boolean {
+  let i = from;
   let c = 0;
-  const n = r.length;
   while (i < n) {
     const ch = r.charCodeAt(i);
     if (ch >= 65 && ch <= 90) c = c * 26 + (ch - 64);
@@ -947,7 +1046,7 @@ function parseCellRef(r: string): boolean {
     else break;
     i++;
   }
-  if (i === 0 || i > 3 || i === n) return false;
+  if (i === from || i > from + 3 || i === n) return false;
   let row = 0;
   for (; i < n; i++) {
     const ch = r.charCodeAt(i);
