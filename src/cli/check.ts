@@ -4,12 +4,9 @@
  * file could not be read or the arguments are wrong (2 wins).
  */
 import { analyse } from "../engine/analyse";
-import type { WorkbookSnapshot } from "../engine/grid";
 import type { Settings } from "../rules/types";
-import { readWorkbookFast } from "../host/xlsx/fastReader";
-import { NODE_ZIP } from "./nodeZip";
-import { WorkbookReadError } from "../host/xlsx/errors";
-import { CliError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, readInput, type Lang, type Tr } from "./io";
+import { CliError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type Lang, type Tr } from "./io";
+import { readForCheck, type ReadOutcome } from "./readFile";
 import { loadPrior, priorYearProblem, type PriorReport } from "./prior";
 import { Progress } from "./progress";
 import { csvHeader, csvRows, formatText, JSON_CLOSE, JSON_OPEN, jsonFileEntry, type FileResult } from "./report";
@@ -28,20 +25,6 @@ export interface CheckOptions {
 
 function failed(file: string, error: string): FileResult {
   return { file, year: null, tables: [], findings: [], error };
-}
-
-/** A file read, or why it could not be read: the half of checking the CLI's workers do (see checkPool.ts). */
-export type ReadOutcome = { snapshot: WorkbookSnapshot; error?: undefined } | { snapshot?: undefined; error: string };
-
-/** Reads one file; never throws for a bad file (its message goes in `error`). */
-export function readForCheck(file: string, opts: Pick<CheckOptions, "t" | "lang">): ReadOutcome {
-  try {
-    return { snapshot: readWorkbookFast(readInput(file, opts.t), { file, codec: NODE_ZIP }) };
-  } catch (e) {
-    if (e instanceof CliError) return { error: e.message };
-    if (e instanceof WorkbookReadError) return { error: opts.lang === "en" ? e.messageEn : e.message };
-    throw e;
-  }
 }
 
 /** The other half: the tables recognised and the rules run over a read file. */

@@ -10,7 +10,8 @@ import { availableParallelism } from "os";
 import { existsSync } from "fs";
 import { join } from "path";
 import { Worker } from "worker_threads";
-import { analyseRead, checkFile, renderResult, type CheckFormat, type CheckOptions, type ReadOutcome, type RenderedResult } from "./check";
+import { analyseRead, checkFile, renderResult, type CheckFormat, type CheckOptions, type RenderedResult } from "./check";
+import type { ReadOutcome } from "./readFile";
 import { SnapshotDecoder, type WireWorkbook } from "./snapshotWire";
 import { tuneV8ForBatch } from "./v8Tuning";
 

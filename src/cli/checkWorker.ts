@@ -4,12 +4,13 @@
  * and runs the rules. Runs only from the compiled CLI (dist-cli), never under ts-jest.
  */
 import { parentPort, workerData } from "worker_threads";
-import { readForCheck, type CheckOptions } from "./check";
+import { readForCheck } from "./readFile";
 import type { ReadJob, ReadReply } from "./checkPool";
+import type { Lang } from "./io";
 import { SnapshotEncoder, transferList } from "./snapshotWire";
 import { translator } from "./io";
 
-const lang = (workerData as { lang: CheckOptions["lang"] }).lang;
+const lang = (workerData as { lang: Lang }).lang;
 const opts = { lang, t: translator(lang) };
 const encoder = new SnapshotEncoder();
 
