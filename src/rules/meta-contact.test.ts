@@ -41,6 +41,7 @@ tableRuleCases(rule, { id: "meta-contact", severity: "warning" }, {
     { name: "a landline (0731)57812345 with full-width brackets", workbook: withContact("王洪江（0731）57812345").workbook },
     { name: "a landline written together 073157812345", workbook: withContact("王洪江073157812345").workbook },
     { name: "full-width digits", workbook: withContact("王洪江　１５１９７１６７７６８").workbook },
+    { name: "a name ending in a digit before the mobile", workbook: withContact("科员2 13800000000").workbook },
     { name: "the number in the cell after the label", workbook: nextCell },
     { name: "附件5 has no contact line and is never reported", workbook: seedBook({}, ["A5"]).workbook },
   ],
@@ -63,6 +64,8 @@ describe("hasPhoneNumber", () => {
     ["(0731)5781234", true],
     ["12345678901", false], // 12… is no mobile prefix
     ["151971677681", false], // 12 digits
+    ["科员2 13800000000", true], // the name's digit is not part of the number
+    ["张1 0731-5781234", true],
     ["57812345", false],
     ["", false],
   ])("%p → %p", (text, want) => {

@@ -7,13 +7,22 @@ const MOBILE_RE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 /** A landline with its area code: 0731-5712345, (0731)57123456, 073157123456 (separators removed first). */
 const LANDLINE_RE = /(?<!\d)(?:\(0\d{2,3}\)|0\d{2,3})\d{7,8}(?!\d)/;
 
-/** Whether the text gives a phone number, however it is spaced or hyphenated. */
-export function hasPhoneNumber(text: string): boolean {
-  const s = text
-    .normalize("NFKC")
-    .replace(/[\s\u3000\-–—－]/g, "")
-    .replace(/\+?86(?=1[3-9]\d{9}(?!\d))/g, "");
+/** A phone number in text whose spaces and hyphens are already removed. */
+function givesNumber(joined: string): boolean {
+  const s = joined.replace(/\+?86(?=1[3-9]\d{9}(?!\d))/g, "");
   return MOBILE_RE.test(s) || LANDLINE_RE.test(s);
+}
+
+/**
+ * Whether the text gives a phone number, however it is spaced or hyphenated. The spaced-out number
+ * (`151 9716 7768`) is read with the spaces removed; each space-separated part is also read alone,
+ * since removing the spaces joins a digit of the name to the number (`科员2 13800000000`).
+ */
+export function hasPhoneNumber(text: string): boolean {
+  const s = text.normalize("NFKC");
+  const noHyphens = (t: string) => t.replace(/[-–—－]/g, "");
+  if (givesNumber(noHyphens(s.replace(/[\s\u3000]/g, "")))) return true;
+  return s.split(/[\s\u3000]+/).some((part) => part !== "" && givesNumber(noHyphens(part)));
 }
 
 const rule: Rule = {
