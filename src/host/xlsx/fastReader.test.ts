@@ -313,6 +313,43 @@ describe("readWorkbookFast on hand-made parts", () => {
     expect(v[2]).toEqual(["2024-03-05", "2024-03-06"]);
   });
 
+  it("skipping empty cells gives the same snapshot as reading every tag, whatever the sheet data holds", () => {
+    const rich = `<c r="C1" t="inlineStr"><is><r><rPr><color rgb="FFFF0000"></color><charset val="134"/></rPr><t>红</t></r><r><t>字</t></r></is></c>`;
+    const cases: Record<string, string> = {
+      "empty styled cells around values": `<row r="1"><c r="A1" s="1"/><c r="B1" s="1"><v>2</v></c><c r="C1" s="2"/></row><row r="2"><c r="A2"></c><c r="B2" t="str"><v>x</v></c></row>`,
+      "rich text with <color> and <charset> runs": `<row r="1"><c r="A1"/><c r="B1"><v>1</v></c>${rich}<c r="D1"/></row>`,
+      "closing tags with white space": `<row r="1"><c r="A1"><v>1</v></c ><c r="B1" s="1"/><c r="C1"><v>3</v>\n</c></row>`,
+      "formulas, shared and plain": `<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1"><f t="shared" si="0" ref="B1:B2">A1*2</f><v>4</v></c></row><row r="2"><c r="B2"><f t="shared" si="0"/><v>4</v></c></row>`,
+      "a comment in the data": `<row r="1"><c r="A1"/><!-- <c r="B1"><v>9</v></c> --><c r="C1"><v>3</v></c></row>`,
+      "CDATA in a value": `<row r="1"><c r="A1" t="str"><v><![CDATA[<c r="Z9"><v>1</v></c>]]></v></c><c r="B1"/></row>`,
+      "cells without an address after addressed ones": `<row r="1"><c r="A1"/><c r="B1"><v>2</v></c><c><v>3</v></c><c/><c><v>5</v></c></row><row><c><v>6</v></c></row>`,
+      "a row extension": `<row r="1"><c r="A1"><v>1</v></c><extLst><ext uri="x"><c r="B1"><v>9</v></c></ext></extLst></row>`,
+      "no sheet data end": `<row r="1"><c r="A1"><v>1</v></c></row>`,
+    };
+    for (const [about, data] of Object.entries(cases)) {
+      const xml = about === "no sheet data end" ? `<worksheet ${NS}><sheetData>${data}` : sheet(data, '<mergeCells count="1"><mergeCell ref="D1:E2"/></mergeCells>');
+      const bytes = makeXlsx({ sheets: [{ name: "S", xml }] });
+      let general: unknown;
+      try {
+        general = readWorkbookFast(bytes, { skipEmptyCells: false });
+      } catch (e) {
+        general = (e as Error).message;
+      }
+      let skipping: unknown;
+      try {
+        skipping = readWorkbookFast(bytes);
+      } catch (e) {
+        skipping = (e as Error).message;
+      }
+      expect({ about, snapshot: skipping }).toStrictEqual({ about, snapshot: general });
+    }
+    // and the values are the ones a clerk sees
+    const v = (data: string) => readWorkbookFast(makeXlsx({ sheets: [{ name: "S", xml: sheet(data) }] })).sheets[0].values;
+    expect(v(cases["rich text with <color> and <charset> runs"])[0]).toEqual([, 1, "红字"]); // eslint-disable-line no-sparse-arrays
+    expect(v(cases["cells without an address after addressed ones"])).toEqual([[, 2, 3, , 5], [6]]); // eslint-disable-line no-sparse-arrays
+    expect(v(cases["a comment in the data"])[0]).toEqual([, , 3]); // eslint-disable-line no-sparse-arrays
+  });
+
   it("reads prefixed (namespaced) element names, inline strings, t=d dates, entities and CDATA", () => {
     const xml = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>
       <x:row r="1">

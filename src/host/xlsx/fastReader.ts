@@ -66,6 +66,11 @@ export interface ReadOptions {
   file?: string;
   /** Native inflate and CRC where the host has them (node's zlib in the CLI); fflate and the JS CRC otherwise. */
   codec?: ZipCodec;
+  /**
+   * False reads every tag of the sheet data one by one, empty cells included: the same snapshot,
+   * slower. Tests compare the two.
+   */
+  skipEmptyCells?: boolean;
 }
 
 /**
@@ -259,13 +264,36 @@ export function decodeEntities(s: string): string {
 
 const badXml = () => readErrors.corrupt("XML 内容不完整", "an XML part is incomplete");
 
+/** What may follow an element name: white space, `>` or `/`. */
+function isTagEnd(ch: number): boolean {
+  return ch === 62 || ch === 47 || ch === 32 || ch === 9 || ch === 10 || ch === 13;
+}
+
+/** Thrown when skipping empty cells meets what it does not handle: the sheet is read again tag by tag. */
+const GENERAL_PATH = new Error("general path");
+
+/**
+ * Where the content of `<sheetData>` ends when empty cells may be skipped (seekFilledCell): -1 when
+ * it holds comments or CDATA (either may contain tags), row extensions, or cannot be found.
+ */
+function fastRegionEnd(xml: string, from: number): number {
+  const end = xml.indexOf("</sheetData>", from);
+  if (end < 0) return -1;
+  // `!` is rare in sheet data (#REF!, Sheet1!A1) and `<` is everywhere: look for the former
+  for (let i = xml.indexOf("!", from); i >= 0 && i < end; i = xml.indexOf("!", i + 1)) if (xml.charCodeAt(i - 1) === 60) return -1;
+  const ext = xml.indexOf("<extLst", from);
+  if (ext >= 0 && ext < end) return -1;
+  return end;
+}
+
 /**
  * A minimal pull scanner over XML text: start and end tags with their local names (prefix dropped),
  * attributes on demand, text up to the next tag. Comments, processing instructions, DOCTYPE and
  * CDATA outside text are skipped; no entity definitions are ever expanded.
  */
 class Scanner {
-  private pos = 0;
+  /** Where reading goes on: just past the current tag. */
+  pos = 0;
   name = "";
   closing = false;
   selfClosing = false;
@@ -463,6 +491,30 @@ class Scanner {
     this.tS = tS;
     this.tE = tE;
     this.cellScanned = true;
+    return true;
+  }
+
+  /**
+   * Moves to the next cell in [pos, end) that has content, skipping the empty `<c …/>` cells and the
+   * row tags between without reading them: three in four cells of a template are empty styled ones.
+   * A cell with content is the one whose `</c>` comes next; its opening tag is the last `<c` before
+   * that (its content holds no cell tags, and no `<` appears in text or attribute values). Only for
+   * sheet data without comments, CDATA or extensions (see fastRegionEnd). False at the end (pos = end).
+   */
+  seekFilledCell(end: number): boolean {
+    const s = this.s;
+    let close = s.indexOf("</c", this.pos);
+    // `</c` of another element inside a cell (`</color>` of a rich-text run) is not the cell's end
+    while (close >= 0 && close < end && !isTagEnd(s.charCodeAt(close + 3))) close = s.indexOf("</c", close + 3);
+    if (close < 0 || close >= end) {
+      this.pos = end;
+      return false;
+    }
+    let open = s.lastIndexOf("<c", close);
+    // `<color`, `<charset` of a rich-text run are not the cell's tag
+    while (open >= this.pos && !isTagEnd(s.charCodeAt(open + 2))) open = s.lastIndexOf("<c", open - 1);
+    if (open < this.pos) throw GENERAL_PATH;
+    this.pos = open;
     return true;
   }
 
@@ -896,19 +948,30 @@ interface WorkbookContext {
 
 const outOfGrid = (what: string) => readErrors.corrupt(`单元格地址 ${what} 超出 Excel 表格范围`, `cell address ${what} is outside Excel's grid`);
 
-function parseSheet(xml: string, b: SheetBuilder, ctx: WorkbookContext): void {
+/**
+ * Reads a sheet part into the builder. With `skipEmpty`, the cells of `<sheetData>` are found with
+ * seekFilledCell, and a cell without an address (which needs every cell and row before it counted)
+ * throws GENERAL_PATH, to be read again without it.
+ */
+function parseSheet(xml: string, b: SheetBuilder, ctx: WorkbookContext, skipEmpty: boolean): void {
   const sc = new Scanner(xml);
   let row = -1;
   let col = -1;
   let inData = false;
+  /** Inside sheetData, skipping empty cells: where its content ends; -1 otherwise. */
+  let fastEnd = -1;
   let dateFlags: Uint8Array | null = null;
   const shared = new Map<string, { f: string; row: number; col: number }>();
 
-  while (sc.next()) {
+  for (;;) {
+    if (fastEnd >= 0 && !sc.seekFilledCell(fastEnd)) fastEnd = -1; // then next() reads </sheetData>
+    if (!sc.next()) break;
     const name = sc.name;
     if (!inData) {
-      if (name === "sheetData" && !sc.closing && !sc.selfClosing) inData = true;
-      else if (name === "mergeCell" && !sc.closing) {
+      if (name === "sheetData" && !sc.closing && !sc.selfClosing) {
+        inData = true;
+        if (skipEmpty) fastEnd = fastRegionEnd(xml, sc.pos);
+      } else if (name === "mergeCell" && !sc.closing) {
         const ref = sc.attr("ref");
         const area = ref === undefined ? null : mergeRef(ref);
         if (area) b.merge(area);
@@ -937,7 +1000,8 @@ function parseSheet(xml: string, b: SheetBuilder, ctx: WorkbookContext): void {
       row = refRow;
       col = refCol;
     } else {
-      // no (usable) address: the cell follows the previous one
+      // no (usable) address: the cell follows the previous one, which only the general path counted
+      if (fastEnd >= 0) throw GENERAL_PATH;
       if (row < 0) row = 0;
       col++;
       if (col >= EXCEL_MAX_COLS) throw outOfGrid(`第 ${row + 1} 行第 ${col + 1} 列`);
@@ -1097,7 +1161,7 @@ function partText(bytes: Uint8Array, dir: ZipDirectory, name: string, codec?: Zi
 /** Reads an .xlsx into a grid snapshot, synchronously. Throws WorkbookReadError for anything it cannot read. */
 export function readWorkbookFast(bytes: Uint8Array, opts: ReadOptions = {}): WorkbookSnapshot {
   try {
-    return read(bytes, opts.codec);
+    return read(bytes, opts.codec, opts.skipEmptyCells !== false);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw withFile(e, opts.file);
     if (e instanceof RangeError) {
@@ -1108,7 +1172,7 @@ export function readWorkbookFast(bytes: Uint8Array, opts: ReadOptions = {}): Wor
   }
 }
 
-function read(bytes: Uint8Array, codec: ZipCodec | undefined): WorkbookSnapshot {
+function read(bytes: Uint8Array, codec: ZipCodec | undefined, skipEmpty: boolean): WorkbookSnapshot {
   const dir = sniff(bytes);
 
   // The workbook part: xl/workbook.xml, or wherever the package relationships point.
@@ -1161,8 +1225,17 @@ function read(bytes: Uint8Array, codec: ZipCodec | undefined): WorkbookSnapshot 
     }
     const xml = partText(bytes, dir, part, codec);
     if (xml === undefined) throw readErrors.corrupt(`缺少工作表“${ref.name}”的内容`, `the content of sheet "${ref.name}" is missing`);
-    const b = new SheetBuilder(ref.name, budget);
-    parseSheet(xml, b, ctx);
+    const before = { cells: budget.cells, merges: budget.merges };
+    let b = new SheetBuilder(ref.name, budget);
+    try {
+      parseSheet(xml, b, ctx, skipEmpty);
+    } catch (e) {
+      if (e !== GENERAL_PATH) throw e;
+      budget.cells = before.cells;
+      budget.merges = before.merges;
+      b = new SheetBuilder(ref.name, budget);
+      parseSheet(xml, b, ctx, false);
+    }
     sheets.push(b.finish(ref.hidden));
   }
   if (sheets.length === 0) throw readErrors.noSheets();
