@@ -27,6 +27,36 @@ export function labelMatches(cellNorm: string, templateLabel: string): boolean {
   return cellNorm === t.norm || coreLabel(cellNorm) === t.core;
 }
 
+/** Where each folded form of a label list first occurs. */
+interface LabelIndex {
+  byNorm: Map<string, number>;
+  byCore: Map<string, number>;
+}
+
+const labelIndexes = new WeakMap<readonly string[], LabelIndex>();
+
+/**
+ * The index of the first label in `labels` that `cellNorm` matches (as labelMatches decides), or -1.
+ * Two lookups instead of a comparison with each label; the list is indexed once, so pass the same
+ * array each time.
+ */
+export function matchingLabelIndex(cellNorm: string, labels: readonly string[]): number {
+  if (cellNorm === "") return -1;
+  let index = labelIndexes.get(labels);
+  if (!index) {
+    index = { byNorm: new Map(), byCore: new Map() };
+    labels.forEach((label, i) => {
+      const t = templateForms(label);
+      if (!index!.byNorm.has(t.norm)) index!.byNorm.set(t.norm, i);
+      if (!index!.byCore.has(t.core)) index!.byCore.set(t.core, i);
+    });
+    labelIndexes.set(labels, index);
+  }
+  const byNorm = index.byNorm.get(cellNorm) ?? -1;
+  const byCore = index.byCore.get(coreLabel(cellNorm)) ?? -1;
+  return byNorm < 0 ? byCore : byCore < 0 ? byNorm : Math.min(byNorm, byCore);
+}
+
 const TITLE_YEAR_RE = /((?:19|20)\d{2})年/;
 
 export function yearInTitle(norm: string): number | null {

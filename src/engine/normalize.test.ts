@@ -220,6 +220,15 @@ describe("isRealExplanation (rules.md, 'Real explanation')", () => {
     expect(isRealExplanation("（说明数据变化原因）无变化")).toBe(false);
     expect(isRealExplanation("（说明数据变化原因）本年未发生")).toBe(true);
   });
+
+  test("verdicts are remembered by text, and stay right once the memo has been cleared", () => {
+    const texts = Array.from({ length: 12_000 }, (_, i) => (i % 2 ? `第${i}号说明：加强巡查执法` : `无${"x".repeat(i % 7)}`));
+    const first = texts.map(isRealExplanation);
+    expect(first.filter(Boolean).length).toBe(6000);
+    expect(texts.map(isRealExplanation)).toEqual(first);
+    expect(isRealExplanation("强化日常监管，提升巡查质量")).toBe(true);
+    expect(isRealExplanation("无变化")).toBe(false);
+  });
 });
 
 describe("explainsUnfiled", () => {

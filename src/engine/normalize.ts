@@ -198,8 +198,24 @@ const KNOWN_FRAGMENTS = ["和未立案的主要原因)", "和未立案的主要�
  * "Real explanation" (rules.md): non-empty; not a zero placeholder; not only a fragment of template
  * instruction text; at least 4 CJK characters or 8 letters.
  */
+// Verdicts by text: a batch repeats the same explanations (a unit copies one into 附件2 and 附件3, a
+// county's units share phrasing), and the verdict is a pure function of the text. Cleared when full.
+const explanationVerdicts = new Map<string, boolean>();
+const EXPLANATION_MEMO_MAX = 5000;
+
 export function isRealExplanation(v: CellValue): boolean {
   if (v === null || v === undefined) return false;
+  if (typeof v !== "string") return judgeExplanation(v);
+  let verdict = explanationVerdicts.get(v);
+  if (verdict === undefined) {
+    if (explanationVerdicts.size >= EXPLANATION_MEMO_MAX) explanationVerdicts.clear();
+    verdict = judgeExplanation(v);
+    explanationVerdicts.set(v, verdict);
+  }
+  return verdict;
+}
+
+function judgeExplanation(v: string | number | boolean): boolean {
   let s = String(v).trim();
   if (s === "" || isZeroPlaceholder(s) || s === "0") return false;
   for (const f of KNOWN_FRAGMENTS) s = s.split(f).join("");

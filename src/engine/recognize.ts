@@ -16,7 +16,7 @@ import type {
 } from "./model";
 import { isZeroPlaceholder, normLabel, parseNumberText } from "./normalize";
 import { SheetView } from "./sheetView";
-import { ATTACHMENT_RE, coreLabel, labelMatches, NOTES_RE, yearHeader, yearInTitle } from "./labels";
+import { ATTACHMENT_RE, coreLabel, matchingLabelIndex, NOTES_RE, yearHeader, yearInTitle } from "./labels";
 import { TABLES, TABLE_NAMES } from "../templates/tables";
 import type { ColumnTable, TableDef, YearlyTable } from "../templates/schema";
 import { STATE_SHEET } from "./stateSheet";
@@ -322,6 +322,40 @@ function findCol(view: SheetView, rows: number[], label: string, before: number)
   return undefined;
 }
 
+/** A table's labels in template order, made once per definition (matchingLabelIndex indexes the array it is given). */
+const categoryLabels = new Map<YearlyTable, string[]>();
+
+function categoryLabelsOf(def: YearlyTable): string[] {
+  let labels = categoryLabels.get(def);
+  if (!labels) categoryLabels.set(def, (labels = def.categories.map((c) => c.label)));
+  return labels;
+}
+
+interface ColumnLabels {
+  /** `group/label` or `group`, as messages name them. */
+  expected: string[];
+  folded: Array<{ group: string; label: string; core: string }>;
+  hasSub: boolean[];
+}
+
+const columnLabels = new Map<ColumnTable, ColumnLabels>();
+
+function columnLabelsOf(def: ColumnTable): ColumnLabels {
+  let labels = columnLabels.get(def);
+  if (!labels) {
+    labels = {
+      expected: def.columns.map((c) => (c.label ? `${c.group}/${c.label}` : c.group)),
+      folded: def.columns.map((c) => {
+        const label = normLabel(c.label);
+        return { group: normLabel(c.group), label, core: coreLabel(label) };
+      }),
+      hasSub: def.columns.map((c) => c.label !== ""),
+    };
+    columnLabels.set(def, labels);
+  }
+  return labels;
+}
+
 function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: number, nextHeader: number): RecognisedYearlyTable {
   const name = TABLE_NAMES[def.id];
   const problems: LayoutProblem[] = [];
@@ -330,9 +364,10 @@ function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: nu
   const labels: LabelCell[] = [];
   let started = false;
   let lastMatched = -1;
+  const categoryLabels = categoryLabelsOf(def);
   for (const c of filled) {
     const n = view.norm(h, c);
-    const index = def.categories.findIndex((cat) => labelMatches(n, cat.label));
+    const index = matchingLabelIndex(n, categoryLabels);
     if (index >= 0) started = true;
     if (!started) continue;
     if (index < 0 && lastMatched >= 0 && c - lastMatched > 4) break;
@@ -340,7 +375,7 @@ function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: nu
     if (index >= 0) lastMatched = c;
   }
   while (labels.length && labels[labels.length - 1].index < 0) labels.pop();
-  compareOrder(labels, def.categories.map((c) => c.label), name, "类别", h, problems);
+  compareOrder(labels, categoryLabels, name, "类别", h, problems);
 
   const frame = readFrame(view, def, h - 1, floor);
   const firstCol = labels.length ? labels[0].col : 2;
@@ -453,8 +488,7 @@ function recogniseColumns(view: SheetView, def: ColumnTable, h: number, floor: n
   const problems: LayoutProblem[] = [];
   const sub = h + 1;
   const seqCol = findCol(view, [h, sub], "序号", view.cols + 1) ?? 0;
-  const expected = def.columns.map((c) => (c.label ? `${c.group}/${c.label}` : c.group));
-  const expectedNorm = def.columns.map((c) => ({ group: normLabel(c.group), label: normLabel(c.label) }));
+  const { expected, folded: expectedNorm, hasSub } = columnLabelsOf(def);
 
   // walk the header columns: a group label in the first row holds for the sub-labels under it
   const found: LabelCell[] = [];
@@ -474,13 +508,12 @@ function recogniseColumns(view: SheetView, def: ColumnTable, h: number, floor: n
       continue;
     }
     blank = 0;
-    const index = expectedNorm.findIndex(
-      (e) => e.group === group && (e.label === subLabel || (e.label !== "" && coreLabel(e.label) === coreLabel(subLabel))),
-    );
+    const subCore = coreLabel(subLabel);
+    const index = expectedNorm.findIndex((e) => e.group === group && (e.label === subLabel || (e.label !== "" && e.core === subCore)));
     found.push({ col: c, row: subLabel ? sub : h, norm: subLabel ? `${group}/${subLabel}` : group, index });
   }
   while (found.length && found[found.length - 1].index < 0) found.pop();
-  compareOrder(found, expected, name, "栏目", h, problems, def.columns.map((c) => c.label !== ""));
+  compareOrder(found, expected, name, "栏目", h, problems, hasSub);
 
   const frame = readFrame(view, def, h, floor);
   if (frame.year === null) {

@@ -57,14 +57,18 @@ export class SheetView {
 
   /** The label shown at (row, col), looking through merges. */
   shown(row: number, col: number): string {
-    const o = this.owner(row, col);
-    return this.norm(o.row, o.col);
+    // not through owner(): this and slot() run for most cells a table has, and its object was garbage
+    const m = this.mergeAt[row]?.[col];
+    return m ? this.norm(m.top, m.left) : this.norm(row, col);
   }
 
   slot(row: number, col: number): Slot {
-    const o = this.owner(row, col);
-    const address = toA1(o.row, o.col);
-    return { address, row: o.row, col: o.col, raw: this.raw(o.row, o.col), formula: this.sheet.formulas?.[address] };
+    const m = this.mergeAt[row]?.[col];
+    const r = m ? m.top : row;
+    const c = m ? m.left : col;
+    const address = toA1(r, c);
+    const formulas = this.sheet.formulas;
+    return { address, row: r, col: c, raw: cellAt(this.sheet, r, c), formula: formulas === undefined ? undefined : formulas[address] };
   }
 
   rowIsEmpty(row: number, from = 0, to = this.cols - 1): boolean {
