@@ -110,7 +110,8 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
         message: r.message,
         messageEn: r.messageEn,
       };
-      const note = notes.get(noteKey(current, f.sheet, cell));
+      // most workbooks carry no explanations from review: no key to build for every finding then
+      const note = notes.size === 0 ? undefined : notes.get(noteKey(current, f.sheet, cell));
       if (note && f.severity !== "error") f.explanation = note;
       findings.push(f);
       reportedSlots.push(typeof r.cell === "string" ? undefined : r.cell);

@@ -33,3 +33,15 @@ describe("matchingLabelIndex", () => {
     expect(matchingLabelIndex("罚款(万元)", ["没收", "罚款(元)"])).toBe(1);
   });
 });
+
+describe("header labels", () => {
+  it("are all texts that no figure folds to (recognition looks for them among text cells only)", () => {
+    const labels = TABLES.flatMap((def) => (def.shape === "yearly" ? def.categories.map((c) => c.label) : def.columns.flatMap((c) => [c.group, c.label])));
+    expect(labels.length).toBeGreaterThan(40);
+    for (const label of labels.filter((l) => l !== "")) {
+      for (const form of [normLabel(label), coreLabel(normLabel(label))]) {
+        expect([label, Number.isNaN(Number(form)) && form !== "true" && form !== "false"]).toEqual([label, true]);
+      }
+    }
+  });
+});

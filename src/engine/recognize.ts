@@ -72,13 +72,17 @@ function indexHeaders(): Map<string, HeaderEntry[]> {
 }
 
 /** Distinct template labels of each table found in a row. */
-function rowScores(view: SheetView, row: number): Map<TableDef, Set<string>> {
+function rowScores(view: SheetView, row: number): Map<TableDef, Set<string>> | undefined {
   const index = indexHeaders();
-  const scores = new Map<TableDef, Set<string>>();
+  let scores: Map<TableDef, Set<string>> | undefined;
   for (const c of view.filledCols(row)) {
+    // only a text can be a header label (none folds to a figure): the figures of the body rows, most
+    // of the cells this visits, need no folding and no lookup
+    if (typeof view.raw(row, c) !== "string") continue;
     const n = view.norm(row, c);
     const entries = index.get(n) ?? index.get(coreLabel(n));
     if (!entries) continue;
+    scores ??= new Map();
     for (const e of entries) {
       let found = scores.get(e.def);
       if (!found) scores.set(e.def, (found = new Set()));
@@ -100,7 +104,9 @@ function findHeaders(view: SheetView): HeaderHit[] {
   for (let r = 0; r < view.rows; r++) {
     if (view.filledCols(r).length < MIN_HEADER_MATCHES) continue;
     let best: HeaderHit | undefined;
-    for (const [def, found] of rowScores(view, r)) {
+    const scores = rowScores(view, r);
+    if (!scores) continue;
+    for (const [def, found] of scores) {
       const needed = def.shape === "yearly" ? Math.max(MIN_HEADER_MATCHES, Math.ceil(def.categories.length / 3)) : MIN_HEADER_MATCHES;
       if (found.size < needed) continue;
       if (def.shape === "columns" && !hasSubLabelBelow(view, r, def)) continue;
@@ -205,6 +211,8 @@ function readFrame(view: SheetView, def: TableDef, headerRow: number, floor: num
 function isBodyEnd(view: SheetView, row: number, nextHeader: number): boolean {
   if (row >= nextHeader) return true;
   for (const c of view.filledCols(row)) {
+    // notes, markers and titles are texts; the figures of a body row are not
+    if (typeof view.raw(row, c) !== "string") continue;
     const n = view.norm(row, c);
     if (NOTES_RE.test(n) || ATTACHMENT_RE.test(n) || (n.includes("统计表") && yearInTitle(n) !== null)) return true;
   }

@@ -9,9 +9,24 @@ import type { BodyRow, RecognisedColumnTable, RecognisedTable, RecognisedYearlyT
  * A unit name for comparison: full-width folded, spaces and the `(盖章)` mark dropped (they are how a
  * name is written on the form, not part of it), and a colon left over from `执法单位（盖章）：` removed.
  */
+const unitKeys = new Map<string, string>();
+const UNIT_KEYS_MAX = 5000;
+
 export function unitKey(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  return String(v)
+  if (typeof v !== "string") return foldUnitName(String(v));
+  // several rules compare the same few names in every file of a batch; folding is a pure function of the text
+  let key = unitKeys.get(v);
+  if (key === undefined) {
+    if (unitKeys.size >= UNIT_KEYS_MAX) unitKeys.clear();
+    key = foldUnitName(v);
+    unitKeys.set(v, key);
+  }
+  return key;
+}
+
+function foldUnitName(text: string): string {
+  return text
     .normalize("NFKC")
     .replace(/[\s\u3000\u200b\ufeff]+/g, "")
     .replace(/\(盖章\)/g, "")
