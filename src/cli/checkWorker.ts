@@ -6,12 +6,13 @@
 import { parentPort, workerData } from "worker_threads";
 import { readForCheck } from "./readFile";
 import type { ReadJob, ReadReply } from "./checkPool";
-import type { Lang } from "./io";
+import { translator, type Lang } from "./io";
 import { SnapshotEncoder, transferList } from "./snapshotWire";
-import { translator } from "./io";
+import { PartCache } from "../host/xlsx/partCache";
 
 const lang = (workerData as { lang: Lang }).lang;
-const opts = { lang, t: translator(lang) };
+// the files of a batch mostly share their workbook part, relationships and styles
+const opts = { lang, t: translator(lang), parts: new PartCache() };
 const encoder = new SnapshotEncoder();
 
 function readOne(index: number, file: string): ReadReply {

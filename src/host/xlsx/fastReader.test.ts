@@ -13,6 +13,7 @@ import {
   serialToIso,
   shiftFormula,
 } from "./fastReader";
+import { PartCache } from "./partCache";
 
 async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -421,6 +422,28 @@ describe("readWorkbookFast on hand-made parts", () => {
     expect(v).toEqual([45356, "2024-03-05", "2024-03-05", "2024-03-01", 45356, "2024-03-05", 45356, 1]);
     const v1904 = readWorkbookFast(makeXlsx({ sheets: [{ name: "S", xml: sheet(data) }], styles, workbookPr: '<workbookPr date1904="1"/>' })).sheets[0].values[0];
     expect(v1904[1]).toBe("2028-03-06"); // 1904 system: 1462 days later
+  });
+
+  it("reads a batch with a part cache exactly as without one, where parts agree and where they differ", () => {
+    const dateStyles = `<styleSheet ${NS}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
+    const plainStyles = `<styleSheet ${NS}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="4"/></cellXfs></styleSheet>`;
+    const data = (n: number) => `<row r="1"><c r="A1" s="1"><v>45356</v></c><c r="B1"><v>${n}</v></c></row>`;
+    const files = [
+      makeXlsx({ sheets: [{ name: "S", xml: sheet(data(1)) }], styles: dateStyles }),
+      makeXlsx({ sheets: [{ name: "S", xml: sheet(data(2)) }], styles: plainStyles }),
+      makeXlsx({ sheets: [{ name: "S", xml: sheet(data(3)) }], styles: dateStyles, workbookPr: '<workbookPr date1904="1"/>' }),
+      makeXlsx({ sheets: [{ name: "T", xml: sheet(data(4)) }, { name: "U", xml: sheet(data(5)) }], styles: dateStyles }),
+    ];
+    const parts = new PartCache();
+    const cached = [0, 1, 2, 3, 0, 1, 2, 3, 3, 0].map((i) => readWorkbookFast(files[i], { parts }));
+    const plain = [0, 1, 2, 3, 0, 1, 2, 3, 3, 0].map((i) => readWorkbookFast(files[i]));
+    expect(cached).toEqual(plain);
+    expect(plain.slice(0, 4).map((w) => w.sheets.map((s) => s.values[0]))).toEqual([
+      [["2024-03-05", 1]],
+      [[45356, 2]],
+      [["2028-03-06", 3]],
+      [["2024-03-05", 4], ["2024-03-05", 5]],
+    ]);
   });
 
   it("moves shared formulas, leaving absolute parts, strings and sheet names alone", () => {

@@ -37,6 +37,7 @@
  *   would scan for minutes; a cell address beyond XFD1048576 is a damaged file (`corrupt`).
  */
 import { Inflate, inflateSync } from "fflate";
+import type { PartCache } from "./partCache";
 import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../engine/grid";
 import { colToLetters, parseRange, toA1 } from "../../engine/grid";
 import { readErrors, withFile, WorkbookReadError } from "./errors";
@@ -71,6 +72,8 @@ export interface ReadOptions {
    * slower. Tests compare the two.
    */
   skipEmptyCells?: boolean;
+  /** Parts already parsed in this batch (the CLI's reader threads keep one each); none by default. */
+  parts?: PartCache;
 }
 
 /**
@@ -676,7 +679,8 @@ export function inflateEntry(bytes: Uint8Array, e: ZipEntry, codec?: ZipCodec): 
   return out;
 }
 
-function inflateUnchecked(bytes: Uint8Array, e: ZipEntry, codec: ZipCodec | undefined): Uint8Array {
+/** An entry's stored (for most, compressed) bytes, found through its local header. */
+function storedData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   const lo = e.localOffset;
   if (lo + 30 > bytes.length || u16(bytes, lo) !== 0x4b50 || u16(bytes, lo + 2) !== 0x0403) {
     throw readErrors.corrupt(`找不到 ${e.name} 的数据`, `the data of ${e.name} is missing`);
@@ -684,7 +688,11 @@ function inflateUnchecked(bytes: Uint8Array, e: ZipEntry, codec: ZipCodec | unde
   const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
   const end = start + e.compressedSize;
   if (end > bytes.length) throw readErrors.corrupt(`${e.name} 的数据被截断`, `the data of ${e.name} is cut off`);
-  const data = bytes.subarray(start, end);
+  return bytes.subarray(start, end);
+}
+
+function inflateUnchecked(bytes: Uint8Array, e: ZipEntry, codec: ZipCodec | undefined): Uint8Array {
+  const data = storedData(bytes, e);
   if (e.method === 0) {
     if (e.compressedSize !== e.size) throw readErrors.corrupt(`${e.name} 的大小不一致`, `the sizes of ${e.name} disagree`);
     return data;
@@ -1158,10 +1166,25 @@ function partText(bytes: Uint8Array, dir: ZipDirectory, name: string, codec?: Zi
   return e ? bytesToText(inflateEntry(bytes, e, codec)) : undefined;
 }
 
+/** A part parsed, or taken from `parts` when this batch already parsed the same bytes; undefined when the package lacks it. */
+function parsedPart<T>(src: PartSource, name: string, kind: string, parse: (xml: string) => T): T | undefined {
+  const e = findEntry(src.dir, name);
+  if (!e) return undefined;
+  const fromText = () => parse(bytesToText(inflateEntry(src.bytes, e, src.codec)));
+  return src.parts ? src.parts.get(kind, storedData(src.bytes, e), e.method, e.crc32, fromText) : fromText();
+}
+
+interface PartSource {
+  bytes: Uint8Array;
+  dir: ZipDirectory;
+  codec?: ZipCodec;
+  parts?: PartCache;
+}
+
 /** Reads an .xlsx into a grid snapshot, synchronously. Throws WorkbookReadError for anything it cannot read. */
 export function readWorkbookFast(bytes: Uint8Array, opts: ReadOptions = {}): WorkbookSnapshot {
   try {
-    return read(bytes, opts.codec, opts.skipEmptyCells !== false);
+    return read(bytes, opts.codec, opts.skipEmptyCells !== false, opts.parts);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw withFile(e, opts.file);
     if (e instanceof RangeError) {
@@ -1172,8 +1195,9 @@ export function readWorkbookFast(bytes: Uint8Array, opts: ReadOptions = {}): Wor
   }
 }
 
-function read(bytes: Uint8Array, codec: ZipCodec | undefined, skipEmpty: boolean): WorkbookSnapshot {
+function read(bytes: Uint8Array, codec: ZipCodec | undefined, skipEmpty: boolean, parts: PartCache | undefined): WorkbookSnapshot {
   const dir = sniff(bytes);
+  const src: PartSource = { bytes, dir, codec, parts };
 
   // The workbook part: xl/workbook.xml, or wherever the package relationships point.
   let wbPart = "xl/workbook.xml";
@@ -1188,9 +1212,8 @@ function read(bytes: Uint8Array, codec: ZipCodec | undefined, skipEmpty: boolean
     }
     wbPart = target;
   }
-  const wb = parseWorkbook(partText(bytes, dir, wbPart, codec) as string);
-  const relsXml = partText(bytes, dir, relsPathOf(wbPart), codec);
-  const rels = relsXml ? parseRels(relsXml) : new Map<string, Rel>();
+  const wb = parsedPart(src, wbPart, "workbook", parseWorkbook) as ReturnType<typeof parseWorkbook>;
+  const rels = parsedPart(src, relsPathOf(wbPart), "rels", parseRels) ?? new Map<string, Rel>();
   const base = dirOf(wbPart);
 
   const partOfType = (suffix: string, fallback: string): string => {
@@ -1205,8 +1228,7 @@ function read(bytes: Uint8Array, codec: ZipCodec | undefined, skipEmpty: boolean
     date1904: wb.date1904,
     dateStyles: () => {
       if (dateFlags === undefined) {
-        const stylesText = partText(bytes, dir, partOfType("/styles", `${base}styles.xml`), codec);
-        dateFlags = stylesText ? parseDateStyles(stylesText) : new Uint8Array(0);
+        dateFlags = parsedPart(src, partOfType("/styles", `${base}styles.xml`), "styles", parseDateStyles) ?? new Uint8Array(0);
       }
       return dateFlags;
     },
