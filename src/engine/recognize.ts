@@ -433,7 +433,9 @@ function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: nu
   let emptyRun = 0;
   let lastUsed = yRow;
   let lastSeq: number | null = null;
-  const yearCols = [...colOf.values()].flatMap((c) => [c.prior, c.current]);
+  // a plain loop: spreading the map and flatMap cost a tenth of recognising the table
+  const yearCols: number[] = [];
+  for (const c of colOf.values()) yearCols.push(c.prior, c.current);
   for (; r < Math.min(view.rows, yRow + 1 + MAX_BODY_ROWS); r++) {
     const right = labels.length ? labels[labels.length - 1].col + 1 : unitCol;
     const open = blocks[blocks.length - 1];

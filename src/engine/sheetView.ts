@@ -14,7 +14,11 @@ export class SheetView {
   private readonly norms: Array<Array<string | undefined> | undefined> = [];
   private readonly mergeAt: Array<Array<MergeArea | undefined> | undefined> = [];
 
+  /** The sheet's formulas, or undefined when it has none (most sheets): looking an address up costs more than a test. */
+  private readonly formulas: Record<string, string> | undefined;
+
   constructor(readonly sheet: SheetSnapshot) {
+    this.formulas = sheet.formulas && hasKeys(sheet.formulas) ? sheet.formulas : undefined;
     this.rows = sheet.values.length;
     this.cols = colCount(sheet);
     for (const m of sheet.merges) {
@@ -67,7 +71,7 @@ export class SheetView {
     const r = m ? m.top : row;
     const c = m ? m.left : col;
     const address = toA1(r, c);
-    const formulas = this.sheet.formulas;
+    const formulas = this.formulas;
     return { address, row: r, col: c, raw: cellAt(this.sheet, r, c), formula: formulas === undefined ? undefined : formulas[address] };
   }
 
@@ -103,4 +107,9 @@ export class SheetView {
     }
     return out;
   }
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
