@@ -65,7 +65,9 @@ export async function checkAll(files: string[], opts: CheckOptions, format: Chec
   const workers = Array.from({ length: n }, () => new Worker(script, { workerData: { lang: opts.lang }, resourceLimits: WORKER_LIMITS }));
   // each worker's strings are numbered in the order it posts, so each has its own decoder
   const decoders = workers.map(() => new SnapshotDecoder());
-  const done = new Map<number, ReadOutcome>();
+  // replies wait as they came, still on the wire: decoded only when their turn comes, so at most one
+  // file's snapshot is on the heap at a time (held decoded, the files in flight lengthened every collection)
+  const done = new Map<number, { worker: number; reply: ReadReply }>();
   const inFlight = workers.map(() => 0);
   let nextToSend = 0;
   let nextToEmit = 0;
@@ -87,12 +89,14 @@ export async function checkAll(files: string[], opts: CheckOptions, format: Chec
         w.on("error", reject);
         w.on("message", (msg: ReadReply) => {
           inFlight[k]--;
-          done.set(msg.index, msg.error !== undefined ? { error: msg.error } : { snapshot: decoders[k].decode(msg.wire) });
+          done.set(msg.index, { worker: k, reply: msg });
           topUp();
           try {
-            while (done.has(nextToEmit)) {
-              const read = done.get(nextToEmit) as ReadOutcome;
+            for (let next = done.get(nextToEmit); next !== undefined; next = done.get(nextToEmit)) {
               done.delete(nextToEmit);
+              // a worker's files come out in the order it posted them, as its decoder needs
+              const { worker, reply } = next;
+              const read: ReadOutcome = reply.error !== undefined ? { error: reply.error } : { snapshot: decoders[worker].decode(reply.wire) };
               finish(files[nextToEmit], read, nextToEmit);
               nextToEmit++;
             }

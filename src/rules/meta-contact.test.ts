@@ -71,4 +71,11 @@ describe("hasPhoneNumber", () => {
   ])("%p → %p", (text, want) => {
     expect(hasPhoneNumber(text)).toBe(want);
   });
+
+  test("verdicts stay right when read again and after more lines than are remembered", () => {
+    const lines = Array.from({ length: 12_000 }, (_, i) => (i % 3 ? `联系人${i} 1380000${String(i % 10_000).padStart(4, "0")}` : `联系人${i}`));
+    const first = lines.map(hasPhoneNumber);
+    expect(first.filter(Boolean)).toHaveLength(8000);
+    expect(lines.map(hasPhoneNumber)).toEqual(first);
+  });
 });

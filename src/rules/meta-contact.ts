@@ -19,6 +19,20 @@ function givesNumber(joined: string): boolean {
  * since removing the spaces joins a digit of the name to the number (`科员2 13800000000`).
  */
 export function hasPhoneNumber(text: string): boolean {
+  // the four tables of a workbook carry the same contact line, and a batch repeats a unit's line
+  let verdict = verdicts.get(text);
+  if (verdict === undefined) {
+    if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
+    verdict = readsPhoneNumber(text);
+    verdicts.set(text, verdict);
+  }
+  return verdict;
+}
+
+const verdicts = new Map<string, boolean>();
+const VERDICTS_MAX = 5000;
+
+function readsPhoneNumber(text: string): boolean {
   const s = text.normalize("NFKC");
   const noHyphens = (t: string) => t.replace(/[-–—－]/g, "");
   if (givesNumber(noHyphens(s.replace(/[\s\u3000]/g, "")))) return true;
