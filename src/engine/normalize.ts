@@ -4,27 +4,20 @@
  */
 import type { CellValue } from "./grid";
 import type { ValueKind } from "../templates/schema";
+import { memoByText } from "./textMemo";
 
 /**
- * Memo of folded labels. Headers and template labels repeat in every workbook of a batch, and folding
- * (NFKC plus several regexes) was most of the engine's time; the cap keeps memory flat over any batch.
+ * Folded labels, remembered: headers and template labels repeat in every workbook of a batch, and
+ * folding them was most of the engine's time.
  */
-const LABEL_MEMO_LIMIT = 20_000;
-const labelMemo = new Map<string, string>();
+const foldShortLabel = memoByText((text) => foldLabel(text), 20_000);
 
 /** Compare labels after folding spellings: line breaks, spaces, bracket and quote widths, case. */
 export function normLabel(v: CellValue): string {
   if (v === null || v === undefined) return "";
   const text = String(v);
   // long texts (explanations, notes) are rarely compared twice and would crowd the memo out
-  if (text.length > 64) return foldLabel(text);
-  let folded = labelMemo.get(text);
-  if (folded === undefined) {
-    if (labelMemo.size >= LABEL_MEMO_LIMIT) labelMemo.clear();
-    folded = foldLabel(text);
-    labelMemo.set(text, folded);
-  }
-  return folded;
+  return text.length > 64 ? foldLabel(text) : foldShortLabel(text);
 }
 
 function foldLabel(text: string): string {
@@ -198,21 +191,12 @@ const KNOWN_FRAGMENTS = ["和未立案的主要原因)", "和未立案的主要�
  * "Real explanation" (rules.md): non-empty; not a zero placeholder; not only a fragment of template
  * instruction text; at least 4 CJK characters or 8 letters.
  */
-// Verdicts by text: a batch repeats the same explanations (a unit copies one into 附件2 and 附件3, a
-// county's units share phrasing), and the verdict is a pure function of the text. Cleared when full.
-const explanationVerdicts = new Map<string, boolean>();
-const EXPLANATION_MEMO_MAX = 5000;
+// a unit copies one explanation into 附件2 and 附件3, and a county's units share phrasing
+const judgeExplanationText = memoByText((text) => judgeExplanation(text), 5000);
 
 export function isRealExplanation(v: CellValue): boolean {
   if (v === null || v === undefined) return false;
-  if (typeof v !== "string") return judgeExplanation(v);
-  let verdict = explanationVerdicts.get(v);
-  if (verdict === undefined) {
-    if (explanationVerdicts.size >= EXPLANATION_MEMO_MAX) explanationVerdicts.clear();
-    verdict = judgeExplanation(v);
-    explanationVerdicts.set(v, verdict);
-  }
-  return verdict;
+  return typeof v === "string" ? judgeExplanationText(v) : judgeExplanation(v);
 }
 
 function judgeExplanation(v: string | number | boolean): boolean {

@@ -3,27 +3,20 @@
  * report year, pairing the unit rows of two tables, and naming a cell that sits on another sheet.
  */
 import type { CellValue } from "../engine/grid";
+import { memoByText } from "../engine/textMemo";
 import type { BodyRow, RecognisedColumnTable, RecognisedTable, RecognisedYearlyTable, Slot, YearlyBlock } from "../engine/model";
 
 /**
  * A unit name for comparison: full-width folded, spaces and the `(盖章)` mark dropped (they are how a
  * name is written on the form, not part of it), and a colon left over from `执法单位（盖章）：` removed.
  */
-const unitKeys = new Map<string, string>();
-const UNIT_KEYS_MAX = 5000;
-
 export function unitKey(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  if (typeof v !== "string") return foldUnitName(String(v));
-  // several rules compare the same few names in every file of a batch; folding is a pure function of the text
-  let key = unitKeys.get(v);
-  if (key === undefined) {
-    if (unitKeys.size >= UNIT_KEYS_MAX) unitKeys.clear();
-    key = foldUnitName(v);
-    unitKeys.set(v, key);
-  }
-  return key;
+  return typeof v === "string" ? foldUnitNameText(v) : foldUnitName(String(v));
 }
+
+// several rules compare the same few names in every file of a batch
+const foldUnitNameText = memoByText((text) => foldUnitName(text), 5000);
 
 function foldUnitName(text: string): string {
   return text

@@ -1,6 +1,7 @@
 import type { Rule } from "./types";
 import { tableName } from "./cells";
 import { toA1 } from "../engine/grid";
+import { memoByText } from "../engine/textMemo";
 
 /** An 11-digit mobile number (an optional +86 in front). */
 const MOBILE_RE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
@@ -17,20 +18,9 @@ function givesNumber(joined: string): boolean {
  * Whether the text gives a phone number, however it is spaced or hyphenated. The spaced-out number
  * (`151 9716 7768`) is read with the spaces removed; each space-separated part is also read alone,
  * since removing the spaces joins a digit of the name to the number (`科员2 13800000000`).
+ * Remembered by text: the four tables of a workbook carry the same contact line, and a batch repeats a unit's.
  */
-export function hasPhoneNumber(text: string): boolean {
-  // the four tables of a workbook carry the same contact line, and a batch repeats a unit's line
-  let verdict = verdicts.get(text);
-  if (verdict === undefined) {
-    if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
-    verdict = readsPhoneNumber(text);
-    verdicts.set(text, verdict);
-  }
-  return verdict;
-}
-
-const verdicts = new Map<string, boolean>();
-const VERDICTS_MAX = 5000;
+export const hasPhoneNumber = memoByText((text) => readsPhoneNumber(text), 5000);
 
 function readsPhoneNumber(text: string): boolean {
   const s = text.normalize("NFKC");
