@@ -11,6 +11,7 @@ import { parseValue, usable, type ParsedValue } from "./normalize";
 import { recognise } from "./recognize";
 import { noteKey, readState, type PriorFigure, type WorkbookState } from "./stateSheet";
 import { RULES } from "../rules";
+import { forgetTables } from "../rules/cells";
 import { DEFAULT_SETTINGS, type RuleContext, type Settings } from "../rules/types";
 import type { RecognisedColumnTable, RecognisedYearlyTable } from "./model";
 import type { ValueKind } from "../templates/schema";
@@ -117,11 +118,15 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
       reportedSlots.push(typeof r.cell === "string" ? undefined : r.cell);
     },
   };
-  for (const rule of RULES) {
-    if (options.rules && !options.rules.includes(rule.meta.id)) continue;
-    current = rule.meta.id;
-    currentSeverity = rule.meta.severity;
-    rule.check(ctx);
+  try {
+    for (const rule of RULES) {
+      if (options.rules && !options.rules.includes(rule.meta.id)) continue;
+      current = rule.meta.id;
+      currentSeverity = rule.meta.severity;
+      rule.check(ctx);
+    }
+  } finally {
+    forgetTables();
   }
   return sortFindings(findings, reportedSlots);
 }
