@@ -507,7 +507,9 @@ class Scanner {
   seekFilledCell(end: number): boolean {
     const s = this.s;
     let close = s.indexOf("</c", this.pos);
-    // `</c` of another element inside a cell (`</color>` of a rich-text run) is not the cell's end
+    // `</c` of another element inside a cell (`</color>` of a rich-text run) is not the cell's end. A
+    // guard, not a need: the search back for the opening `<c` below finds the same cell from either
+    // end tag, so no sheet reads differently without it (none of the tests can tell).
     while (close >= 0 && close < end && !isTagEnd(s.charCodeAt(close + 3))) close = s.indexOf("</c", close + 3);
     if (close < 0 || close >= end) {
       this.pos = end;
