@@ -1173,7 +1173,7 @@ function parsedPart<T>(src: PartSource, name: string, kind: string, parse: (xml:
   const e = findEntry(src.dir, name);
   if (!e) return undefined;
   const fromText = () => parse(bytesToText(inflateEntry(src.bytes, e, src.codec)));
-  return src.parts ? src.parts.get(kind, storedData(src.bytes, e), e.method, e.crc32, fromText) : fromText();
+  return src.parts ? src.parts.get(kind, storedData(src.bytes, e), e, fromText) : fromText();
 }
 
 interface PartSource {

@@ -20,12 +20,13 @@ export class PartCache {
   ) {}
 
   /**
-   * The parsed part: remembered when a part of this kind with exactly these stored bytes (and method
-   * and CRC) was parsed before, from `parse` otherwise. A part `parse` refuses (it throws) is not remembered.
+   * The parsed part: remembered when a part of this kind with exactly these stored bytes, and the
+   * same declared method, CRC and size, was parsed before; from `parse` otherwise. A part `parse`
+   * refuses (it throws) is not remembered, and one declared otherwise is parsed (and refused) again.
    */
-  get<T>(kind: string, stored: Uint8Array, method: number, crc32: number, parse: () => T): T {
+  get<T>(kind: string, stored: Uint8Array, declared: { method: number; crc32: number; size: number }, parse: () => T): T {
     if (stored.length > this.maxStoredBytes) return parse();
-    const key = `${kind}|${method}|${crc32}|${stored.length}`;
+    const key = `${kind}|${declared.method}|${declared.crc32}|${declared.size}|${stored.length}`;
     const seen = this.byKey.get(key);
     if (seen) for (const s of seen) if (sameBytes(s.stored, stored)) return s.value as T;
     const value = parse();
