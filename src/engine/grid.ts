@@ -65,8 +65,8 @@ const a1Cache: Array<Array<string | undefined> | undefined> = [];
 /** 0-based (row, col) to `D7`. */
 export function toA1(row: number, col: number): string {
   if (row >= 0 && col >= 0 && row < A1_CACHE_ROWS && col < A1_CACHE_COLS) {
-    const byRow = (a1Cache[col] ??= []);
-    return (byRow[row] ??= `${colToLetters(col)}${row + 1}`);
+    const column = (a1Cache[col] ??= []);
+    return (column[row] ??= `${colToLetters(col)}${row + 1}`);
   }
   return `${colToLetters(col)}${row + 1}`;
 }

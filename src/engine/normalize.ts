@@ -187,13 +187,13 @@ const FRAGMENT_RE = /^(?:[(（]\s*(说明|填写)[^)）]*[)）]?|(说明|填写)
 const BRACKETED_INSTRUCTION_RE = /[(（]\s*(说明|填写)[^)）]*[)）]/g;
 const KNOWN_FRAGMENTS = ["和未立案的主要原因)", "和未立案的主要原因）", "(和未立案的主要原因)", "（和未立案的主要原因）", "和未立案的主要原因"];
 
+// a unit copies one explanation into 附件2 and 附件3, and a county's units share phrasing
+const judgeExplanationText = memoByText((text) => judgeExplanation(text), 5000);
+
 /**
  * "Real explanation" (rules.md): non-empty; not a zero placeholder; not only a fragment of template
  * instruction text; at least 4 CJK characters or 8 letters.
  */
-// a unit copies one explanation into 附件2 and 附件3, and a county's units share phrasing
-const judgeExplanationText = memoByText((text) => judgeExplanation(text), 5000);
-
 export function isRealExplanation(v: CellValue): boolean {
   if (v === null || v === undefined) return false;
   return typeof v === "string" ? judgeExplanationText(v) : judgeExplanation(v);
