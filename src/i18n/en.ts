@@ -126,4 +126,7 @@ export const en: Strings = {
   tableA4: "Annex 4 Enforcement resources",
   tableA5: "Annex 5 Administrative–criminal referrals",
   yearInvalid: "The report year must be a four-digit year from 2000 to 2100, not “{value}”.",
+
+  classicOutsideExcel: "This page is the task pane of the Excel add-in. Open it from Excel: Home › Enforcement Stats (执法统计 in Chinese Office). Without Excel, open the web page index.html.",
+  classicLoadFailed: "The task pane failed to load; please close it and open it again.",
 };

@@ -129,6 +129,10 @@ export const zh = {
   tableA4: TABLE_NAMES.A4,
   tableA5: TABLE_NAMES.A5,
   yearInvalid: "报告年度应为 2000 到 2100 之间的四位年份，现为“{value}”。",
+
+  // Start-up messages of the classic pane (Excel 2016/2019, IE11 engine).
+  classicOutsideExcel: "这是 Excel 加载项“行政执法统计填报助手”的任务窗格，需要在 Excel 中打开：开始 › 执法统计。没有 Excel 时，请打开网页版 index.html。",
+  classicLoadFailed: "任务窗格加载失败，请关闭后重新打开。",
 };
 
 export type StringKey = keyof typeof zh;
