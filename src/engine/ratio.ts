@@ -3,6 +3,7 @@
  * Prior 0 and current 0 give `0.00%`; prior 0 and current > 0 give `上年为0`; a missing year gives nothing.
  */
 import type { CellValue } from "./grid";
+import { nfkc } from "./nfkc";
 
 export const PRIOR_ZERO = "上年为0";
 
@@ -38,7 +39,7 @@ export function readRatioCell(v: CellValue): number | typeof PRIOR_ZERO | null {
   if (v === null || typeof v === "boolean") return null;
   if (typeof v === "number") return Number.isFinite(v) ? v * 100 : null;
   // U+2212 (minus sign) survives NFKC; Word and WPS put it in pasted tables
-  const s = v.normalize("NFKC").replace(/\s+/g, "").replace(/\u2212/g, "-");
+  const s = nfkc(v).replace(/\s+/g, "").replace(/\u2212/g, "-");
   if (s.replace(/[。.]$/, "") === PRIOR_ZERO || /^上年(为|是)?(0|零)/.test(s)) return PRIOR_ZERO;
   const m = /^([+-]?)(\d+(?:\.\d+)?)%$/.exec(s.replace(/^增长|^增加/, "+").replace(/^下降|^减少/, "-"));
   if (!m) return null;

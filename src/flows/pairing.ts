@@ -1,9 +1,9 @@
 /** Matching units between two reports or two tables: by normalised name, or the single block of each when names differ. */
 import type { RecognisedYearlyTable, YearlyBlock } from "../engine/model";
+import { nfkc } from "../engine/nfkc";
 
 export function unitKey(name: unknown): string {
-  return String(name ?? "")
-    .normalize("NFKC")
+  return nfkc(String(name ?? ""))
     .replace(/[\s\u3000]+/g, "")
     .replace(/\(盖章\)/g, "");
 }

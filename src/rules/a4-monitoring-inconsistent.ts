@@ -3,12 +3,13 @@ import { columnName, present, rowLabel, rowLabelEn, show } from "./between";
 import { tableName } from "./cells";
 import { isZeroPlaceholder } from "../engine/normalize";
 import type { CellValue } from "../engine/grid";
+import { nfkc } from "../engine/nfkc";
 
 /** 执法领域 names no field when empty, `0`, or a zero placeholder (`无`, `/`, `—`): the seed writes 0 there. */
 function namesNoField(v: CellValue): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v === "number") return v === 0;
-  const s = String(v).normalize("NFKC").trim();
+  const s = nfkc(String(v)).trim();
   return s === "" || s === "0" || isZeroPlaceholder(s);
 }
 

@@ -2,11 +2,14 @@ import type { Rule } from "./types";
 import { tableName } from "./cells";
 import { toA1 } from "../engine/grid";
 import { memoByText } from "../engine/textMemo";
+import { nfkc } from "../engine/nfkc";
 
+// Not preceded by a digit: `(?:^|\D)` rather than a lookbehind, which IE11 (the classic pane) cannot parse; the
+// patterns are only tested, so consuming the character before the number changes nothing.
 /** An 11-digit mobile number (an optional +86 in front). */
-const MOBILE_RE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+const MOBILE_RE = /(?:^|\D)1[3-9]\d{9}(?!\d)/;
 /** A landline with its area code: 0731-5712345, (0731)57123456, 073157123456 (separators removed first). */
-const LANDLINE_RE = /(?<!\d)(?:\(0\d{2,3}\)|0\d{2,3})\d{7,8}(?!\d)/;
+const LANDLINE_RE = /(?:^|\D)(?:\(0\d{2,3}\)|0\d{2,3})\d{7,8}(?!\d)/;
 
 /** A phone number in text whose spaces and hyphens are already removed. */
 function givesNumber(joined: string): boolean {
@@ -23,7 +26,7 @@ function givesNumber(joined: string): boolean {
 export const hasPhoneNumber = memoByText((text) => readsPhoneNumber(text), 5000);
 
 function readsPhoneNumber(text: string): boolean {
-  const s = text.normalize("NFKC");
+  const s = nfkc(text);
   const noHyphens = (t: string) => t.replace(/[-–—－]/g, "");
   if (givesNumber(noHyphens(s.replace(/[\s\u3000]/g, "")))) return true;
   return s.split(/[\s\u3000]+/).some((part) => part !== "" && givesNumber(noHyphens(part)));

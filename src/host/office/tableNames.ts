@@ -124,7 +124,8 @@ export function namedReadPlan(current: ReadonlyMap<string, TableName>, sheets: R
     if (!n.area || n.tag !== tag || !present.has(n.sheet.toLowerCase())) return null;
     plan.push({ name: n.name, id: n.id, sheet: n.sheet });
   }
-  return plan.sort((a, b) => a.name.localeCompare(b.name));
+  // The names are ASCII (xzzf_A2 …): a plain comparison, the same in every engine (IE11's localeCompare follows the system locale).
+  return plan.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**

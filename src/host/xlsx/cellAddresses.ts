@@ -8,6 +8,7 @@ import { Zip, ZipPassThrough } from "fflate";
 import { toA1 } from "../../engine/grid";
 import type { ZipEntry } from "./sniff";
 import { concatBytes } from "./bytes";
+import { decodeUtf8, encodeUtf8 } from "./textCodec";
 
 // <row …>, <c …>, possibly prefixed (`x:c`), opening tags only; `\b` keeps <col>, <cfRule>, <rowBreaks> out
 const TAG = /<([A-Za-z_][\w.-]*:)?(row|c)\b([^>]*?)(\/?)>/g;
@@ -62,13 +63,12 @@ const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
  * need it are kept in memory meanwhile.
  */
 export function packageWithCellAddresses(bytes: Uint8Array, entries: readonly ZipEntry[], inflate: (bytes: Uint8Array, e: ZipEntry) => Uint8Array): Uint8Array {
-  const decoder = new TextDecoder("utf-8");
   const patched = new Map<string, Uint8Array>();
   for (const e of entries) {
     const data = inflate(bytes, e);
     if (!SHEET_PART.test(e.name)) continue;
-    const xml = withCellAddresses(decoder.decode(data));
-    if (xml !== null) patched.set(e.name, new TextEncoder().encode(xml));
+    const xml = withCellAddresses(decodeUtf8(data));
+    if (xml !== null) patched.set(e.name, encodeUtf8(xml));
   }
   if (patched.size === 0) return bytes;
   // Stored, not deflated: the package only goes to ExcelJS in memory, and the web page's ExcelJS

@@ -42,6 +42,7 @@ import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../.
 import { colToLetters, parseRange, toA1 } from "../../engine/grid";
 import { readErrors, withFile, WorkbookReadError } from "./errors";
 import { sniff, type ZipDirectory, type ZipEntry } from "./sniff";
+import { decodeUtf16, decodeUtf8 } from "./textCodec";
 
 /**
  * Sheets per workbook. A statistics workbook has a handful; a provincial roll-up with one sheet per
@@ -644,8 +645,6 @@ class Scanner {
 // ---------------------------------------------------------------------------------------------
 // Zip entries
 
-const utf8 = new TextDecoder("utf-8");
-
 function u16(b: Uint8Array, i: number): number {
   return b[i] | (b[i + 1] << 8);
 }
@@ -761,9 +760,9 @@ function inflateChunked(data: Uint8Array, e: ZipEntry): Uint8Array {
 
 function bytesToText(b: Uint8Array): string {
   if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
-    return new TextDecoder(b[0] === 0xff ? "utf-16le" : "utf-16be").decode(b);
+    return decodeUtf16(b, b[0] === 0xff);
   }
-  return utf8.decode(b);
+  return decodeUtf8(b);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -902,8 +901,11 @@ function parseDateStyles(xml: string): Uint8Array {
 // ---------------------------------------------------------------------------------------------
 // Shared formulas
 
-// a cell reference not inside a name, a function name (LOG10), a number (1E5) or a structured reference ([Q1])
-const REF_RE = /(?<![A-Za-z0-9_.$[])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(.![])/g;
+// a cell reference not inside a name, a function name (LOG10), a number (1E5) or a structured reference ([Q1]).
+// The character before it is matched (group 1, given back as it was) rather than looked behind at, which IE11
+// cannot parse. That character never belongs to the previous match: a match ends in a digit, which may not
+// precede a reference anyway.
+const REF_RE = /(^|[^A-Za-z0-9_.$[])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(.![])/g;
 
 /** Moves the relative references of a formula by (dRow, dCol), leaving strings and quoted sheet names alone. */
 export function shiftFormula(formula: string, dRow: number, dCol: number): string {
@@ -915,7 +917,7 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
     // the next quoted part ("text" or 'sheet name') starts a segment that is copied as is
     let q = i;
     while (q < n && formula[q] !== '"' && formula[q] !== "'") q++;
-    out += formula.slice(i, q).replace(REF_RE, (m, cd: string, cl: string, rd: string, rn: string) => {
+    out += formula.slice(i, q).replace(REF_RE, (m, before: string, cd: string, cl: string, rd: string, rn: string) => {
       let col = 0;
       for (const ch of cl.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
       col -= 1;
@@ -923,8 +925,8 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
       if (col >= EXCEL_MAX_COLS || row >= EXCEL_MAX_ROWS || row < 0) return m;
       if (!cd) col += dCol;
       if (!rd) row += dRow;
-      if (col < 0 || row < 0 || col >= EXCEL_MAX_COLS || row >= EXCEL_MAX_ROWS) return "#REF!";
-      return `${cd}${colToLetters(col)}${rd}${row + 1}`;
+      if (col < 0 || row < 0 || col >= EXCEL_MAX_COLS || row >= EXCEL_MAX_ROWS) return `${before}#REF!`;
+      return `${before}${cd}${colToLetters(col)}${rd}${row + 1}`;
     });
     if (q >= n) break;
     const quote = formula[q];

@@ -9,6 +9,7 @@
  * while inflating (see fastReader.ts).
  */
 import { readErrors, type TextKind } from "./errors";
+import { decodeUtf16, decodeUtf8 } from "./textCodec";
 
 const MiB = 1024 * 1024;
 
@@ -50,7 +51,6 @@ export interface ZipDirectory {
   byName: Map<string, ZipEntry>;
 }
 
-const utf8 = new TextDecoder("utf-8");
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function u16(b: Uint8Array, i: number): number {
@@ -97,7 +97,7 @@ export function textKind(bytes: Uint8Array): TextKind | null {
   let head = bytes.subarray(0, TEXT_SNIFF_BYTES);
   let s: string;
   if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) {
-    s = new TextDecoder(head[0] === 0xff ? "utf-16le" : "utf-16be").decode(head);
+    s = decodeUtf16(head, head[0] === 0xff);
   } else {
     if (startsWith(head, [0xef, 0xbb, 0xbf])) head = head.subarray(3);
     let control = 0;
@@ -194,7 +194,7 @@ export function readCentralDirectory(b: Uint8Array): ZipDirectory {
     if (end > b.length) throw corruptTruncated();
     const rawName = b.subarray(p + 46, p + 46 + nameLen);
     // Part names are ASCII in practice; bit 11 says UTF-8, otherwise CP437, read here as Latin-1.
-    const name = flags & 0x800 ? utf8.decode(rawName) : latin1(rawName);
+    const name = flags & 0x800 ? decodeUtf8(rawName) : latin1(rawName);
     if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
       // ZIP64 extra field (id 1): the 64-bit values, in this order, for the fields that overflowed.
       let x = p + 46 + nameLen;
