@@ -9,6 +9,7 @@ import { SEVERITY_ORDER } from "./findings";
 import type { RecognisedTable, Slot } from "./model";
 import { parseValue, usable, type ParsedValue } from "./normalize";
 import { recognise } from "./recognize";
+import { firstCopies, workbookYear } from "./tableSet";
 import { noteKey, readState, type PriorFigure, type WorkbookState } from "./stateSheet";
 import { RULES } from "../rules";
 import { forgetTables } from "../rules/cells";
@@ -29,7 +30,10 @@ export interface Analysis {
   tables: RecognisedTable[];
   findings: Finding[];
   state: WorkbookState;
-  /** The report year: the first table's title year. */
+  /**
+   * The report year: the workbook's year (the most common year of its tables, one copy of each
+   * appendix counted; on a tie, 附件2's), as table-year-differs judges the tables against it.
+   */
   year: number | null;
 }
 
@@ -76,10 +80,14 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
   const notes = new Map(state.notes.map((n) => [noteKey(n.rule, n.sheet, n.cell), n.text]));
   let current = "";
   let currentSeverity: Finding["severity"] = "info";
+  // a further copy of an appendix gets table-duplicate's finding only (rules.md): no rule sees it otherwise
+  const { checked, duplicates } = firstCopies(tables);
   const ctx: RuleContext = {
-    tables,
-    yearly: tables.filter((t): t is RecognisedYearlyTable => t.shape === "yearly"),
-    columns: tables.filter((t): t is RecognisedColumnTable => t.shape === "columns"),
+    tables: checked,
+    yearly: checked.filter((t): t is RecognisedYearlyTable => t.shape === "yearly"),
+    columns: checked.filter((t): t is RecognisedColumnTable => t.shape === "columns"),
+    duplicates,
+    year: workbookYear(checked),
     settings,
     prior: [...state.prior, ...(options.prior ?? [])],
     value(slot, kind: ValueKind) {
@@ -144,7 +152,7 @@ export function recogniseWorkbook(workbook: WorkbookSnapshot): Recognised {
 /** The second half: the rules over what recognition found. */
 export function analyseRecognised({ tables, state }: Recognised, options: AnalyseOptions = {}): Analysis {
   const findings = analyseTables(tables, state, options);
-  const year = tables.find((t) => t.year !== null)?.year ?? null;
+  const year = workbookYear(firstCopies(tables).checked);
   return { tables, findings, state, year };
 }
 

@@ -52,6 +52,10 @@ export interface BodyRow {
 export interface LayoutProblem {
   rule: "layout-header" | "layout-year";
   cell: string;
+  /** Further cells of the same problem (layout-year: the category's other wrong year cell). */
+  related?: string[];
+  /** What the problem is about, for a finding that sums several up (layout-year: the category's label). */
+  subject?: string;
   message: string;
   messageEn: string;
 }

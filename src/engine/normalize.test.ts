@@ -187,6 +187,9 @@ describe("isRealExplanation (rules.md, 'Real explanation')", () => {
     "说明：本年度无此类案件",
     "No applications were received this year",
     "本年未发生移送案件和未立案的主要原因)",
+    "本年度未发生此类案件",
+    "辖区内无矿山企业",
+    "本年无变化，未发生此类案件",
   ])("%j is a real explanation", (v) => {
     expect(isRealExplanation(v)).toBe(true);
   });
@@ -212,6 +215,17 @@ describe("isRealExplanation (rules.md, 'Real explanation')", () => {
     "无变化",
     "正常",
     "no data",
+    // filler words only (rules.md): nothing is left once they are removed
+    "暂无说明",
+    "无变化原因",
+    "待补充",
+    "同上",
+    "数据无变化",
+    "暂无，详见上表",
+    "其他情况说明",
+    "原因分析：待定",
+    "略",
+    "（说明数据变化原因）暂无",
   ])("%j is not a real explanation", (v) => {
     expect(isRealExplanation(v)).toBe(false);
   });

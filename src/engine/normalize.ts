@@ -5,6 +5,7 @@
 import type { CellValue } from "./grid";
 import type { ValueKind } from "../templates/schema";
 import { memoByText } from "./textMemo";
+import { nfkc } from "./nfkc";
 
 /**
  * Folded labels, remembered: headers and template labels repeat in every workbook of a batch, and
@@ -21,8 +22,7 @@ export function normLabel(v: CellValue): string {
 }
 
 function foldLabel(text: string): string {
-  return text
-    .normalize("NFKC") // full-width letters, digits and brackets to half-width
+  return nfkc(text) // full-width letters, digits and brackets to half-width
     .replace(/[\s\u3000\u200b\ufeff]+/g, "")
     .replace(/[【［]/g, "[")
     .replace(/[】］]/g, "]")
@@ -38,7 +38,7 @@ export const EXCEL_ERROR_RE = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|G
 const ZERO_PLACEHOLDERS = new Set(["无", "/", "／", "-", "—", "——", "－", "–"]);
 
 export function isZeroPlaceholder(v: CellValue): boolean {
-  return typeof v === "string" && ZERO_PLACEHOLDERS.has(v.trim().normalize("NFKC").replace(/\s+/g, "") || "_") ||
+  return typeof v === "string" && ZERO_PLACEHOLDERS.has(nfkc(v.trim()).replace(/\s+/g, "") || "_") ||
     (typeof v === "string" && ZERO_PLACEHOLDERS.has(v.trim()));
 }
 
@@ -86,7 +86,7 @@ export function decimalPlaces(n: number): number {
  * `fromText` tells whether the cell held text (then the value is reported as number-as-text).
  */
 export function parseNumberText(raw: string): { num: number; places: number } | null {
-  let s = raw.normalize("NFKC").trim();
+  let s = nfkc(raw).trim();
   if (s === "") return null;
   s = s.replace(/\s+/g, "");
   s = s.replace(UNIT_SUFFIX_RE, "");
@@ -106,7 +106,7 @@ export function parseNumberText(raw: string): { num: number; places: number } | 
  * `3件` in a money column is no amount at all; reading either as the bare number would change the figure.
  */
 function suffixFits(raw: string, kind: ValueKind): boolean {
-  const s = raw.normalize("NFKC").replace(/\s+/g, "");
+  const s = nfkc(raw).replace(/\s+/g, "");
   const money = MONEY_SUFFIX_RE.exec(s)?.[0];
   if (kind === "yuan") return money === undefined ? !UNIT_SUFFIX_RE.test(s) : money === "元";
   if (kind === "wan") return money === undefined ? !UNIT_SUFFIX_RE.test(s) : money === "万元";
@@ -128,7 +128,7 @@ function parseTransfer(raw: CellValue): ParsedValue {
     const problem = !Number.isFinite(raw) ? "not-number" : raw < 0 ? "negative" : !Number.isInteger(raw) ? "transfer-format" : undefined;
     return { empty: false, num: Number.isFinite(raw) ? raw : null, unfiled: 0, problem };
   }
-  const text = String(raw).normalize("NFKC").replace(/\s+/g, "").replace(/件/g, "");
+  const text = nfkc(String(raw)).replace(/\s+/g, "").replace(/件/g, "");
   if (isZeroPlaceholder(raw)) return { empty: false, num: 0, unfiled: 0, note: "placeholder" };
   if (typeof raw === "string" && EXCEL_ERROR_RE.test(raw.trim())) return { empty: false, num: null, problem: "not-number" };
   const m = TRANSFER_RE.exec(text);
@@ -152,7 +152,7 @@ export function parseValue(raw: CellValue, kind: ValueKind): ParsedValue {
   if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) return EMPTY;
   if (kind === "text") return { empty: false, num: null, text: String(raw).trim() };
   if (kind === "yesno") {
-    const t = String(raw).normalize("NFKC").trim();
+    const t = nfkc(String(raw)).trim();
     return { empty: false, num: null, text: t, problem: t === "是" || t === "否" ? undefined : "yesno" };
   }
   if (kind === "transfer") return parseTransfer(raw);
@@ -191,8 +191,15 @@ const KNOWN_FRAGMENTS = ["和未立案的主要原因)", "和未立案的主要�
 const judgeExplanationText = memoByText((text) => judgeExplanation(text), 5000);
 
 /**
+ * Filler words of rules.md ("Real explanation"), removed before the characters are counted: `暂无说明`,
+ * `无变化原因`, `待补充`, `同上` say nothing. Longer words first, so `待补充` and `暂无` go as one word.
+ */
+const FILLER_RE = /待补充|暂无|没有|说明|原因|分析|情况|变化|数据|待定|补充|详见|见上|同上|不详|未知|其他|无|暂|略/g;
+
+/**
  * "Real explanation" (rules.md): non-empty; not a zero placeholder; not only a fragment of template
- * instruction text; at least 4 CJK characters or 8 letters.
+ * instruction text; at least 4 CJK characters or 8 letters once the filler words are removed
+ * (`本年度未发生此类案件`, `辖区内无矿山企业` are explanations; `暂无说明`, `无变化原因` are not).
  */
 export function isRealExplanation(v: CellValue): boolean {
   if (v === null || v === undefined) return false;
@@ -205,6 +212,7 @@ function judgeExplanation(v: string | number | boolean): boolean {
   for (const f of KNOWN_FRAGMENTS) s = s.split(f).join("");
   s = s.replace(BRACKETED_INSTRUCTION_RE, "").trim();
   if (s === "" || FRAGMENT_RE.test(s)) return false;
+  s = s.replace(FILLER_RE, "");
   const cjk = (s.match(/[\u3400-\u9fff\uf900-\ufaff]/g) ?? []).length;
   const letters = (s.match(/[A-Za-z]/g) ?? []).length;
   return cjk >= 4 || letters >= 8;

@@ -478,21 +478,23 @@ describe("years (layout-year)", () => {
     return setCell(layoutToSnapshot(l), at.row, at.col, title);
   }
 
-  test("years 2022 | 2023 under a 2024 title: every category's year header is reported", () => {
+  test("years 2022 | 2023 under a 2024 title: every category's year headers are found, and reported once per table", () => {
     for (const id of ["A2", "A3"] as const) {
       const l = layout(id);
       const s = mapValues(layoutToSnapshot(l), (v) => (v === 2023 ? 2022 : v === 2024 ? 2023 : v));
       expect(titleAt(l)).toBeDefined();
-      const f = analyse(book(s), { rules: ["layout-year"] }).findings;
       const def = tableDef(id);
-      expect(f).toHaveLength(def.categories.length);
-      expect(f.map((x) => x.cell).sort()).toEqual(def.categories.map((c) => a1(yearHeaderAt(l, c.key, "prior"))).sort());
-      for (const x of f) {
-        expect(x).toMatchObject({ rule: "layout-year", severity: "error", table: id });
-        expect(x.message).toContain(TABLE_NAMES[id]);
-        expect(x.message).toMatch(/2023.*2024/);
-      }
+      const t = only(recognise(book(s)), id);
+      expect(t.problems.map((p) => p.cell)).toEqual(def.categories.map((c) => a1(yearHeaderAt(l, c.key, "prior"))));
+      const f = analyse(book(s), { rules: ["layout-year"] }).findings;
+      expect(f).toHaveLength(1);
+      const wrong = def.categories.flatMap((c) => [a1(yearHeaderAt(l, c.key, "prior")), a1(yearHeaderAt(l, c.key, "current"))]);
+      expect(f[0]).toMatchObject({ rule: "layout-year", severity: "error", table: id, cell: wrong[0] });
+      expect([...f[0].related].sort()).toEqual(wrong.slice(1).sort());
+      expect(f[0].message).toContain(TABLE_NAMES[id]);
+      expect(f[0].message).toMatch(/2023.*2024/);
       expect(f[0].message).toContain(def.categories[0].label);
+      expect(f[0].message).toContain(def.categories[def.categories.length - 1].label);
     }
   });
 

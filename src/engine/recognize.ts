@@ -20,6 +20,7 @@ import { ATTACHMENT_RE, coreLabel, matchingLabelIndex, NOTES_RE, yearHeader, yea
 import { TABLES, TABLE_NAMES } from "../templates/tables";
 import type { ColumnTable, TableDef, YearlyTable } from "../templates/schema";
 import { STATE_SHEET } from "./stateSheet";
+import { nfkc } from "./nfkc";
 
 /** Rows looked at above a header for the title and the unit line. */
 const FRAME_ROWS_ABOVE = 6;
@@ -224,7 +225,7 @@ function seqNumber(view: SheetView, row: number, col: number): number | null {
   const v = view.raw(row, col);
   if (typeof v === "number") return Number.isInteger(v) ? v : null;
   if (typeof v !== "string") return null;
-  const t = v.normalize("NFKC").trim();
+  const t = nfkc(v).trim();
   return /^\d{1,4}$/.test(t) ? Number(t) : null;
 }
 
@@ -409,14 +410,18 @@ function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: nu
     yearHeaders[key] = { prior: view.slot(yRow, prior), current: view.slot(yRow, current) };
     headerYears.add(`${a ?? "?"}|${b ?? "?"}`);
     if (frame.year !== null && (a !== frame.year - 1 || b !== frame.year)) {
-      problems.push(
-        problem(
-          "layout-year",
-          toA1(yRow, l.col),
-          `${name}：「${def.categories[l.index].label}」的年份列应为 ${frame.year - 1} 和 ${frame.year}（标题年份 ${frame.year}），现为 ${a ?? "空"} 和 ${b ?? "空"}。`,
-          `${name}: the year columns of "${def.categories[l.index].label}" should be ${frame.year - 1} and ${frame.year}.`,
-        ),
+      // the wrong year cells of the category, left to right: layout-year marks the first of the table's
+      const wrong = a !== frame.year - 1 ? [toA1(yRow, l.col)] : [];
+      if (b !== frame.year) wrong.push(toA1(yRow, l.col + 1));
+      const p = problem(
+        "layout-year",
+        wrong[0],
+        `${name}：「${def.categories[l.index].label}」的年份列应为 ${frame.year - 1} 和 ${frame.year}（标题年份 ${frame.year}），现为 ${a ?? "空"} 和 ${b ?? "空"}。`,
+        `${name}: the year columns of "${def.categories[l.index].label}" should be ${frame.year - 1} and ${frame.year}.`,
       );
+      if (wrong.length > 1) p.related = wrong.slice(1);
+      p.subject = def.categories[l.index].label;
+      problems.push(p);
     }
   }
   if (frame.year === null) {

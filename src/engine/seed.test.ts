@@ -1,4 +1,5 @@
 import { analyse } from "./analyse";
+import { planRatios } from "../flows/ratios";
 import { seedSnapshot } from "../../tests/helpers/seedWorkbook";
 
 function countBy<T>(xs: T[], key: (x: T) => string): Record<string, number> {
@@ -24,6 +25,11 @@ describe("the seed report (rules.md, 'What the seed's own tables give')", () => 
       });
       expect(a.findings).toHaveLength(46);
       expect(a.findings.filter((f) => f.severity === "error")).toEqual([]);
+      // the ratios of rules.md: 附件2 +28.57%, +389.63%; 附件3 +20.00%, +233.04%; every other one 0.00%
+      const ratios = planRatios(a, "values").items.map((i) => `${i.table}:${i.next}`);
+      expect(ratios.filter((r) => !r.endsWith(":0.00%"))).toEqual(["A2:+28.57%", "A2:+389.63%", "A3:+20.00%", "A3:+233.04%"]);
+      expect(ratios.filter((r) => r === "A2:0.00%")).toHaveLength(8);
+      expect(ratios.filter((r) => r === "A3:0.00%")).toHaveLength(9);
     });
   }
 });

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
 import type { RecognisedYearlyTable } from "../engine/model";
-import { blocksOf, byYear, categoryLabel, exceeds, pairByUnit, refFrom, show, unitKey, unitOfBlock, yearSlot } from "./between";
+import { blocksOf, byYear, sameYear, categoryLabel, exceeds, pairByUnit, refFrom, show, unitKey, unitOfBlock, yearSlot } from "./between";
 import { tableName, yearLabel } from "./cells";
 import { TABLE_NAMES } from "../templates/tables";
 
@@ -17,7 +17,7 @@ const rule: Rule = {
     descriptionEn: "A 附件3 (enterprise-related) figure exceeds its 附件2 counterpart",
   },
   check(ctx) {
-    const groups = byYear<RecognisedYearlyTable>(ctx.yearly);
+    const groups = byYear<RecognisedYearlyTable>(sameYear(ctx.year, ctx.yearly));
     for (const tables of groups.values()) {
       const a3 = blocksOf(tables.filter((t) => t.id === "A3"));
       const a2 = blocksOf(tables.filter((t) => t.id === "A2"));

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
 import type { RecognisedColumnTable, RecognisedYearlyTable, Slot } from "../engine/model";
-import { blocksOf, byYear, categoryLabel, pairByUnit, refFrom, rowsInUse, show, unitKey, type UnitBlock, type UnitRow } from "./between";
+import { blocksOf, byYear, sameYear, categoryLabel, pairByUnit, refFrom, rowsInUse, show, unitKey, type UnitBlock, type UnitRow } from "./between";
 import { tableName } from "./cells";
 import { TABLE_NAMES } from "../templates/tables";
 
@@ -30,7 +30,7 @@ const rule: Rule = {
     descriptionEn: "附件5 transfers differ from 附件2 transfers this year, or not-filed exceeds 附件2's unfiled",
   },
   check(ctx) {
-    const groups = byYear([...ctx.yearly, ...ctx.columns]);
+    const groups = byYear(sameYear(ctx.year, [...ctx.yearly, ...ctx.columns]));
     for (const tables of groups.values()) {
       const a2 = blocksOf(tables.filter((t): t is RecognisedYearlyTable => t.id === "A2"));
       const a5 = rowsInUse(tables.filter((t): t is RecognisedColumnTable => t.id === "A5"));

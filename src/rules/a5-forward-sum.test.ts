@@ -5,7 +5,8 @@ import { book, deleteCols, shift, stack } from "../../tests/helpers/sheetEdits";
 
 const A5 = (row: Record<string, string | number | null>, more: Array<Record<string, string | number | null>> = []) => seedBook({ A5: { row, more } });
 const at = (wb: ReturnType<typeof A5>, key: string, index = 0) => a1(bodyAt(wb.layouts.A5, key, index));
-const SAYS = ["移送案件数", "刑事立案数", "刑事不予立案数", "不予起诉案件数"];
+// the message quotes 注5 as the form prints it (templates.md)
+const SAYS = ["移送案件数", "刑事立案数", "刑事不予立案数", "不予起诉案件数", "注5：“移送案件数”应当大于等于“刑事立案数”“刑事不予立案数”“不予起诉案件数”之和。"];
 
 const broken = A5({ transferred: 2, filed: 1, notFiled: 1, notProsecuted: 1 });
 const zeroLeft = A5({ transferred: "无", filed: "无", notFiled: 1 });

@@ -1,10 +1,15 @@
 import type { Rule } from "./types";
 import { exceeds, present, rowLabel, rowLabelEn, show } from "./between";
 import { tableName } from "./cells";
+import { tableDef } from "../templates/tables";
+
+/** 注5 as the form prints it (templates.md), without its number: the message quotes it. */
+const NOTE_5 = (tableDef("A5").notes.find((n) => n.startsWith("5.")) ?? "").replace(/^5\./, "");
 
 /**
- * 附件5 注5. An empty or unreadable addend does not stop the check when the readable ones already
- * exceed 移送案件数: the missing ones can only add to the sum (value-missing reports the gap itself).
+ * 附件5 注5, checked as the note states it: the receiving system applies the note literally. An empty
+ * or unreadable addend does not stop the check when the readable ones already exceed 移送案件数: the
+ * missing ones can only add to the sum (value-missing reports the gap itself).
  */
 const rule: Rule = {
   meta: {
@@ -28,8 +33,8 @@ const rule: Rule = {
           table: t,
           cell: c.transferred,
           related: present(c.filed, c.notFiled, c.notProsecuted),
-          message: `${tableName(t)} ${rowLabel(row)}：「正向衔接/移送案件数（件）」为 ${show(transferred)}，小于「刑事立案数」「刑事不予立案数」「不予起诉案件数」之和 ${parts.map(show).join(" + ")} = ${show(sum)}；注5要求移送案件数大于等于三者之和。`,
-          messageEn: `${t.id} ${rowLabelEn(row)}: ${show(transferred)} cases transferred, fewer than filed + not filed + not prosecuted = ${show(sum)} (note 5).`,
+          message: `${tableName(t)} ${rowLabel(row)}：「正向衔接/移送案件数（件）」为 ${show(transferred)}，小于「刑事立案数」「刑事不予立案数」「不予起诉案件数」之和 ${parts.map(show).join(" + ")} = ${show(sum)}。注5：${NOTE_5}（上报系统按注5原文校验）`,
+          messageEn: `${t.id} ${rowLabelEn(row)}: ${show(transferred)} cases transferred, fewer than filed + not filed + not prosecuted = ${show(sum)}. Note 5 of the form: "${NOTE_5}" (transferred cases must be at least the sum of the three; the receiving system checks the note as written).`,
         });
       }
     }

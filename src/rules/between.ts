@@ -4,7 +4,9 @@
  */
 import type { CellValue } from "../engine/grid";
 import { memoByText } from "../engine/textMemo";
+import { differsFromWorkbook } from "../engine/tableSet";
 import type { BodyRow, RecognisedColumnTable, RecognisedTable, RecognisedYearlyTable, Slot, YearlyBlock } from "../engine/model";
+import { nfkc } from "../engine/nfkc";
 
 /**
  * A unit name for comparison: full-width folded, spaces and the `(盖章)` mark dropped (they are how a
@@ -19,11 +21,19 @@ export function unitKey(v: CellValue | undefined): string {
 const foldUnitNameText = memoByText((text) => foldUnitName(text), 5000);
 
 function foldUnitName(text: string): string {
-  return text
-    .normalize("NFKC")
+  return nfkc(text)
     .replace(/[\s\u3000\u200b\ufeff]+/g, "")
     .replace(/\(盖章\)/g, "")
     .replace(/^[:：]+/, "");
+}
+
+/**
+ * The tables the rules between tables compare: a table whose year differs from the workbook's is left
+ * out (table-year-differs reports it; rules.md). The list itself when none differs, as is usual.
+ */
+export function sameYear<T extends RecognisedTable>(year: number | null, tables: readonly T[]): readonly T[] {
+  for (const t of tables) if (differsFromWorkbook(t, year)) return tables.filter((u) => !differsFromWorkbook(u, year));
+  return tables;
 }
 
 /** Tables by report year; a table whose year is unknown is only grouped with others of unknown year. */

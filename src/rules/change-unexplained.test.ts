@@ -12,6 +12,8 @@ ruleCases("change-unexplained", "warning", {
     { name: "0 to 0 is no change", workbook: a2With({ permit: [0, 0] }) },
     { name: "a missing year", workbook: a2With({ coercion: [null, 40], ruling: [40, null] }) },
     { name: "a negative figure is value-negative's", workbook: a2With({ coercion: [-3, 5] }) },
+    { name: "a fall to 0 explained as rules.md's example does", workbook: a2With({ confirm: [3, 0] }, { explanations: { confirm: "本年度未发生此类案件" } }) },
+    { name: "a rise explained by the unit's situation", workbook: a3With({ coercion: [0, 2] }, { explanations: { coercion: "辖区内无矿山企业，新增违法用地整治" } }) },
     { name: "from 0 to more than 0, explained", workbook: a3With({ coercion: [0, 2] }, { explanations: { coercion: "开展专项整治，依法查封违法用地设施" } }) },
     { name: "the seed's 附件3 with its +100% explained by the seed's reason", workbook: a3With({ penalty: [5, 10] }, { ratios: { penalty: "+100.00%" } }) },
   ],
@@ -45,6 +47,19 @@ ruleCases("change-unexplained", "warning", {
       findings: [
         { table: "A2", cell: "T7", includes: ["罚没金额（元）", "+389.63%"] },
         { table: "A2", cell: "V7", includes: ["移送司法机关刑事案件件数", "由上年的 0 变为非 0"] },
+      ],
+    },
+    {
+      name: "filler words are no explanation: 暂无说明, 无变化原因, 待补充, 同上",
+      workbook: a2With(
+        { coercion: [10, 20], ruling: [0, 2], inspection: [100, 50], review: [4, 0] },
+        { explanations: { coercion: "暂无说明", ruling: "无变化原因", inspection: "待补充", review: "同上" } },
+      ),
+      findings: [
+        { table: "A2", cell: "H7", includes: ["行政强制(件)", "+100.00%"] },
+        { table: "A2", cell: "J7", includes: ["行政裁决(件)", "由上年的 0 变为非 0"] },
+        { table: "A2", cell: "L7", includes: ["行政检查(次)", "-50.00%"] },
+        { table: "A2", cell: "R7", includes: ["重大执法决定法制审核案件(件)", "由上年的非 0 变为 0"] },
       ],
     },
     {

@@ -2,6 +2,8 @@
 import type { Rule } from "./types";
 import layoutHeader from "./layout-header";
 import layoutYear from "./layout-year";
+import tableDuplicate from "./table-duplicate";
+import tableYearDiffers from "./table-year-differs";
 import metaContact from "./meta-contact";
 import a5ForwardSum from "./a5-forward-sum";
 import a5ReverseSum from "./a5-reverse-sum";
@@ -22,6 +24,8 @@ import a4OverEstablishment from "./a4-over-establishment";
 export const TABLE_RULES: readonly Rule[] = [
   layoutHeader,
   layoutYear,
+  tableDuplicate,
+  tableYearDiffers,
   metaContact,
   a5ForwardSum,
   a5ReverseSum,

@@ -1,6 +1,12 @@
 import type { Rule } from "./types";
+import type { LayoutProblem } from "../engine/model";
 
-/** Recognition finds these while reading the frame; the rule reports what it found. */
+/**
+ * Recognition finds these while reading the frame; the rule reports what it found, once per table
+ * (rules.md): the primary cell is the first wrong year cell (or the title), the other wrong year cells
+ * are related, and the message names every category whose year columns are wrong. One stale year row
+ * is one mistake, not ten.
+ */
 const rule: Rule = {
   meta: {
     id: "layout-year",
@@ -10,9 +16,26 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const t of ctx.tables) {
+      let first: LayoutProblem | undefined;
+      const related: string[] = [];
+      const others: string[] = [];
       for (const p of t.problems) {
-        if (p.rule === "layout-year") ctx.report({ table: t, cell: p.cell, message: p.message, messageEn: p.messageEn });
+        if (p.rule !== "layout-year") continue;
+        if (!first) first = p;
+        else {
+          related.push(p.cell);
+          if (p.subject) others.push(p.subject);
+        }
+        if (p.related) related.push(...p.related);
       }
+      if (!first) continue;
+      ctx.report({
+        table: t,
+        cell: first.cell,
+        related,
+        message: others.length ? `${first.message}另有 ${others.length} 个类别的年份列也不对：${others.map((s) => `「${s}」`).join("、")}，请一并改正。` : first.message,
+        messageEn: others.length ? `${first.messageEn} ${others.length} more categories have wrong year columns: ${others.map((s) => `"${s}"`).join(", ")}.` : first.messageEn,
+      });
     }
   },
 };

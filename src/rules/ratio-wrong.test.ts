@@ -37,6 +37,11 @@ ruleCases("ratio-wrong", "error", {
       name: "the same ratios unsigned, as numbers formatted as %, unrounded",
       workbook: a2With({}, { ratios: { ...A2_RATIOS, penalty: 0.2857142857, fines: "389.63%", permit: 0, confirm: "0%" } }),
     },
+    {
+      name: "a zero placeholder (/, ／, -, —, 无) where both years are 0 is read as 0.00%",
+      workbook: a2With({ transfer: ["无", 0] }, { ratios: { ...A2_RATIOS, permit: "/", confirm: "／", coercion: "-", ruling: "—", inspection: " 无 ", transfer: "/" } }),
+    },
+    { name: "the same in 附件3", workbook: a3With({}, { ratios: { ...A3_RATIOS, exemptCases: "/", prudentCoercion: "—" } }) },
     { name: "上年为0 when the prior year is 0", workbook: a2With({ permit: [0, 3] }, { ratios: { ...A2_RATIOS, permit: "上年为0" } }) },
     { name: "-50.00% and a transfer read by N", workbook: a2With({ review: [10, 5], transfer: ["2(1)", "3(2)"] }, { ratios: { ...A2_RATIOS, review: "-50.00%", transfer: "+50.00%" } }) },
     { name: "with the prior year missing a filled ratio is not checked", workbook: a2With({ penalty: [null, 9] }, { ratios: { ...A2_RATIOS, penalty: "增长很多" } }) },
@@ -59,12 +64,19 @@ ruleCases("ratio-wrong", "error", {
       findings: [{ table: "A2", cell: "U8", includes: ["移送司法机关刑事案件件数", "+100.00%", "上年为0"] }],
     },
     {
-      name: "上年为0 and / where both years are 0",
-      workbook: a2With({}, { ratios: { ...A2_RATIOS, permit: "上年为0", confirm: "/" } }),
-      findings: [
-        { table: "A2", cell: "C8", includes: ["行政许可(件)", "上年为0", "0.00%"] },
-        { table: "A2", cell: "E8", includes: ["行政确认(件)", "「/」", "0.00%"] },
-      ],
+      name: "上年为0 where both years are 0",
+      workbook: a2With({}, { ratios: { ...A2_RATIOS, permit: "上年为0" } }),
+      findings: [{ table: "A2", cell: "C8", includes: ["行政许可(件)", "上年为0", "0.00%"] }],
+    },
+    {
+      name: "/ for 3 → 5 (a placeholder is accepted only where both years are 0)",
+      workbook: a2With({ confirm: [3, 5] }, { ratios: { ...A2_RATIOS, confirm: "/", coercion: "无" } }),
+      findings: [{ table: "A2", cell: "E8", includes: ["行政确认(件)", "「/」", "不是比率", "+66.67%"] }],
+    },
+    {
+      name: "/ where the prior year is 0 and the current one is not",
+      workbook: a3With({ coercion: [0, 2] }, { ratios: { ...A3_RATIOS, coercion: "/" } }),
+      findings: [{ table: "A3", cell: "E8", includes: ["涉企行政强制(件)", "「/」", "上年为0"] }],
     },
     {
       name: "a number not formatted as % (28.57 reads as 2857%)",

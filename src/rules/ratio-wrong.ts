@@ -1,6 +1,7 @@
 import type { Rule } from "./types";
 import { tableName, yearLabel, yearlyCategories } from "./cells";
 import { isBlank } from "../engine/grid";
+import { isZeroPlaceholder } from "../engine/normalize";
 import { computeRatio, ratioAgrees, readRatioCell } from "../engine/ratio";
 import { shown } from "./value-not-number";
 
@@ -27,6 +28,8 @@ const rule: Rule = {
         // With a year missing there is nothing to compare with; prior-missing / value-missing say so.
         if (ratio.kind === "none") continue;
         if (ratioAgrees(slots.ratio.raw, ratio)) continue;
+        // both years 0: `/`, `－`, `无` … read as 0.00% (rules.md); value-zero-placeholder notes it
+        if (prior === 0 && current === 0 && isZeroPlaceholder(slots.ratio.raw)) continue;
         const text = ratioShown(slots.ratio.raw);
         const unreadable = readRatioCell(slots.ratio.raw) === null;
         const basis = `按 ${yearLabel(t, "prior")} ${prior}、${yearLabel(t, "current")} ${current} 计算应为「${ratio.text}」`;

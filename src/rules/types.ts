@@ -33,9 +33,19 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = { changeThreshold: 0.3 };
 
 export interface RuleContext {
+  /**
+   * The tables the rules check: the first copy of each appendix in sheet order. A further copy is in
+   * `duplicates` only, and gets no finding but table-duplicate's (rules.md).
+   */
   tables: readonly RecognisedTable[];
   yearly: readonly RecognisedYearlyTable[];
   columns: readonly RecognisedColumnTable[];
+  duplicates: readonly RecognisedTable[];
+  /**
+   * The workbook's report year: the most common year of the checked tables; on a tie, 附件2's. A table
+   * of another year gets table-year-differs, and the rules between tables skip it (`sameYear` in between.ts).
+   */
+  year: number | null;
   settings: Settings;
   /** Last year's figures kept in the workbook or imported from last year's file. */
   prior: readonly PriorFigure[];

@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from "./types";
 import type { RecognisedTable, Slot } from "../engine/model";
-import { byYear, refFrom, rowLabel, unitKey } from "./between";
+import { byYear, sameYear, refFrom, rowLabel, unitKey } from "./between";
 import { tableName } from "./cells";
 
 /** One place that names the unit: a table's 执法单位 line, or its unit rows (附件2/3 blocks, 附件5 rows). */
@@ -74,7 +74,7 @@ const rule: Rule = {
     descriptionEn: "The unit differs between the 执法单位 lines and the unit rows of 附件2, 附件3, 附件5",
   },
   check(ctx) {
-    for (const tables of byYear(ctx.tables).values()) check(ctx, tables);
+    for (const tables of byYear(sameYear(ctx.year, ctx.tables)).values()) check(ctx, tables);
   },
 };
 export default rule;

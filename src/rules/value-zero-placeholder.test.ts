@@ -32,6 +32,14 @@ ruleCases("value-zero-placeholder", "info", {
       ],
     },
     {
+      name: "a placeholder in a ratio cell where both years are 0 (read as 0.00%, not ratio-wrong)",
+      workbook: a2With({}, { ratios: { permit: "/", confirm: "无", penalty: "/" } }),
+      findings: [
+        { table: "A2", cell: "C8", includes: ["行政许可(件)", "同比变化", "「/」", "0.00%"], related: ["C7", "D7"] },
+        { table: "A2", cell: "E8", includes: ["行政确认(件)", "「无」", "0.00%"] },
+      ],
+    },
+    {
       name: "无 in 其他执法设备",
       workbook: a4With({ otherEquipment: "无" }),
       findings: [{ table: "A4", cell: "O6", includes: ["其他执法设备", "第1行"] }],

@@ -13,6 +13,13 @@ ruleCases("zero-unexplained", "warning", {
         { explanations: { permit: REASON, confirm: REASON, coercion: REASON, ruling: REASON, inspection: REASON, complaint: REASON, review: REASON, transfer: "本年无涉嫌犯罪需移送的案件" } },
       ),
     },
+    {
+      name: "explanations that say why (rules.md: `本年度未发生此类案件`, `辖区内无矿山企业`)",
+      workbook: a2With(
+        {},
+        { explanations: { permit: "本年度未发生此类案件", confirm: "辖区内无矿山企业", coercion: REASON, ruling: REASON, inspection: REASON, complaint: REASON, review: REASON, transfer: "本年度未发生此类案件" } },
+      ),
+    },
     { name: "an empty current year is value-missing's", workbook: a2With(Object.fromEntries(["permit", "confirm", "coercion", "ruling", "inspection", "complaint", "review", "transfer"].map((k) => [k, [0, null]]))) },
   ],
   invalid: [
@@ -41,6 +48,19 @@ ruleCases("zero-unexplained", "warning", {
       findings: [
         { table: "A2", cell: "F7", includes: ["行政确认(件)"] },
         { table: "A2", cell: "N7", includes: ["行政处罚(件)", "为 0"] },
+      ],
+    },
+    {
+      name: "filler words are no explanation: 暂无说明, 无变化原因, 待补充, 同上",
+      workbook: a2With(
+        {},
+        { explanations: { permit: "暂无说明", confirm: "无变化原因", coercion: "待补充", ruling: "同上", inspection: REASON, complaint: REASON, review: REASON, transfer: "本年度未发生此类案件" } },
+      ),
+      findings: [
+        { table: "A2", cell: "D7", includes: ["行政许可(件)"], related: ["C9"] },
+        { table: "A2", cell: "F7", includes: ["行政确认(件)"], related: ["E9"] },
+        { table: "A2", cell: "H7", includes: ["行政强制(件)"], related: ["G9"] },
+        { table: "A2", cell: "J7", includes: ["行政裁决(件)"], related: ["I9"] },
       ],
     },
     {

@@ -1,0 +1,43 @@
+import type { Rule } from "./types";
+import type { RecognisedTable, Slot } from "../engine/model";
+import { toA1 } from "../engine/grid";
+import { refFrom } from "./between";
+import { tableName } from "./cells";
+
+/** The title cell; a copy pasted without its title is named by its first cell (spec silent: the table's top-left). */
+export function titleCell(t: RecognisedTable): Slot | string {
+  return t.title ?? toA1(t.top, t.left);
+}
+
+/**
+ * The same appendix more than once in a workbook (a pasted copy, a backup sheet). analyseTables gives
+ * the rules only the first copy in sheet order; each further copy gets this one finding at its title,
+ * with the first copy's title as related cell, and nothing else (rules.md). Copies are told apart by
+ * appendix alone, whatever their years or contents: a 2023 附件2 ahead of the 2024 one is the copy
+ * checked (and table-year-differs says it is of another year).
+ */
+const rule: Rule = {
+  meta: {
+    id: "table-duplicate",
+    severity: "warning",
+    description: "同一附件在工作簿中出现了不止一次（只校验第一份）",
+    descriptionEn: "The same appendix appears more than once in the workbook (only the first copy is checked)",
+  },
+  check(ctx) {
+    for (const dup of ctx.duplicates) {
+      const first = ctx.tables.find((t) => t.id === dup.id);
+      if (!first) continue;
+      const at = first.title?.address ?? toA1(first.top, first.left);
+      const where = first.sheet === dup.sheet ? `本工作表 ${at} 处` : `工作表「${first.sheet}」${at} 处`;
+      const whereEn = first.sheet === dup.sheet ? `at ${at} on this sheet` : `on sheet "${first.sheet}" at ${at}`;
+      ctx.report({
+        table: dup,
+        cell: titleCell(dup),
+        related: first.title ? [refFrom(dup, first, first.title)] : [],
+        message: `${tableName(dup)}在本工作簿中出现了不止一次：这一份是重复的，没有校验；只校验了${where}的第一份。请删除多余的一份；若两份都要报送，请把数据合并到第一份中。`,
+        messageEn: `${dup.id} appears more than once in the workbook: this copy is not checked; only the first copy (${whereEn}) is. Delete the extra copy, or merge its figures into the first.`,
+      });
+    }
+  },
+};
+export default rule;
