@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { SaxesParser } from "saxes";
+import { manifestForPublicUrl } from "../build/deploy";
 
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
@@ -125,6 +126,29 @@ describe("manifest.xml schema validation", () => {
       expect(r.status).not.toBe(0);
       expect(r.stderr).toMatch(/fails to validate|error/);
     });
+  });
+});
+
+describe("manifest.xml for another server (npm run build -- --env publicUrl=…)", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "xzzf-manifest-url-"));
+  });
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test.each(["https://xzzf.example.gov.cn/", "https://10.1.2.3:8443/tools/xzzf/"])("moved to %s it still validates and names only that URL", (url) => {
+    const moved = manifestForPublicUrl(xml, url);
+    const file = path.join(dir, "manifest.xml");
+    fs.writeFileSync(file, moved);
+    const r = xmllint(file);
+    expect(r.stderr).toMatch(/validates/);
+    expect(r.status).toBe(0);
+    const values = all(parseXml(moved), () => true).flatMap((e) => Object.entries(e.attrs).filter(([k]) => k !== "xmlns" && !k.startsWith("xmlns:")).map(([, v]) => v));
+    const urls = values.filter((v) => /^https?:/.test(v));
+    expect(urls).toHaveLength(allValues.filter((v) => /^https?:/.test(v)).length);
+    for (const u of urls) expect(u.startsWith(url)).toBe(true);
   });
 });
 

@@ -6,7 +6,9 @@
  * - by default, the mappings the engine relies on: full-width ASCII (U+FF01–U+FF5E) and the
  *   ideographic space (U+3000);
  * - once `./nfkcTable` is imported (the classic pane's entry does), what NFKC makes of every code
- *   point, so text without combining marks normalises exactly as natively. Canonical reordering
+ *   point of the blocks report text comes from (Latin to Cyrillic, punctuation, symbols, CJK, the
+ *   width forms; not Arabic presentation forms, Indic scripts or mathematical alphanumerics), so
+ *   such text without combining marks normalises exactly as natively. Canonical reordering
  *   and composition of sequences is not done (e + U+0301 → é, Hangul jamo into syllables, a kana
  *   and its voicing mark, half-width ｶﾞ → ガ): no figure, label or contact line of these forms
  *   needs it.

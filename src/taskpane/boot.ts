@@ -1,6 +1,10 @@
 /**
- * First script of the pane (the only code in the entry chunk). Decides whether we run inside Excel
- * ("excel") or as a plain web page ("web"), then loads the real UI from the lazily loaded "pane" chunk.
+ * Entry of the modern pane (the only code in the "taskpane" entry chunk). src/boot/boot.js, the
+ * pages' first script, loads it once it has chosen the modern pane and the page is parsed (and, on
+ * taskpane.html, once office.js from the CDN or this server is there). Decides whether we run inside
+ * Excel ("excel") or as a plain web page ("web": taskpane.html opened in a browser, where
+ * Office.onReady says host null, or index.html), then loads the real UI from the lazily loaded
+ * "pane" chunk.
  *
  * Keep this file tiny and free of React/Fluent/ExcelJS imports: everything heavy lives behind
  * `import("./main")`.
@@ -44,17 +48,19 @@ export async function detectMode(
   }
 }
 
+/** The failure path uses only DOM Level 2 calls: it must work wherever the page got this far. */
 function showFailure(root: HTMLElement, err: unknown): void {
   const p = document.createElement("p");
   p.setAttribute("role", "alert");
   p.textContent = `页面加载失败，请刷新重试。The page failed to load; please reload. (${err instanceof Error ? err.message : String(err)})`;
-  root.replaceChildren(p);
+  while (root.firstChild) root.removeChild(root.firstChild);
+  root.appendChild(p);
 }
 
 export async function boot(root: HTMLElement): Promise<PaneMode> {
   const hosted = typeof location !== "undefined" && openedByOffice(location.search);
   const mode = await detectMode(undefined, hosted ? OFFICE_HOSTED_TIMEOUT_MS : OFFICE_READY_TIMEOUT_MS);
-  document.documentElement.dataset.mode = mode;
+  document.documentElement.setAttribute("data-mode", mode);
   try {
     const { mount } = await import(/* webpackChunkName: "pane" */ "./main");
     await mount(root, mode); // mount may be sync or async; a rejection still reaches showFailure

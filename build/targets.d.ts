@@ -1,0 +1,3 @@
+/** Types for build/targets.js (used by the tests). */
+export const CLASSIC: string[];
+export const MODERN: string[];
