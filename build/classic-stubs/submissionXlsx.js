@@ -1,7 +1,7 @@
 // Classic pane only (webpack.config.js aliases src/host/office/submissionXlsx.ts here): building the
 // 报送副本 as a new workbook needs ExcelJS, which is not ES5 and is larger than the classic pane's
-// whole budget. OfficeHost calls this only with ExcelApi 1.8 (Excel.createWorkbook); below 1.8 the
-// copy goes into the current workbook and never gets here.
+// whole budget. The classic entry makes its OfficeHost with copyIntoWorkbook, so the copy always goes
+// into the current workbook as sheets and never gets here; this stub is the safety net.
 export function buildSubmissionXlsx() {
   return Promise.reject(
     new Error(

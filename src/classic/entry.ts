@@ -12,5 +12,5 @@ document.documentElement.setAttribute("data-pane", "classic");
 const root = document.getElementById("root");
 if (root) {
   const office = typeof Office === "undefined" ? undefined : (Office as unknown as OfficeLike);
-  startClassic(root, { office, createHost: () => new OfficeHost() }).then(undefined, (err: unknown) => showMountFailure(root, err));
+  startClassic(root, { office, createHost: () => new OfficeHost({ copyIntoWorkbook: true }) }).then(undefined, (err: unknown) => showMountFailure(root, err));
 }

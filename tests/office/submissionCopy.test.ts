@@ -198,3 +198,13 @@ test("Excel refusing the new workbook is named in Chinese", async () => {
   await recogniseWorkbook(host);
   await expect(host.submissionCopy()).rejects.toMatchObject({ message: expect.stringContaining("Excel 无法新建报送副本工作簿") });
 });
+
+test("the classic pane's host (copyIntoWorkbook) adds the copy's sheets even at ExcelApi 1.8+, no new workbook", async () => {
+  const book = FakeWorkbook.fromSnapshot(seedSnapshot(), { level: 8 });
+  const host = new OfficeHost({ run: book.run, isSetSupported: book.isSetSupported, createWorkbook: book.createWorkbook, copyIntoWorkbook: true });
+  const made = await host.submissionCopy();
+  expect(made.kind).toBe("sheets");
+  expect(book.createdWorkbooks).toEqual([]);
+  expect(made.sheets.every((n) => book.find(n) !== undefined)).toBe(true);
+  expect(made.tables).toEqual([...TABLE_IDS]);
+});

@@ -84,6 +84,11 @@ export interface OfficeHostOptions {
   isSetSupported?: IsSetSupported;
   /** Defaults to `Excel.createWorkbook` (ExcelApi 1.8); tests pass a fake. */
   createWorkbook?: (base64: string) => Promise<void>;
+  /**
+   * 生成报送副本 always as sheets in this workbook, even where Excel could open a new one: the classic
+   * pane (Office 2019 in Trident) has no ExcelJS to build the new workbook's .xlsx.
+   */
+  copyIntoWorkbook?: boolean;
 }
 
 /** Starts every note or comment this product adds: how 清除标记 tells its own from the user's. */
@@ -160,6 +165,7 @@ export class OfficeHost implements WorkbookHost {
   readonly costs: CapabilityCost[];
   private readonly run: ExcelRun;
   private readonly createWorkbookFn: (base64: string) => Promise<void>;
+  private readonly copyIntoWorkbook: boolean;
   /** Things operations could not do but did not fail for (a note that could not be added), until taken. */
   private notices: HostNotice[] = [];
   /** This product's workbook names (xzzf_A2 …) as last read (ExcelApi 1.4+); null until read. */
@@ -184,6 +190,7 @@ export class OfficeHost implements WorkbookHost {
     this.costs = detected.costs;
     this.run = options.run ?? defaultRun();
     this.createWorkbookFn = options.createWorkbook ?? defaultCreateWorkbook;
+    this.copyIntoWorkbook = options.copyIntoWorkbook === true;
   }
 
   /** Things operations since the last takeWarnings could not do but did not fail for. */
@@ -260,7 +267,7 @@ export class OfficeHost implements WorkbookHost {
    * user to move into a new workbook. This workbook's own sheets are never changed.
    */
   async submissionCopy(): Promise<SubmissionCopyResult> {
-    const inWorkbook = !this.api.createWorkbook;
+    const inWorkbook = !this.api.createWorkbook || this.copyIntoWorkbook;
     const ctx: ErrorContext = { action: "生成报送副本", actionEn: "make the submission copy" };
     const plan = await this.operation(ctx, async (context) => {
       let read: FullRead | null = null;
