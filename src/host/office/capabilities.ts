@@ -184,7 +184,9 @@ export function detectCapabilities(isSetSupported: IsSetSupported): DetectedCapa
 
 /** What `Office.context.requirements.isSetSupported` answers here; false everywhere outside Office. */
 export function officeIsSetSupported(): IsSetSupported {
-  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: IsSetSupported } } } }).Office;
+  // A bare `globalThis` (not inside a cast), so that Babel adds its polyfill for the classic pane (IE11).
+  const globalObject: unknown = globalThis;
+  const office = (globalObject as { Office?: { context?: { requirements?: { isSetSupported?: IsSetSupported } } } }).Office;
   const fn = office?.context?.requirements?.isSetSupported;
   return fn ? (name, version) => fn.call(office?.context?.requirements, name, version) : () => false;
 }

@@ -13,8 +13,10 @@ type DecoderCtor = new (label: string) => Decoder;
 type EncoderCtor = new () => { encode(s: string): Uint8Array };
 
 // Read through the global object so that a host without them is not a ReferenceError (IE11 has no
-// globalThis either; core-js defines it for the classic pane).
-const root = globalThis as { TextDecoder?: DecoderCtor; TextEncoder?: EncoderCtor };
+// globalThis either; core-js defines it for the classic pane). A bare `globalThis`, never
+// `(globalThis as T)`: Babel's per-use polyfill finder does not see the identifier inside a cast.
+const globalObject: unknown = globalThis;
+const root = globalObject as { TextDecoder?: DecoderCtor; TextEncoder?: EncoderCtor };
 
 const decoders: Record<string, Decoder | null> = {};
 
