@@ -329,6 +329,20 @@ describeInBrowser("the task pane in Office 2016/2019's engines", () => {
       // A task pane is narrow: nothing may push it into a horizontal scrollbar.
       expect(await s.main<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth")).toBeLessThanOrEqual(0);
 
+      // 导入上年数: last year's file read in the page (FileReader, the reader chunk, the ES5 text
+      // codec and NFKC table), previewed row by row; nothing written until 写入.
+      const lastYear = path.join(tmp, "湘潭县自然资源局-2023.xlsx");
+      fs.writeFileSync(lastYear, await seedXlsxBytes({ extra: { year: 2023 } }));
+      const syncsBeforeImport = await s.main<number>("__fake.syncCount()");
+      const fillsBeforeImport = await s.main<Record<string, string>>("__fake.fills()");
+      await page.getByTestId("import-prior").click();
+      await page.getByTestId("import-file").setInputFiles(lastYear);
+      await page.getByTestId("import-preview").waitFor({ timeout: 60_000 });
+      await idle(s);
+      expect(await page.getByTestId("import-row").count()).toBeGreaterThan(10);
+      expect(await s.main<Record<string, string>>("__fake.fills()")).toEqual(fillsBeforeImport);
+      expect((await s.main<number>("__fake.syncCount()")) - syncsBeforeImport).toBeLessThanOrEqual(2);
+
       expect(s.pageErrors).toEqual([]);
       expect(s.consoleErrors).toEqual([]);
       expect(s.outside).toEqual([]);
