@@ -31,21 +31,12 @@ import { seedXlsxBytes } from "../helpers/xlsx";
 import { BUILD_TIMEOUT_MS, productionBundle } from "./bundle";
 import { buildFakeOffice } from "./fakeOffice/build";
 import { EDGE18_GONE, EDGE18_INIT, EDGE18_KEPT, EDGE18_UA, IE11_GONE, IE11_INIT, IE11_UA } from "./ie11";
+import { CHROMIUM, isLocal, LAUNCH_ARGS } from "./browser";
 import { serveDir, type StaticServer } from "./staticServer";
 
 jest.setTimeout(180_000);
 
 const OUT = path.join(__dirname, "out");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const CDN = "https://appsforoffice.microsoft.com/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** How Excel on Windows opens the pane: it appends its host info to the manifest's URL. */
@@ -61,12 +52,6 @@ const CLERK_FILLS: Array<[string, string, string]> = [
 // Local runs without Debian's chromium skip; CI installs it (.ci/run), so there a missing one fails.
 const haveBrowser = fs.existsSync(CHROMIUM) || !!process.env.CI;
 const describeInBrowser = haveBrowser ? describe : describe.skip;
-
-const isLocal = (url: string) => {
-  if (url.startsWith("data:") || url.startsWith("blob:") || url === "about:blank") return true;
-  const u = new URL(url);
-  return (u.protocol === "http:" || u.protocol === "https:") && (u.hostname === "127.0.0.1" || u.hostname === "localhost");
-};
 
 /** `xzzf check --format json <file>`, in-process: the counts by severity. */
 async function cliCounts(file: string): Promise<Record<Severity, number>> {

@@ -20,22 +20,13 @@ import { MARK_FILLS } from "../../src/host/types";
 import { readWorkbookWithExcelJS } from "../../src/host/xlsx/exceljsSnapshot";
 import { seedXlsxBytes, withYearly } from "../helpers/xlsx";
 import { BUILD_TIMEOUT_MS, productionBundle } from "./bundle";
+import { CHROMIUM, isLocal, LAUNCH_ARGS } from "./browser";
 import { serveDir, type StaticServer } from "./staticServer";
 
 jest.setTimeout(180_000);
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const OUT = path.join(__dirname, "out");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const FIXTURE_NAME = "湘潭县自然资源局-2024.xlsx";
 
@@ -71,12 +62,6 @@ async function xzzfCheck(file: string): Promise<JsonFile> {
   expect(parsed.files[0].error).toBeNull();
   return parsed.files[0];
 }
-
-const isLocal = (url: string) => {
-  if (url.startsWith("data:") || url.startsWith("blob:")) return true;
-  const u = new URL(url);
-  return (u.protocol === "http:" || u.protocol === "https:") && (u.hostname === "127.0.0.1" || u.hostname === "localhost");
-};
 
 let tmp: string;
 let server: StaticServer;
