@@ -88,6 +88,11 @@ export interface PaneProps {
   readWorkbook?: WorkbookReader;
   /** The workbook's file name, for the 审核报告 (the web page knows it; Excel does not tell). */
   fileName?: string;
+  /**
+   * The shell is working on the workbook (the web page reading a newly chosen file): every action is
+   * disabled, so a click cannot land on the workbook about to be replaced and be lost.
+   */
+  blocked?: boolean;
 }
 
 type Intent = "error" | "warning" | "success" | "info";
@@ -330,7 +335,7 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
       return { intent: "success", text: explanation ? t("noteSaved") : t("noteRemoved") };
     });
 
-  const isBusy = busy !== null;
+  const isBusy = busy !== null || props.blocked === true;
   // In Excel the pane is the page; on the web page it sits inside the shell's own main landmark and heading.
   const Root = props.mode === "excel" ? "main" : "section";
   const Title = props.mode === "excel" ? "h1" : "h2";

@@ -108,6 +108,36 @@ test("without the sample, nothing is loaded until the user asks", async () => {
   expect(screen.queryByTestId("sheet-grid")).toBeNull();
 });
 
+test("a click while a chosen file is still being read is not lost: every action waits, busy, until the file is open", async () => {
+  const user = userEvent.setup();
+  render(<WebApp />);
+  await sampleOpened();
+  const bytes = await seedXlsxBytes({ change: { A2: withYearly("penalty", [7, -9]) } });
+  // A slow disk or a large file: the bytes come only when the test says so.
+  let deliver!: () => void;
+  const file = xlsxFile(bytes, "县局-慢.xlsx");
+  Object.defineProperty(file, "arrayBuffer", {
+    value: () => new Promise<ArrayBuffer>((resolve) => (deliver = () => resolve(bytes.slice().buffer as ArrayBuffer))),
+  });
+  await user.upload(screen.getByTestId("file-input"), file);
+
+  // Still the sample's pane, but nothing in it can be started now.
+  expect(screen.getByTestId("current-file")).toHaveTextContent(SAMPLE_FILE_NAME);
+  expect(screen.getByTestId("busy")).toBeInTheDocument();
+  expect(screen.getByTestId("validate")).toBeDisabled();
+  await user.click(screen.getByTestId("validate"));
+  expect(screen.queryByTestId("count-error")).toBeNull();
+
+  act(() => deliver());
+  await opened("县局-慢.xlsx");
+  expect(screen.getByTestId("validate")).toBeEnabled();
+  await validated(user);
+  // The chosen file's findings (its negative penalty), not the sample's.
+  const expected = countBySeverity(analyse(await (await ExcelJSHost.fromBytes(bytes)).readSnapshot()).findings);
+  expect(expected.error).toBeGreaterThan(0);
+  for (const sev of SEVERITIES) expect(screen.getByTestId(`count-${sev}`).textContent).toBe(String(expected[sev]));
+});
+
 test("校验 on an uploaded file: counts as the engine gives them, marks in the grid, a click focuses the cell", async () => {
   const user = userEvent.setup();
   render(<WebApp />);

@@ -107,6 +107,11 @@ function isChunkLoadError(err: unknown): boolean {
 }
 
 /** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older browsers and webviews). */
+/** The browser could not read the chosen file (its message is already the sentence to show). */
+class FileReadError extends Error {
+  override name = "FileReadError";
+}
+
 export function readFileBytes(file: Blob): Promise<Uint8Array> {
   if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
   return new Promise((resolve, reject) => {
@@ -171,7 +176,7 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
         setNotice({
           intent: "error",
           title: failTitle,
-          text: isReadError(err)
+          text: isReadError(err) || err instanceof FileReadError
             ? errorText(err)
             : isChunkLoadError(err)
               ? "读取工作簿所需的程序没有加载成功（网络中断或页面已更新），请刷新页面后重试。"
@@ -184,17 +189,23 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
     [getFactory],
   );
 
+  // Busy from the moment the file is chosen, not once its bytes are in: a 校验 clicked while the file
+  // is still being read would otherwise run on the workbook about to be replaced, and vanish with it.
   const openFile = useCallback(
-    async (file: File) => {
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFileBytes(file);
-      } catch (err) {
-        setNotice({ intent: "error", title: `“${file.name}”无法打开`, text: `无法读取所选文件：${errorText(err)}` });
-        return;
-      }
-      await open(file.name, async (f) => WebHost.open(await f.fromBytes(bytes), file.name), `“${file.name}”无法打开`);
-    },
+    (file: File) =>
+      open(
+        file.name,
+        async (f) => {
+          let bytes: Uint8Array;
+          try {
+            bytes = await readFileBytes(file);
+          } catch (err) {
+            throw new FileReadError(`无法读取所选文件：${errorText(err)}`);
+          }
+          return WebHost.open(await f.fromBytes(bytes), file.name);
+        },
+        `“${file.name}”无法打开`,
+      ),
     [open],
   );
 
@@ -341,6 +352,7 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
                 fileName={host.fileName}
                 onFindingClick={onFindingClick}
                 onSubmissionCopy={downloadSubmission}
+                blocked={busy !== null}
               />
             </div>
             <section className={styles.grid} aria-label="工作簿内容">
