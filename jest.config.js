@@ -1,4 +1,10 @@
 /** @type {import('jest').Config} */
+// `npm run test:fast`: the quick loop while working; it leaves out the suites that build bundles,
+// start browsers or other programs, or fuzz (all still run in `npm test`).
+const FAST = process.env.XZZF_FAST === "1";
+const SLOW = FAST
+  ? ["<rootDir>/tests/build.test.ts", "<rootDir>/tests/deploy.test.ts", "<rootDir>/tests/libreoffice.test.ts", "<rootDir>/tests/es5/duktape.test.ts", "<rootDir>/tests/robust/fuzz.test.ts"]
+  : [];
 const tsJest = ["ts-jest", { tsconfig: { jsx: "react-jsx", module: "CommonJS", moduleResolution: "node", esModuleInterop: true, isolatedModules: true } }];
 module.exports = {
   // Two cores: keep one for the browser and the dev server of the e2e test.
@@ -10,7 +16,7 @@ module.exports = {
       testEnvironment: "node",
       transform: { "^.+\\.tsx?$": tsJest },
       testMatch: ["<rootDir>/src/**/*.test.ts", "<rootDir>/tests/**/*.test.ts"],
-      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/e2e/"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/e2e/", ...SLOW],
       moduleNameMapper: {
         // office-addin-mock imports office-addin-manifest, whose dependencies are ESM-only; the mock never needs it.
         "^office-addin-manifest$": "<rootDir>/tests/stubs/office-addin-manifest.js",
