@@ -37,6 +37,18 @@ const CLASSIC_UNUSED_POLYFILLS = [
  * exactly what our code and its dependencies call; async functions become generator state machines
  * with Babel's inlined regenerator helper (no global regeneratorRuntime).
  */
+/**
+ * A polyfill excluded by its `es.` name is still injected under its `esnext.` alias (core-js keeps
+ * one for each proposal that became stable, and the usage plugin adds that too), so each exclusion
+ * names both.
+ */
+function withEsnextAlias(entry) {
+  if (typeof entry === "string") {
+    return entry.startsWith("es.") ? new RegExp(`^(?:es|esnext)\\.${entry.slice(3).replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")}$`) : entry;
+  }
+  return entry.source.startsWith("^es\\.") ? new RegExp(`^(?:es|esnext)\\.${entry.source.slice(5)}`, entry.flags) : entry;
+}
+
 function classicBabel({ typescript = true } = {}) {
   return {
     babelrc: false,
@@ -54,7 +66,7 @@ function classicBabel({ typescript = true } = {}) {
           exclude: [
             // Our code never relies on the spec's exact `typeof` of a symbol polyfill.
             "transform-typeof-symbol",
-            ...CLASSIC_UNUSED_POLYFILLS,
+            ...CLASSIC_UNUSED_POLYFILLS.map(withEsnextAlias),
           ],
         },
       ],
