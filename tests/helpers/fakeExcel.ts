@@ -11,9 +11,25 @@
  * - Typing a string into a General cell turns numbers, percentages, dates and `=` into what Excel makes
  *   of them; a cell formatted `@` keeps the text.
  * - Without a fill, `format.fill.color` reads `#FFFFFF` (as Excel does); `tintAndShade` (1.9) is null.
+ * - A protected sheet (Review → Protect Sheet) refuses, with AccessDenied, what its protection options
+ *   do not allow: values and formulas of locked cells (every cell is locked unless unlocked), formats
+ *   unless `allowFormatCells`, notes and comments unless `allowEditObjects`, merges always. Microsoft:
+ *   "Protect a worksheet" (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#data-protection),
+ *   Excel.WorksheetProtectionOptions (learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions:
+ *   allowFormatCells "Represents the worksheet protection option allowing the use of the formatting cells
+ *   feature", allowEditObjects "…allowing editing of objects"), and the error code table of
+ *   learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling (AccessDenied:
+ *   "You can't perform the requested operation"). A batch is not a transaction: the statements before
+ *   the refused one stay applied.
  *
  * - Workbook names (1.1 read, 1.4 add/delete/OrNullObject) follow their sheet when it is renamed, shrink
- *   when rows inside them are deleted, and turn `#REF!` when all their rows or their sheet go.
+ *   when rows inside them are deleted, and turn `#REF!` when all their rows or their sheet go; the range
+ *   of a `#REF!` name is a trap (office-js #263: Excel crashed), counted in `crashes`.
+ * - A formula written into a cell formatted `@` stays text; text typed into a General cell is converted
+ *   as zh-CN Excel converts it (see typeIn).
+ * - `platform: "web"`: a batch whose response is over 5 MB fails with ResponsePayloadSizeLimitExceeded.
+ * - `readOnly` (a workbook open for viewing), `annotationRefusal` (the code of a refused note) and
+ *   `failNextSync` (any code) let tests meet what real Excel does without saying so in advance.
  * - `createWorkbook` (1.8) records the base64 it was given; `valuesRead` counts the cells whose values
  *   were loaded, so a test can tell a narrow read from a whole used range.
  *
@@ -105,6 +121,10 @@ const inside = (a: MergeArea, b: MergeArea) => a.top >= b.top && a.bottom <= b.b
 export interface FakeCell {
   /** "" when empty. */
   value: string | number | boolean;
+  /** Format Cells → Protection → Locked; every cell is locked unless unlocked (matters once the sheet is protected). */
+  locked?: boolean;
+  /** The value is an error value (`#N/A`), not text that reads the same. */
+  error?: boolean;
   formula?: string;
   numberFormat: string;
   fill: string | null;
@@ -123,6 +143,16 @@ function hasFormat(c: FakeCell): boolean {
   return c.numberFormat !== "General" || c.fill !== null || c.bold || c.fontSize !== 11 || c.wrap || c.hAlign !== "General" || c.vAlign !== "Bottom";
 }
 
+export interface FakeProtectionOptions {
+  allowFormatCells: boolean;
+  allowFormatColumns: boolean;
+  allowFormatRows: boolean;
+  allowEditObjects: boolean;
+}
+
+/** What a statement changes, for the protection check: cell contents, formats, objects (notes, comments), merges. */
+export type WriteKind = "value" | "format" | "columns" | "rows" | "object" | "merge";
+
 export interface FakeBorder {
   area: MergeArea;
   edge: string;
@@ -134,8 +164,10 @@ export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
 export class FakeSheet {
   visibility: Visibility = "Visible";
-  /** Review → Protect Sheet: every write to it fails with AccessDenied. */
+  /** Review → Protect Sheet: writes its options do not allow fail with AccessDenied (see FakeWorkbook.writable). */
   isProtected = false;
+  /** What the protection allows (Excel.WorksheetProtectionOptions, ExcelApi 1.2); all false by default, as in Excel's dialog but for selecting. */
+  protectionOptions: FakeProtectionOptions = { allowFormatCells: false, allowFormatColumns: false, allowFormatRows: false, allowEditObjects: false };
   readonly cells = new Map<string, FakeCell>();
   merges: MergeArea[] = [];
   readonly colWidths = new Map<number, number>();
@@ -242,12 +274,25 @@ export interface FakeName {
 export interface FakeOptions {
   /** Highest ExcelApi 1.x answered: 1 (Office 2016) … 18. */
   level?: number;
+  /**
+   * "web": Excel on the web, where a batch's response over 5 MB fails with ResponsePayloadSizeLimitExceeded
+   * and none of its loads is filled ("Excel add-ins" section of learn.microsoft.com/office/dev/add-ins/
+   * concepts/resource-limits-and-performance-optimization: "Excel on the web has a payload size limit for
+   * requests and responses of 5MB. RichAPI.Error will be triggered if that limit is exceeded.").
+   */
+  platform?: "desktop" | "web";
 }
+
+/** The web's limit on a batch's response, in bytes of its JSON. */
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 export type ExcelRunLike = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export class FakeWorkbook {
   readonly level: number;
+  readonly platform: "desktop" | "web";
+  /** Bytes (of JSON) the batch being synced sends back. */
+  responseBytes = 0;
   readonly sheets: FakeSheet[] = [];
   readonly comments: FakeComment[] = [];
   activeSheet: FakeSheet | null = null;
@@ -256,10 +301,21 @@ export class FakeWorkbook {
   editMode = false;
   /** Review → Protect Workbook: sheets cannot be added, removed, hidden. */
   structureProtected = false;
+  /** Opened for viewing (Excel on the web's Viewing mode, a read-only or rights-managed file): every write fails with AccessDenied. */
+  readOnly = false;
+  /**
+   * The code Excel gives when a note or comment cannot be added because the cell has one. Microsoft
+   * documents none for this case, so tests try several; InvalidArgument by default.
+   */
+  annotationRefusal = "InvalidArgument";
   /** Every `context.sync()` of every Excel.run on this workbook. */
   syncCount = 0;
   /** Cells whose `values` were loaded, over every batch. */
   valuesRead = 0;
+  /** The next sync fails with this Office error code before running anything (a test's way to meet a code). */
+  failNextSync: string | null = null;
+  /** Times a statement would have crashed Excel (a broken name dereferenced, office-js #263). */
+  crashes = 0;
   readonly names: FakeName[] = [];
   /** The base64 .xlsx of every workbook made with `createWorkbook`. */
   readonly createdWorkbooks: string[] = [];
@@ -267,6 +323,7 @@ export class FakeWorkbook {
 
   constructor(options: FakeOptions = {}) {
     this.level = options.level ?? 1;
+    this.platform = options.platform ?? "desktop";
   }
 
   static fromSnapshot(snapshot: WorkbookSnapshot, options: FakeOptions = {}): FakeWorkbook {
@@ -355,6 +412,15 @@ export class FakeWorkbook {
     for (const n of this.names) if (n.sheet === sheet && n.area) n.area = squeeze(n.area);
   }
 
+  /** Deletes a sheet as the user does: names on it turn `#REF!`, its comments go. */
+  deleteSheet(name: string): void {
+    const sheet = this.sheet(name);
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (const n of this.names) if (n.sheet === sheet) n.area = null;
+    for (let i = this.comments.length - 1; i >= 0; i--) if (this.comments[i].sheet === sheet) this.comments.splice(i, 1);
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0] ?? null;
+  }
+
   createWorkbook = async (base64: string): Promise<void> => {
     this.gate(8, "Excel.createWorkbook");
     if (typeof base64 !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new FakeOfficeError("InvalidArgument", "The base64 string is not valid.", "Excel.createWorkbook");
@@ -399,13 +465,28 @@ export class FakeWorkbook {
     if (this.level < minor) throw new TypeError(`${member} needs ExcelApi 1.${minor}; this Excel has ExcelApi 1.${this.level} only`);
   }
 
-  writable(sheet: FakeSheet, what: string): void {
+  /**
+   * Whether a statement of this kind may change the sheet: refused in cell-edit mode, and on a protected
+   * sheet unless its options allow it (values: only unlocked cells; `area` names the cells written).
+   */
+  writable(sheet: FakeSheet, what: string, kind: WriteKind = "value", area?: MergeArea): void {
     if (this.editMode) throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.", what);
-    if (sheet.isProtected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", what);
+    if (this.readOnly) throw new FakeOfficeError("AccessDenied", "You don't have permission to edit this workbook.", what);
+    if (!sheet.isProtected) return;
+    const o = sheet.protectionOptions;
+    let allowed: boolean;
+    if (kind === "format") allowed = o.allowFormatCells;
+    else if (kind === "columns") allowed = o.allowFormatColumns;
+    else if (kind === "rows") allowed = o.allowFormatRows;
+    else if (kind === "object") allowed = o.allowEditObjects;
+    else if (kind === "merge") allowed = false;
+    else allowed = area !== undefined && cellCount(area) <= 200000 && cellsIn(area).every(({ r, c }) => sheet.cells.get(key(r, c))?.locked === false);
+    if (!allowed) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", what);
   }
 
   structural(what: string): void {
     if (this.editMode) throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.", what);
+    if (this.readOnly) throw new FakeOfficeError("AccessDenied", "You don't have permission to edit this workbook.", what);
     if (this.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.", what);
   }
 
@@ -439,10 +520,19 @@ export class FakeRequestContext {
     this.book.syncCount++;
     const ops = this.queue;
     this.queue = [];
+    const failure = this.book.failNextSync;
+    if (failure) {
+      this.book.failNextSync = null;
+      throw new FakeOfficeError(failure, `Simulated ${failure}.`);
+    }
+    this.book.responseBytes = 0;
     const commits: Array<() => void> = [];
     for (const op of ops) {
       const commit = op();
       if (commit) commits.push(commit);
+    }
+    if (this.book.platform === "web" && this.book.responseBytes > WEB_PAYLOAD_LIMIT) {
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".");
     }
     for (const c of commits) c();
   }
@@ -518,6 +608,7 @@ abstract class FakeObject<T> {
       const t = this.target();
       const values = new Map<string, unknown>();
       if (t !== null) for (const p of props) values.set(p, this.propValue(t, p));
+      for (const v of values.values()) this.book.responseBytes += v === undefined ? 0 : JSON.stringify(v).length;
       return () => {
         for (const [k, v] of values) this.loaded.set(k, v);
         this.nullState = t === null;
@@ -769,12 +860,19 @@ class FakeWorksheet extends FakeObject<FakeSheet> {
 
 class FakeProtection extends FakeObject<FakeSheet> {
   protected readonly typeName = "WorksheetProtection";
+  protected override propLevel(): number {
+    return 2;
+  }
   protected propValue(t: FakeSheet, prop: string): unknown {
     if (prop === "protected") return t.isProtected;
+    if (prop === "options") return { ...t.protectionOptions };
     return this.unknown(prop);
   }
   get protected(): boolean {
     return this.get("protected");
+  }
+  get options(): FakeProtectionOptions {
+    return this.get("options");
   }
 }
 
@@ -785,11 +883,15 @@ interface RangeTarget {
   area: MergeArea;
 }
 
+function cellsIn(a: MergeArea): Array<{ r: number; c: number }> {
+  const out: Array<{ r: number; c: number }> = [];
+  for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) out.push({ r, c });
+  return out;
+}
+
 function cellsOf(t: RangeTarget, what: string): Array<{ r: number; c: number }> {
   if (cellCount(t.area) > 200000) throw new Error(`fake: ${what} on ${cellCount(t.area)} cells; the fake applies formats cell by cell`);
-  const out: Array<{ r: number; c: number }> = [];
-  for (let r = t.area.top; r <= t.area.bottom; r++) for (let c = t.area.left; c <= t.area.right; c++) out.push({ r, c });
-  return out;
+  return cellsIn(t.area);
 }
 
 function grid<V>(t: RangeTarget, f: (cell: FakeCell | undefined, r: number, c: number) => V): V[][] {
@@ -817,10 +919,21 @@ function serialOf(y: number, m: number, d: number): number {
   return Math.round(Date.UTC(y, m - 1, d) / 86400000) + 25569;
 }
 
-/** What Excel stores when a value is typed (or assigned through Range.values) into a cell. */
+const ERROR_VALUES = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA", "#SPILL!", "#CALC!"];
+
+/**
+ * What Excel stores when a value is typed (or assigned through Range.values) into a General cell, as
+ * zh-CN Excel does (support.microsoft.com, "Stop automatically changing numbers to dates": "Excel is
+ * preprogrammed to make it easier to enter dates… 12/2 changes to 2-Dec"; "Available number formats in
+ * Excel": numbers in parentheses are negative, currency symbols and fractions are number formats, and
+ * Text "displays the content exactly as you type it"): numbers, `(12)` as −12, `1e5`, `¥100`, `1 1/2`,
+ * percentages, dates (`2024-03-05`, `3/5`, `3月5日`, `2024年3月`), times, TRUE/FALSE, error values
+ * (`#N/A`), and `=`, `+`, `-` starting a formula (`-abc` is `=-abc`, a #NAME? error).
+ */
 function typeIn(cell: FakeCell, v: unknown): void {
   if (v === null || v === undefined) return;
   cell.formula = undefined;
+  cell.error = undefined;
   if (typeof v !== "string") {
     cell.value = v as number | boolean;
     return;
@@ -835,7 +948,48 @@ function typeIn(cell: FakeCell, v: unknown): void {
     return;
   }
   const t = v.trim();
-  let m = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(t);
+  const year = new Date().getFullYear();
+  if (ERROR_VALUES.includes(t.toUpperCase())) {
+    cell.value = t.toUpperCase();
+    cell.error = true;
+    return;
+  }
+  let m = /^\(\s*(\d+(?:\.\d+)?)\s*\)$/.exec(t);
+  if (m) {
+    cell.value = -Number(m[1]);
+    return;
+  }
+  m = /^[¥￥$]\s*(\d+(?:\.\d+)?)$/.exec(t);
+  if (m) {
+    cell.value = Number(m[1]);
+    if (cell.numberFormat === "General") cell.numberFormat = "¥#,##0.00";
+    return;
+  }
+  m = /^(\d+)\s+(\d+)\/(\d+)$/.exec(t);
+  if (m && Number(m[3]) > 0) {
+    cell.value = Number(m[1]) + Number(m[2]) / Number(m[3]);
+    if (cell.numberFormat === "General") cell.numberFormat = "# ?/?";
+    return;
+  }
+  m = /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?$/.exec(t);
+  if (m && (m[1] !== undefined || m[3] !== undefined) && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
+    cell.value = serialOf(m[1] !== undefined ? Number(m[1]) : year, Number(m[2]), m[3] !== undefined ? Number(m[3]) : 1);
+    if (cell.numberFormat === "General") cell.numberFormat = m[1] !== undefined && m[3] === undefined ? 'yyyy"年"m"月"' : 'm"月"d"日"';
+    return;
+  }
+  m = /^(\d{1,2})[/-](\d{1,2})$/.exec(t);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31) {
+    cell.value = serialOf(year, Number(m[1]), Number(m[2]));
+    if (cell.numberFormat === "General") cell.numberFormat = 'm"月"d"日"';
+    return;
+  }
+  if (/^[+-][^\d.\s]/.test(t)) {
+    cell.formula = `=${t}`;
+    cell.value = "#NAME?";
+    cell.error = true;
+    return;
+  }
+  m = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(t);
   if (m) {
     cell.value = Number(m[1]) / 100;
     if (cell.numberFormat === "General") cell.numberFormat = "0.00%";
@@ -898,7 +1052,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
   }
   set values(v: unknown[][]) {
     this.act((t) => {
-      this.book.writable(t.sheet, "Range.values");
+      this.book.writable(t.sheet, "Range.values", "value", t.area);
       const rows = checkShape(t, v, "Range.values");
       rows.forEach((row, i) => row.forEach((x, j) => typeIn(t.sheet.ensure(t.area.top + i, t.area.left + j), x)));
     });
@@ -908,7 +1062,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
   }
   set numberFormat(v: unknown[][]) {
     this.act((t) => {
-      this.book.writable(t.sheet, "Range.numberFormat");
+      this.book.writable(t.sheet, "Range.numberFormat", "format");
       const rows = checkShape(t, v, "Range.numberFormat");
       rows.forEach((row, i) =>
         row.forEach((x, j) => {
@@ -922,12 +1076,15 @@ export class FakeRange extends FakeObject<RangeTarget> {
   }
   set formulas(v: unknown[][]) {
     this.act((t) => {
-      this.book.writable(t.sheet, "Range.formulas");
+      this.book.writable(t.sheet, "Range.formulas", "value", t.area);
       const rows = checkShape(t, v, "Range.formulas");
       rows.forEach((row, i) =>
         row.forEach((x, j) => {
           const cell = t.sheet.ensure(t.area.top + i, t.area.left + j);
-          if (typeof x === "string" && x.startsWith("=")) {
+          // A cell formatted Text keeps a formula as the text typed ("Text: treats the content of a cell as
+          // text and displays the content exactly as you type it", support.microsoft.com, "Available number
+          // formats in Excel"): `=IF(…)` is shown, not computed. Range.formulas does what typing does.
+          if (typeof x === "string" && x.startsWith("=") && cell.numberFormat !== "@") {
             cell.formula = x;
             cell.value = "";
           } else typeIn(cell, x);
@@ -946,7 +1103,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
   merge(across?: boolean): void {
     this.book.gate(2, "Range.merge");
     this.act((t) => {
-      this.book.writable(t.sheet, "Range.merge");
+      this.book.writable(t.sheet, "Range.merge", "merge");
       const areas: MergeArea[] = across
         ? Array.from({ length: t.area.bottom - t.area.top + 1 }, (_, i) => ({ top: t.area.top + i, bottom: t.area.top + i, left: t.area.left, right: t.area.right }))
         : [{ ...t.area }];
@@ -961,14 +1118,15 @@ export class FakeRange extends FakeObject<RangeTarget> {
   unmerge(): void {
     this.book.gate(2, "Range.unmerge");
     this.act((t) => {
-      this.book.writable(t.sheet, "Range.unmerge");
+      this.book.writable(t.sheet, "Range.unmerge", "merge");
       t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.area));
     });
   }
 
   clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
     this.act((t) => {
-      this.book.writable(t.sheet, "Range.clear");
+      if (applyTo !== "Formats") this.book.writable(t.sheet, "Range.clear", "value", t.area);
+      if (applyTo !== "Contents") this.book.writable(t.sheet, "Range.clear", "format");
       for (const [k, c] of [...t.sheet.cells]) {
         const [r, col] = k.split(",").map(Number);
         if (r < t.area.top || r > t.area.bottom || col < t.area.left || col > t.area.right) continue;
@@ -1056,7 +1214,7 @@ class FakeRangeFormat extends FakeObject<RangeTarget> {
 
   private setEach(what: string, f: (c: FakeCell) => void): void {
     this.act((t) => {
-      this.book.writable(t.sheet, what);
+      this.book.writable(t.sheet, what, "format");
       for (const { r, c } of cellsOf(t, what)) f(t.sheet.ensure(r, c));
     });
   }
@@ -1102,7 +1260,7 @@ class FakeRangeFormat extends FakeObject<RangeTarget> {
   set columnWidth(v: number) {
     this.book.gate(2, "RangeFormat.columnWidth");
     this.act((t) => {
-      this.book.writable(t.sheet, "RangeFormat.columnWidth");
+      this.book.writable(t.sheet, "RangeFormat.columnWidth", "columns");
       for (let c = t.area.left; c <= t.area.right; c++) t.sheet.colWidths.set(c, v);
     });
   }
@@ -1113,7 +1271,7 @@ class FakeRangeFormat extends FakeObject<RangeTarget> {
   set rowHeight(v: number) {
     this.book.gate(2, "RangeFormat.rowHeight");
     this.act((t) => {
-      this.book.writable(t.sheet, "RangeFormat.rowHeight");
+      this.book.writable(t.sheet, "RangeFormat.rowHeight", "rows");
       for (let r = t.area.top; r <= t.area.bottom; r++) t.sheet.rowHeights.set(r, v);
     });
   }
@@ -1141,7 +1299,7 @@ class FakeRangeFill extends FakeObject<RangeTarget> {
   }
   set color(v: string) {
     this.act((t) => {
-      this.book.writable(t.sheet, "RangeFill.color");
+      this.book.writable(t.sheet, "RangeFill.color", "format");
       const c = /^#?[0-9a-f]{6}$/i.test(v) ? `#${v.replace("#", "").toUpperCase()}` : v;
       for (const p of cellsOf(t, "RangeFill.color")) t.sheet.ensure(p.r, p.c).fill = c;
     });
@@ -1152,7 +1310,7 @@ class FakeRangeFill extends FakeObject<RangeTarget> {
   }
   clear(): void {
     this.act((t) => {
-      this.book.writable(t.sheet, "RangeFill.clear");
+      this.book.writable(t.sheet, "RangeFill.clear", "format");
       for (const p of cellsOf(t, "RangeFill.clear")) {
         const cell = t.sheet.cells.get(key(p.r, p.c));
         if (cell) cell.fill = null;
@@ -1172,7 +1330,7 @@ class FakeRangeFont extends FakeObject<RangeTarget> {
   }
   private setEach(what: string, f: (c: FakeCell) => void): void {
     this.act((t) => {
-      this.book.writable(t.sheet, what);
+      this.book.writable(t.sheet, what, "format");
       for (const { r, c } of cellsOf(t, what)) f(t.sheet.ensure(r, c));
     });
   }
@@ -1210,7 +1368,7 @@ class FakeRangeBorder extends FakeObject<RangeTarget & { edge: string }> {
   }
   private record(field: "style" | "weight", v: string): void {
     this.act((t) => {
-      this.book.writable(t.sheet, `RangeBorder.${field}`);
+      this.book.writable(t.sheet, `RangeBorder.${field}`, "format");
       let b = t.sheet.borders.find((x) => x.edge === t.edge && areaA1(x.area) === areaA1(t.area));
       if (!b) {
         b = { area: { ...t.area }, edge: t.edge };
@@ -1286,8 +1444,8 @@ class FakeCommentCollection extends FakeObject<FakeWorkbook> {
     });
     this.context.enqueue(() => {
       const { sheet, a1 } = singleCell(this.book, cellAddress, null, "CommentCollection.add");
-      this.book.writable(sheet, "CommentCollection.add");
-      if (annotated(this.book, sheet, a1)) throw new FakeOfficeError("InvalidArgument", `The cell ${a1} already has a comment or a note.`, "CommentCollection.add");
+      this.book.writable(sheet, "CommentCollection.add", "object");
+      if (annotated(this.book, sheet, a1)) throw new FakeOfficeError(this.book.annotationRefusal, `The cell ${a1} already has a comment or a note.`, "CommentCollection.add");
       const c = { id: this.book.newCommentId(), sheet, address: a1, content };
       this.book.comments.push(c);
       o.setTarget(c);
@@ -1347,7 +1505,7 @@ class FakeCommentObject extends FakeObject<FakeComment> {
 
   delete(): void {
     this.act((t) => {
-      this.book.writable(t.sheet, "Comment.delete");
+      this.book.writable(t.sheet, "Comment.delete", "object");
       const i = this.book.comments.indexOf(t);
       if (i >= 0) this.book.comments.splice(i, 1);
     });
@@ -1373,8 +1531,8 @@ class FakeNoteCollection extends FakeObject<FakeSheet> {
     });
     this.context.enqueue(() => {
       const { sheet, a1 } = singleCell(this.book, cellAddress, this.target(), "NoteCollection.add");
-      this.book.writable(sheet, "NoteCollection.add");
-      if (annotated(this.book, sheet, a1)) throw new FakeOfficeError("InvalidArgument", `The cell ${a1} already has a comment or a note.`, "NoteCollection.add");
+      this.book.writable(sheet, "NoteCollection.add", "object");
+      if (annotated(this.book, sheet, a1)) throw new FakeOfficeError(this.book.annotationRefusal, `The cell ${a1} already has a comment or a note.`, "NoteCollection.add");
       sheet.notes.set(a1, content);
       o.setTarget({ sheet, a1 });
     });
@@ -1415,13 +1573,13 @@ class FakeNoteObject extends FakeObject<{ sheet: FakeSheet; a1: string }> {
   }
   set content(v: string) {
     this.act((t) => {
-      this.book.writable(t.sheet, "Note.content");
+      this.book.writable(t.sheet, "Note.content", "object");
       t.sheet.notes.set(t.a1, v);
     });
   }
   delete(): void {
     this.act((t) => {
-      this.book.writable(t.sheet, "Note.delete");
+      this.book.writable(t.sheet, "Note.delete", "object");
       t.sheet.notes.delete(t.a1);
     });
   }
@@ -1561,13 +1719,22 @@ class FakeNamedItem extends FakeObject<FakeName> {
     return this.get("comment");
   }
 
+  /**
+   * The range of a name whose reference is broken (`#REF!`, its sheet deleted) is a trap: office-js #263
+   * (github.com/OfficeDev/office-js/issues/263, "NamedItem.getRangeOrNullObject crashes Excel") reports
+   * Excel crashing and restarting there, on builds of the Office 2019 volume-licence line among others.
+   * The fake counts the crash and fails the batch with something that is no Office error.
+   */
+  private deref(n: FakeName, what: string): RangeTarget {
+    if (n.sheet && n.area) return { sheet: n.sheet, area: n.area };
+    this.book.crashes++;
+    throw new Error(`fake: Excel crashed in ${what} on the broken name ${n.name} (#REF!), as in office-js #263`);
+  }
+
   getRange(): FakeRange {
     return new FakeRange(
       this.context,
-      child(this, (n) => {
-        if (!n.sheet || !n.area) throw new FakeOfficeError("InvalidReference", `The name ${n.name} does not refer to a range.`, "NamedItem.getRange");
-        return { sheet: n.sheet, area: n.area };
-      }),
+      child(this, (n) => this.deref(n, "NamedItem.getRange")),
     );
   }
 
@@ -1575,7 +1742,7 @@ class FakeNamedItem extends FakeObject<FakeName> {
     this.book.gate(4, "NamedItem.getRangeOrNullObject");
     return new FakeRange(
       this.context,
-      child(this, (n) => (n.sheet && n.area ? { sheet: n.sheet, area: n.area } : null)),
+      child(this, (n) => this.deref(n, "NamedItem.getRangeOrNullObject")),
       true,
     );
   }

@@ -29,7 +29,7 @@ describe("detectCapabilities", () => {
 
   test("ExcelApi 1.18: everything, no cost", () => {
     const d = detectCapabilities(upTo(18));
-    expect(d.capabilities).toEqual({ mergedAreas: true, cellNotes: true, bindings: true, newWorkbook: true, insertFromBase64: true });
+    expect(d.capabilities).toEqual({ mergedAreas: true, cellNotes: true, bindings: true, newWorkbook: true, insertFromBase64: false });
     expect(d.costs).toEqual([]);
   });
 

@@ -28,7 +28,7 @@ export interface OfficeApi {
   fillTint: boolean;
   /** 1.10: comments. */
   comments: boolean;
-  /** 1.13: Range.getMergedAreasOrNullObject, Workbook.insertWorksheetsFromBase64. */
+  /** 1.13: Range.getMergedAreasOrNullObject (used); Workbook.insertWorksheetsFromBase64 (known, not used: templates are written cell by cell everywhere). */
   mergedAreas: boolean;
   insertFromBase64: boolean;
   /** 1.14: CommentCollection.getItemOrNullObject. */
@@ -128,8 +128,8 @@ function costsOf(api: OfficeApi): CapabilityCost[] {
   if (!api.createWorkbook) {
     add(
       "ExcelApi 1.8",
-      "您的 Excel 版本不支持从加载项新建工作簿（需要 ExcelApi 1.8）：模板插入到当前工作簿；生成报送副本时，副本工作表添加在当前工作簿末尾，需要您手动移到新工作簿（按提示操作）。",
-      "Your Excel cannot create a workbook from an add-in (needs ExcelApi 1.8): templates are inserted into the current workbook, and the submission copy's sheets are added at its end for you to move into a new workbook (as the pane explains).",
+      "您的 Excel 版本不支持从加载项新建工作簿（需要 ExcelApi 1.8）：生成报送副本时，副本工作表添加在当前工作簿末尾，需要您手动移到新工作簿（按提示操作）。",
+      "Your Excel cannot create a workbook from an add-in (needs ExcelApi 1.8): the submission copy's sheets are added at the end of this workbook for you to move into a new workbook (as the pane explains).",
     );
   }
   if (!api.fillTint) {
@@ -153,13 +153,6 @@ function costsOf(api: OfficeApi): CapabilityCost[] {
       "Your Excel cannot read merged areas (needs ExcelApi 1.13): tables are recognised with each label in the first cell of its span, with the same result.",
     );
   }
-  if (!api.insertFromBase64) {
-    add(
-      "ExcelApi 1.13",
-      "您的 Excel 版本不支持从模板文件复制工作表（需要 ExcelApi 1.13），插入模板时逐个单元格写入，内容相同。",
-      "Your Excel cannot copy sheets from a template file (needs ExcelApi 1.13): templates are written cell by cell, with the same content.",
-    );
-  }
   if (api.comments && !api.notes) {
     add(
       "ExcelApi 1.18",
@@ -177,7 +170,8 @@ export function detectCapabilities(isSetSupported: IsSetSupported): DetectedCapa
     cellNotes: api.comments || api.notes,
     bindings: api.bindings || api.names,
     newWorkbook: api.createWorkbook,
-    insertFromBase64: api.insertFromBase64,
+    // Templates are written cell by cell at every level (insertSheets); insertWorksheetsFromBase64 is never called.
+    insertFromBase64: false,
   };
   return { capabilities, api, costs: costsOf(api) };
 }

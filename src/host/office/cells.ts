@@ -111,15 +111,22 @@ export function anchorFormats(address: string, formats: unknown[][]): string[][]
 }
 
 /**
- * Text Excel would turn into something else when typed into a General cell: a number, a percentage,
- * a date, a formula, a leading zero. Written with the text format `@` so it stays what the user sees.
+ * Text Excel would turn into something else when typed into a General cell, as zh-CN Excel does: a
+ * number (`1,234`, `1e5`, `(12)` as −12, `¥100`, `1 1/2`), a percentage, a date (`2024-03-05`, `3/5`,
+ * `3月5日`, `2024年3月`), a time, TRUE/FALSE, an error value (`#N/A`), a formula (`=`, and `+`/`-`/`@`
+ * before anything), a leading zero. Written with the text format `@` so it stays what the user sees.
  */
 export function needsTextFormat(s: string): boolean {
   const t = s.trim();
   if (t === "") return false;
-  if (/^[=+\-@]/.test(t)) return true;
+  if (/^[=+\-@#]/.test(t)) return true;
   if (/^[\d.,\s]+%?$/.test(t)) return true;
+  if (/^[\d.]+e[+-]?\d+$/i.test(t)) return true;
+  if (/^\(\s*[\d.,]+\s*\)$/.test(t)) return true;
+  if (/^[¥￥$€£]\s*[\d.,]+$/.test(t)) return true;
+  if (/^\d+\s+\d+\/\d+$/.test(t)) return true;
   if (/^\d{1,4}[-/年.]\d{1,2}([-/月.]\d{1,4}日?)?$/.test(t)) return true;
+  if (/^(\d{1,4}年)?\d{1,2}月(\d{1,2}日)?$/.test(t)) return true;
   if (/^\d{1,2}:\d{2}/.test(t)) return true;
   if (/^(true|false)$/i.test(t)) return true;
   return false;

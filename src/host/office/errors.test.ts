@@ -22,12 +22,12 @@ describe("toHostError", () => {
     expect(toHostError(new FakeOfficeError("ActivityLimitReached", "x"), ctx).message).toContain("Excel 正忙");
   });
 
-  test("anything else keeps Office's code and message, with the sheet and cell", () => {
-    const e = toHostError(new FakeOfficeError("GeneralException", "Something broke"), ctx);
+  test("a code it does not know is named with its code, Office's text beside it, with the sheet and cell", () => {
+    const e = toHostError(new FakeOfficeError("SomethingNew", "Something broke"), ctx);
     expect(e).toBeInstanceOf(OfficeHostError);
-    expect(e.message).toBe("Excel 无法写入数值（工作表「附件2」 D7）：Something broke（GeneralException）");
+    expect(e.message).toBe("Excel 无法写入数值（工作表「附件2」 D7），错误代码 SomethingNew：Something broke。请重试；如仍失败，请把这段文字发给技术支持。");
     expect(e.messageEn).toContain("Something broke");
-    expect(toHostError(new TypeError("boom"), { action: "读取工作簿", actionEn: "read" }).message).toBe("Excel 无法读取工作簿：boom（Unknown）");
+    expect(toHostError(new TypeError("boom"), { action: "读取工作簿", actionEn: "read" }).message).toBe("Excel 无法读取工作簿，错误代码 Unknown：boom。请重试；如仍失败，请把这段文字发给技术支持。");
   });
 
   test("our own errors pass through unchanged", () => {

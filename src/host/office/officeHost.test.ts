@@ -327,13 +327,20 @@ describe.each([1, 9, 10, 18])("mark and clearMarks at ExcelApi 1.%i", (level) =>
     expect(await syncsOf(() => host.clearMarks())).toBe(0);
   });
 
-  test("a mark on a protected sheet names it and the cell", async () => {
+  test("a protected sheet: 1.1 refuses naming it and the cell, leaving no fill; 1.2+ reads the protection, marks nothing there and says so", async () => {
     const book = seededBook(level);
     book.sheet(A2).isProtected = true;
     const host = hostOn(book);
     await host.readSnapshot();
-    const e = await rejection(host.mark(markAll()));
-    expect(e.message).toContain(`工作表「${A2}」受保护，无法写入 C7`);
+    if (level < 2) {
+      const e = await rejection(host.mark(markAll()));
+      expect(e.message).toContain(`工作表「${A2}」受保护，无法写入 C7`);
+    } else {
+      expect(await syncsOf(() => host.mark(markAll()))).toBe(2);
+      expect(host.takeWarnings().map((w) => w.message).join()).toContain(`工作表「${A2}」受保护`);
+      expect(readState(book.snapshot()).marks).toEqual([]);
+    }
+    for (const [a, f] of Object.entries(PRIOR_FILLS)) expect(book.sheet(A2).fill(a)).toBe(f);
   });
 });
 

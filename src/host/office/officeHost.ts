@@ -3,13 +3,21 @@
  * 2016); richer members are used where `isSetSupported` says so (see capabilities.ts).
  *
  * Round trips are what make an add-in slow, so every operation costs a fixed number of
- * `context.sync()` calls whatever the number of tables, cells or findings (never a sync in a loop):
+ * `context.sync()` calls whatever the number of tables, cells or findings (never a sync in a loop, but
+ * for a read over Excel on the web's 5 MB, below):
  * - readSnapshot: 1 when the sheet names are known from the previous operation (they are loaded in
  *   the same batch and compared), else 2 (names, then every sheet's used range or the named tables);
- *   one more when the sheets changed since, or a named read was found wanting.
- * - mark: 2 — one batch restores the previous marks, loads each target cell's fill (a load queued
- *   before a set reads the value before it: Office runs a batch in order) and sets the new fills;
- *   the second writes the state sheet and adds notes or comments.
+ *   one more when the sheets changed since, or a named read was found wanting. On Excel on the web a
+ *   read over its 5 MB per response fails and is done again in parts: one round trip for the used
+ *   ranges' addresses, then one per part of at most PART_CELLS cells (only such a workbook pays them).
+ * - mark: 2 — one batch restores the previous marks and loads each target cell's fill (read after the
+ *   restore: Office runs a batch in order); the second records the marks in the state sheet, then sets
+ *   the fills, then adds notes or comments. A batch is not a transaction (the statements before a
+ *   failing one stay applied), so a mark is never set before it is recorded, and sheets whose
+ *   protection refuses fills (ExcelApi 1.2+) are left alone. When the second batch fails anyway (a sheet
+ *   protected on ExcelApi 1.1, where protection cannot be read) it is run again without the notes, and
+ *   when that fails too the marks it set are restored from the record: each failure costs one or two
+ *   round trips more, the normal path none.
  * - clearMarks: 1 on ExcelApi < 1.10 (restore + state), 2 where notes or comments exist.
  * - writeValues, writeState, writeSheet, select: 1. insertSheets: 2 (fresh names, then all sheets).
  * - keepTables: 0 when the workbook names already say where the tables are, else 1.
@@ -56,6 +64,8 @@ import {
   officeErrorCode,
   OfficeHostError,
   protectedSheetError,
+  protectedSkipNotice,
+  readOnlyError,
   sheetExistsError,
   toHostError,
   type ErrorContext,
@@ -68,6 +78,7 @@ import {
   readTableNames,
   sheetsTag,
   tableNameComment,
+  tableNameOf,
   verifyNamedRead,
   wantedTableNames,
   type NamedRead,
@@ -96,6 +107,13 @@ export const NOTE_PREFIX = "【填报助手】";
 
 const HEADER_ROW_HEIGHT = 45;
 
+/**
+ * Cells per batch when a read is split (Excel on the web: at most 5 MB per response). Values, number
+ * formats and formulas of 20 000 ordinary cells come to well under 2 MB; a batch over the limit anyway
+ * is split again.
+ */
+const PART_CELLS = 20000;
+
 interface SheetInfo {
   name: string;
   hidden: boolean;
@@ -118,7 +136,7 @@ interface Annotation {
 /** The notes and comments on the cells that matter, by cellKey. */
 interface Found {
   notes: Map<string, Annotation>;
-  comments: Map<string, Annotation & { id: string }>;
+  comments: Map<string, Annotation & { id: string; sheet: string }>;
 }
 
 /** The note a new mark saves as the cell's note before it. */
@@ -180,6 +198,8 @@ export class OfficeHost implements WorkbookHost {
   private state: WorkbookState | null = null;
   /** Sheets read as protected (ExcelApi 1.2+), to name the right one when a write is refused. */
   private protectedSheets = new Set<string>();
+  /** Protected sheets whose options refuse fills (or notes, where this Excel adds them): 校验 does not mark there. */
+  private unmarkable = new Set<string>();
   /** Ids of the workbook's comments as last read (ExcelApi 1.10+); null until read. */
   private commentIds: string[] | null = null;
 
@@ -319,7 +339,8 @@ export class OfficeHost implements WorkbookHost {
         for (const w of writes) {
           const range = sheets(w.sheet).getRange(w.address);
           if (w.formula) {
-            if (w.numberFormat) range.numberFormat = [[w.numberFormat]];
+            // A cell formatted Text (`@`, as 计算同比 in values mode leaves it) would keep the formula as text.
+            range.numberFormat = [[w.numberFormat && w.numberFormat !== "@" ? w.numberFormat : "General"]];
             range.formulas = [[w.formula]];
           } else {
             // The format goes first: Excel keeps text typed into an `@` cell, and converts it otherwise.
@@ -446,11 +467,33 @@ export class OfficeHost implements WorkbookHost {
       return await this.run(body);
     } catch (err) {
       if (officeErrorCode(err) === "AccessDenied" && !ctx.addingSheet) {
-        const hit = (ctx.targets ?? []).filter((t) => this.protectedSheets.has(t.sheet.toLowerCase()));
+        const targets = ctx.targets ?? [];
+        const hit = targets.filter((t) => this.protectedSheets.has(t.sheet.toLowerCase()));
         if (hit.length > 0) throw protectedSheetError(hit.slice(0, 1));
+        // Protection may have changed since the last read: where Excel reads it (1.2+), one more round trip
+        // (on this failure only) tells a protected sheet from a workbook that cannot be edited at all
+        // (opened to view in Excel on the web, read-only, rights-managed).
+        if (targets.length > 0 && this.api.protection) {
+          const now = await this.protectedNow(targets).catch(() => null);
+          if (now && now.length > 0) throw protectedSheetError(now.slice(0, 1));
+          if (now) throw readOnlyError(ctx);
+        }
       }
       throw toHostError(err, ctx);
     }
+  }
+
+  /** The targets on sheets protected now (ExcelApi 1.2+), read in a batch of their own. */
+  private protectedNow(targets: ErrorTarget[]): Promise<ErrorTarget[]> {
+    return this.run(async (context) => {
+      const probes = targets.map((t) => {
+        const protection = context.workbook.worksheets.getItem((this.sheets && this.info(t.sheet)?.name) || t.sheet).protection;
+        protection.load("protected");
+        return { t, protection };
+      });
+      await context.sync();
+      return probes.filter((p) => p.protection.protected).map((p) => p.t);
+    });
   }
 
   /**
@@ -577,10 +620,10 @@ export class OfficeHost implements WorkbookHost {
    * sheet list is loaded in the same batch and null is returned when it differs from `names` (the
    * caller then reads again).
    */
-  private async readValues(context: Excel.RequestContext, names: SheetInfo[], checkNames: boolean, withFormats = false): Promise<FullRead | null> {
+  private async readValues(context: Excel.RequestContext, names: SheetInfo[], checkNames: boolean, withFormats = false, chunked = false): Promise<FullRead | null> {
     const list = checkNames ? context.workbook.worksheets : null;
     if (list) list.load("items/name,items/visibility");
-    const reads: SheetRead[] = names.map((s) => this.queueSheetRead(context, s.name, true));
+    const reads: SheetRead[] = names.map((s) => this.queueSheetRead(context, s.name, true, chunked));
     const comments = this.api.comments ? context.workbook.comments : null;
     if (comments) comments.load("items/id");
     const namedItems = this.queueNamesLoad(context);
@@ -589,15 +632,18 @@ export class OfficeHost implements WorkbookHost {
     } catch (err) {
       // A sheet renamed or deleted since the names were read (ExcelApi 1.1 has no getItemOrNullObject).
       if (checkNames && officeErrorCode(err) === "ItemNotFound") return null;
+      // Excel on the web answers at most 5 MB per batch: read the used ranges' addresses, then their cells in parts.
+      if (!chunked && officeErrorCode(err) === "ResponsePayloadSizeLimitExceeded") return this.readValues(context, names, checkNames, withFormats, true);
       throw err;
     }
     if (list && !this.sameSheets(list, names)) return null;
     if (comments) this.commentIds = comments.items.map((x) => x.id);
     if (namedItems) this.tableNames = readTableNames(namedItems.items);
+    const parts = chunked ? await this.readInParts(context, reads) : null;
     const infos = this.knownSheets();
     const sheets: SheetSnapshot[] = [];
     const formats = new Map<string, string[][]>();
-    this.protectedSheets = new Set();
+    this.resetProtection();
     reads.forEach((r, i) => {
       const hidden = infos[i]?.hidden ?? false;
       const snap: SheetSnapshot = { name: r.name, values: [], merges: [], ...(hidden ? { hidden: true } : {}) };
@@ -605,15 +651,81 @@ export class OfficeHost implements WorkbookHost {
       this.readSheetExtras(r, snap);
       const used = r.used;
       if (!used || (this.api.orNull && used.isNullObject)) return;
-      const read = anchorRange(used.address, used.values, used.numberFormat, used.formulas);
+      const pieces: Array<{ address: string; values: unknown[][]; numberFormat: unknown[][]; formulas: unknown[][] }> = parts ? (parts.get(i) ?? []) : [used];
+      const anchored = pieces.map((x) => anchorRange(x.address, x.values, x.numberFormat, x.formulas));
+      const read = anchored.length === 1 ? anchored[0] : overlay(anchored);
       snap.values = read.values;
       if (Object.keys(read.formulas).length > 0) snap.formulas = read.formulas;
-      if (withFormats) formats.set(r.name, anchorFormats(used.address, used.numberFormat));
+      if (withFormats) {
+        const all: string[][] = [];
+        for (const x of pieces) {
+          anchorFormats(x.address, x.numberFormat).forEach((row, r) => {
+            if (row.length > 0) all[r] = row;
+          });
+        }
+        formats.set(r.name, Array.from(all, (row) => row ?? []));
+      }
     });
     const snapshot: WorkbookSnapshot = { sheets };
     this.state = readState(snapshot);
     if (this.api.names) this.wantedNames = wantedTableNames(recognise(snapshot));
     return { snapshot, formats };
+  }
+
+  /**
+   * The used ranges' cells in parts of at most PART_CELLS cells per batch (values, number formats and
+   * formulas), by rows; a batch still over the web's 5 MB (long texts) is split again. One round trip
+   * per batch: only a workbook too big for one batch costs more than one.
+   */
+  private async readInParts(context: Excel.RequestContext, reads: SheetRead[]): Promise<Map<number, Array<{ address: string; values: unknown[][]; numberFormat: unknown[][]; formulas: unknown[][] }>>> {
+    type Part = { i: number; top: number; bottom: number; left: number; right: number };
+    const size = (p: Part) => (p.bottom - p.top + 1) * (p.right - p.left + 1);
+    const todo: Part[] = [];
+    reads.forEach((r, i) => {
+      const used = r.used;
+      if (!used || (this.api.orNull && used.isNullObject)) return;
+      const area = parseAreasAddress(used.address)[0];
+      if (!area) return;
+      const rows = Math.max(1, Math.floor(PART_CELLS / (area.right - area.left + 1)));
+      for (let top = area.top; top <= area.bottom; top += rows) todo.push({ i, top, bottom: Math.min(area.bottom, top + rows - 1), left: area.left, right: area.right });
+    });
+    const out = new Map<number, Array<{ address: string; values: unknown[][]; numberFormat: unknown[][]; formulas: unknown[][] }>>();
+    let budget = PART_CELLS;
+    while (todo.length > 0) {
+      const batch: Part[] = [];
+      let cells = 0;
+      while (todo.length > 0 && (batch.length === 0 || cells + size(todo[0]) <= budget)) {
+        const next = todo.shift() as Part;
+        batch.push(next);
+        cells += size(next);
+      }
+      const ranges = batch.map((p) => {
+        const range = context.workbook.worksheets.getItem(reads[p.i].name).getRange(rangeA1(p.top, p.left, p.bottom, p.right));
+        range.load("address,values,numberFormat,formulas");
+        return range;
+      });
+      try {
+        // The one place with a sync per step: the web's 5 MB limit is what splits the read (only a workbook over it gets here).
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (err) {
+        if (officeErrorCode(err) !== "ResponsePayloadSizeLimitExceeded" || (batch.length === 1 && batch[0].top === batch[0].bottom)) throw err;
+        budget = Math.max(1, Math.floor(budget / 2));
+        const halves = batch.flatMap((p) => {
+          if (p.top === p.bottom) return [p];
+          const mid = p.top + Math.floor((p.bottom - p.top) / 2);
+          return [{ ...p, bottom: mid }, { ...p, top: mid + 1 }];
+        });
+        todo.unshift(...halves);
+        continue;
+      }
+      ranges.forEach((range, k) => {
+        const list = out.get(batch[k].i) ?? [];
+        list.push({ address: range.address, values: range.values, numberFormat: range.numberFormat, formulas: range.formulas });
+        out.set(batch[k].i, list);
+      });
+    }
+    return out;
   }
 
   /** The full read on names known to be fresh. */
@@ -638,19 +750,30 @@ export class OfficeHost implements WorkbookHost {
   }
 
   /**
-   * The quick read: only the named tables' ranges (through the names, so rows inserted inside them are
-   * read too), the state sheet, and merges and protection of the tables' sheets; every other sheet is
-   * listed with no values. Null when anything does not hold, for the caller to read everything.
+   * The quick read: only the named tables' ranges, the state sheet, and merges and protection of the
+   * tables' sheets; every other sheet is listed with no values. Null when anything does not hold, for
+   * the caller to read everything.
+   *
+   * The ranges are read by the addresses the names had when last read, never through the names: a name
+   * whose sheet was deleted since is `#REF!`, and dereferencing it (NamedItem.getRange…) crashed Excel
+   * (office-js #263, build 16.0.10827 of the Office 2019 volume-licence line; no fix confirmed there). The
+   * names are loaded in the same batch, and the read holds only when each still says what was read
+   * (rows inserted inside a table move its name's end: then everything is read again).
    */
   private async readNamed(context: Excel.RequestContext, names: SheetInfo[], plan: NamedRead[], checkNames: boolean): Promise<WorkbookSnapshot | null> {
     const list = checkNames ? context.workbook.worksheets : null;
     if (list) list.load("items/name,items/visibility");
     const namedItems = context.workbook.names;
     namedItems.load("items/name,items/type,items/value,items/comment");
-    const ranges = plan.map((p) => {
-      const range = context.workbook.names.getItem(p.name).getRangeOrNullObject();
+    const cached = this.tableNames;
+    const expected = plan.map((p) => cached?.get(tableNameOf(p.id))?.area ?? null);
+    if (expected.some((a) => a === null)) return null;
+    const ranges = plan.map((p, i) => {
+      const area = expected[i] as MergeArea;
+      const ws = context.workbook.worksheets.getItemOrNullObject(p.sheet);
+      const range = ws.getRange(rangeA1(area.top, area.left, area.bottom, area.right));
       range.load("address,values,numberFormat,formulas");
-      return range;
+      return { ws, range };
     });
     const tableSheets = new Set(plan.map((p) => p.sheet.toLowerCase()));
     const reads: Array<SheetRead | null> = names.map((s) => {
@@ -675,8 +798,11 @@ export class OfficeHost implements WorkbookHost {
     const areas: Array<NamedRead & { area: MergeArea }> = [];
     const bySheet = new Map<string, Array<{ values: CellValue[][]; formulas: Record<string, string> }>>();
     for (let i = 0; i < plan.length; i++) {
-      const range = ranges[i];
-      if (range.isNullObject) return null;
+      const now = this.tableNames.get(tableNameOf(plan[i].id));
+      const was = expected[i] as MergeArea;
+      if (!now?.area || now.sheet.toLowerCase() !== plan[i].sheet.toLowerCase() || rangeA1(now.area.top, now.area.left, now.area.bottom, now.area.right) !== rangeA1(was.top, was.left, was.bottom, was.right)) return null;
+      const { ws, range } = ranges[i];
+      if (ws.isNullObject) return null;
       const area = parseAreasAddress(range.address)[0];
       if (!area || sheetOfAddress(range.address).toLowerCase() !== plan[i].sheet.toLowerCase()) return null;
       areas.push({ ...plan[i], area });
@@ -686,7 +812,7 @@ export class OfficeHost implements WorkbookHost {
       bySheet.set(low, parts);
     }
     const sheets: SheetSnapshot[] = [];
-    this.protectedSheets = new Set();
+    this.resetProtection();
     this.knownSheets().forEach((info, i) => {
       const snap: SheetSnapshot = { name: info.name, values: [], merges: [], ...(info.hidden ? { hidden: true } : {}) };
       sheets.push(snap);
@@ -710,20 +836,33 @@ export class OfficeHost implements WorkbookHost {
     return snapshot;
   }
 
+  private resetProtection(): void {
+    this.protectedSheets = new Set();
+    this.unmarkable = new Set();
+  }
+
   /** Merged areas (1.13) and protection (1.2) of a sheet read in the batch. */
   private readSheetExtras(r: SheetRead, snap: SheetSnapshot): void {
-    if (r.protection && r.protection.protected) this.protectedSheets.add(r.name.toLowerCase());
+    if (r.protection) {
+      const low = r.name.toLowerCase();
+      if (r.protection.protected) {
+        this.protectedSheets.add(low);
+        // Excel.WorksheetProtectionOptions: fills need allowFormatCells; notes and comments are objects.
+        const o = r.protection.options;
+        if (!o.allowFormatCells || (this.api.comments && !o.allowEditObjects)) this.unmarkable.add(low);
+      }
+    }
     if (r.merged && !r.merged.isNullObject) snap.merges = parseAreasAddress(r.merged.address);
   }
 
-  private queueSheetRead(context: Excel.RequestContext, name: string, withUsed: boolean): SheetRead {
+  private queueSheetRead(context: Excel.RequestContext, name: string, withUsed: boolean, addressOnly = false): SheetRead {
     const api = this.api;
     const ws = api.orNull ? context.workbook.worksheets.getItemOrNullObject(name) : context.workbook.worksheets.getItem(name);
     let used: Excel.Range | null = null;
     if (withUsed) {
       // valuesOnly: a column formatted to the bottom of the sheet must not make the read a million rows.
       used = api.orNull ? ws.getUsedRangeOrNullObject(true) : api.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
-      used.load("address,values,numberFormat,formulas");
+      used.load(addressOnly ? "address" : "address,values,numberFormat,formulas");
     }
     const read: SheetRead = { name, used };
     if (api.mergedAreas) {
@@ -733,7 +872,7 @@ export class OfficeHost implements WorkbookHost {
     }
     if (api.protection) {
       read.protection = ws.protection;
-      read.protection.load("protected");
+      read.protection.load("protected,options");
     }
     return read;
   }
@@ -800,15 +939,31 @@ export class OfficeHost implements WorkbookHost {
     return this.currentState().marks.filter((m) => this.info(m.sheet) && fromA1(m.cell));
   }
 
-  private async markIn(context: Excel.RequestContext, cells: CellToMark[]): Promise<void> {
+  /** Whether 校验 leaves this sheet alone: protected so that its fills (or notes) are refused, as last read. */
+  private blocked(sheet: string): boolean {
+    return this.unmarkable.has(sheet.toLowerCase());
+  }
+
+  /** Tells the clerk which protected sheets kept no marks, and what to do. */
+  private warnProtected(sheetsSkipped: string[], cellsSkipped: number, leftOver: number): void {
+    const names = [...new Set(sheetsSkipped.map((n) => this.info(n)?.name ?? n))];
+    if (names.length > 0) this.warn(protectedSkipNotice(names, cellsSkipped, leftOver));
+  }
+
+  private async markIn(context: Excel.RequestContext, wanted: CellToMark[]): Promise<void> {
     await this.prepare(context, true);
-    await this.requireSheets(context, cells.map((m) => ({ sheet: m.sheet, cell: m.address })));
-    const previous = this.liveMarks();
-    if (cells.length === 0 && this.currentState().marks.length === 0) return;
+    await this.requireSheets(context, wanted.map((m) => ({ sheet: m.sheet, cell: m.address })));
+    const live = this.liveMarks();
+    if (wanted.length === 0 && this.currentState().marks.length === 0) return;
+    // Protected sheets (as this 校验's read found them) keep what they have: their old marks stay recorded.
+    const previous = live.filter((m) => !this.blocked(m.sheet));
+    const kept = live.filter((m) => this.blocked(m.sheet));
+    const cells = wanted.filter((m) => !this.blocked(m.sheet));
+    const skipped = wanted.filter((m) => this.blocked(m.sheet));
     const sheets = this.sheetGetter(context);
 
     // Batch 1. Loads first (a stale sheet or comment fails here, before anything changed), then the
-    // restore of the old marks, then each target's fill (read after the restore), then the new fills.
+    // restore of the old marks (each recorded), then each target's fill (read after the restore).
     const list = context.workbook.worksheets;
     list.load("items/name,items/visibility");
     this.touch(sheets, [...previous.map((m) => m.sheet), ...cells.map((m) => m.sheet)]);
@@ -819,39 +974,64 @@ export class OfficeHost implements WorkbookHost {
       fill.load(this.api.fillTint ? "color,tintAndShade" : "color");
       return fill;
     });
-    cells.forEach((m, i) => {
-      fills[i].color = MARK_FILLS[m.severity];
-    });
     await context.sync();
     this.freshNames(list);
 
-    // Batch 2. The state first (so the saved fills are kept even if a note cannot be added), then notes.
+    // Batch 2. The record first, then the fills it records, then notes (a note that cannot be added
+    // leaves the fills and the record in place), then the tables' names (no round trip of their own).
     const plan = this.planAnnotations(this.readProbes(probes), previous, cells);
     const marks: SavedMark[] = cells.map((m, i) => {
       const fill = fillFrom(fills[i].color, this.api.fillTint ? fills[i].tintAndShade : undefined, this.api.fillTint);
       const note = plan.notes.get(cellKey(m.sheet, m.address)) ?? { note: null, noteSeen: false };
       return { sheet: this.info(m.sheet)?.name ?? m.sheet, cell: m.address.toUpperCase(), format: encodeSaved({ fill, ...note }) };
     });
-    const state: WorkbookState = { ...this.currentState(), marks };
-    this.queueStateWrite(context, state);
-    const reload = plan.apply(context, sheets);
-    // The tables' names ride along (no round trip of their own), last: nothing above depends on them.
+    const before = this.currentState();
+    const state: WorkbookState = { ...before, marks: [...kept, ...marks] };
+    const hadStateSheet = this.info(STATE_SHEET) !== undefined;
+    const paint = () => {
+      this.queueStateWrite(context, state);
+      cells.forEach((m) => {
+        sheets(m.sheet).getRange(m.address).format.fill.color = MARK_FILLS[m.severity];
+      });
+    };
+    paint();
+    const reload = plan.apply(context, sheets, (sheet) => !this.blocked(sheet));
     const named = this.queueNames(context);
     let complete: boolean;
     try {
-      complete = await this.syncAnnotations(context, reload);
+      complete = await this.syncMarks(
+        context,
+        reload,
+        () => {
+          if (!hadStateSheet) this.stateWritten(state);
+          paint();
+        },
+        () => {
+          // The old marks were restored by batch 1: the record keeps only the protected sheets' ones.
+          this.queueStateWrite(context, { ...before, marks: kept });
+          for (const m of marks) this.queueRestore(sheets, m);
+        },
+      );
     } catch (err) {
       if (named) this.tableNames = null;
+      // What the failed batches left (the state sheet added or not) is not known: read the names afresh next time.
+      this.sheets = null;
+      this.state = null;
       throw err;
     }
     this.stateWritten(state);
     if (named) this.tableNames = complete ? named : null;
+    this.warnProtected(skipped.map((m) => m.sheet).concat(kept.map((m) => m.sheet)), skipped.length, kept.length);
   }
 
   private async clearIn(context: Excel.RequestContext): Promise<void> {
-    const previous = this.liveMarks();
+    const live = this.liveMarks();
     if (this.currentState().marks.length === 0) return;
-    const state: WorkbookState = { ...this.currentState(), marks: [] };
+    // A protected sheet's marks stay (and stay recorded); the protection is looked at again next time.
+    const previous = live.filter((m) => !this.blocked(m.sheet));
+    const kept = live.filter((m) => this.blocked(m.sheet));
+    this.unmarkable = new Set();
+    const state: WorkbookState = { ...this.currentState(), marks: kept };
     const sheets = this.sheetGetter(context);
     this.touch(sheets, previous.map((m) => m.sheet));
     if (!this.api.comments) {
@@ -859,6 +1039,7 @@ export class OfficeHost implements WorkbookHost {
       this.queueStateWrite(context, state);
       await context.sync();
       this.stateWritten(state);
+      this.warnProtected(kept.map((m) => m.sheet), 0, kept.length);
       return;
     }
     const list = context.workbook.worksheets;
@@ -869,9 +1050,11 @@ export class OfficeHost implements WorkbookHost {
     this.freshNames(list);
     const plan = this.planAnnotations(this.readProbes(probes), previous, []);
     this.queueStateWrite(context, state);
-    const reload = plan.apply(context, sheets);
-    await this.syncAnnotations(context, reload);
+    const keptSheets = new Set(kept.map((m) => m.sheet.toLowerCase()));
+    const reload = plan.apply(context, sheets, (sheet) => !keptSheets.has(sheet.toLowerCase()));
+    await this.syncMarks(context, reload, () => this.queueStateWrite(context, state), null);
     this.stateWritten(state);
+    this.warnProtected(kept.map((m) => m.sheet), 0, kept.length);
   }
 
   private queueRestore(sheets: (name: string) => Excel.Worksheet, m: SavedMark): void {
@@ -914,7 +1097,7 @@ export class OfficeHost implements WorkbookHost {
       const sheet = sheetOfAddress(p.location.address);
       const cell = localAddress(p.location.address).split(":")[0];
       const content = p.comment.content ?? "";
-      found.comments.set(cellKey(sheet, cell), { content, ours: content.startsWith(NOTE_PREFIX), id: p.id });
+      found.comments.set(cellKey(sheet, cell), { content, ours: content.startsWith(NOTE_PREFIX), id: p.id, sheet });
     }
     for (const p of probes.notes) {
       if (p.note.isNullObject) continue;
@@ -937,7 +1120,10 @@ export class OfficeHost implements WorkbookHost {
     found: Found,
     previous: SavedMark[],
     cells: CellToMark[],
-  ): { notes: Map<string, SavedNote>; apply: (context: Excel.RequestContext, sheets: (name: string) => Excel.Worksheet) => Excel.CommentCollection | null } {
+  ): {
+    notes: Map<string, SavedNote>;
+    apply: (context: Excel.RequestContext, sheets: (name: string) => Excel.Worksheet, open: (sheet: string) => boolean) => Excel.CommentCollection | null;
+  } {
     const notes = new Map<string, SavedNote>();
     if (!this.api.comments) return { notes, apply: () => null };
     const text = (m: CellToMark) => `${NOTE_PREFIX}${m.messages.join("\n")}`;
@@ -972,9 +1158,11 @@ export class OfficeHost implements WorkbookHost {
         }
       }
     }
-    const apply = (context: Excel.RequestContext, sheets: (name: string) => Excel.Worksheet) => {
-      for (const a of found.comments.values()) if (a.ours) context.workbook.comments.getItem(a.id).delete();
+    // `open`: sheets whose notes may change (a protected sheet's are left as they are).
+    const apply = (context: Excel.RequestContext, sheets: (name: string) => Excel.Worksheet, open: (sheet: string) => boolean) => {
+      for (const a of found.comments.values()) if (a.ours && open(a.sheet)) context.workbook.comments.getItem(a.id).delete();
       for (const ch of changes) {
+        if (!open(ch.sheet)) continue;
         const ws = sheets(ch.sheet);
         const body = ch.text ?? "";
         if (ch.kind === "comment") context.workbook.comments.add(ws.getRange(ch.cell), body);
@@ -990,21 +1178,38 @@ export class OfficeHost implements WorkbookHost {
   }
 
   /**
-   * The last sync of a mark or clear. The state is queued before the notes, so when only a note or
-   * comment could not be added (a cell holding a note Excel 1.10–1.17 cannot see), the marks and the
-   * state are in place: that is a warning, not a failure.
+   * The last sync of a mark or clear: the record, the fills, then notes and comments. Office does not say
+   * which statement failed (nor are the codes the same everywhere), so a failure is told apart by doing
+   * the record and fills again without the notes (`redo`): when that holds, only a note or comment could
+   * not be added (a cell holding a note Excel 1.10–1.17 cannot see) and that is a warning. When it fails
+   * too, `undo` restores what the record says, in the order the fills were set, so the refused statement
+   * stops it exactly where the fills stopped; the first error is thrown.
    */
-  private async syncAnnotations(context: Excel.RequestContext, reload: Excel.CommentCollection | null): Promise<boolean> {
+  private async syncMarks(context: Excel.RequestContext, reload: Excel.CommentCollection | null, redo: () => void, undo: (() => void) | null): Promise<boolean> {
     try {
       await context.sync();
     } catch (err) {
-      const code = officeErrorCode(err);
-      if (!reload || (code !== "InvalidArgument" && code !== "InvalidOperation")) throw err;
       this.commentIds = null;
-      this.warn({
-        message: "部分单元格已有备注或批注，未能添加问题说明；这些问题仍在任务窗格中列出，单元格底色已标记。",
-        messageEn: "Some cells already have a note or comment, so the finding could not be added there; the findings are still listed in the pane and the cells are filled.",
-      });
+      redo();
+      try {
+        await context.sync();
+      } catch {
+        if (undo) {
+          undo();
+          try {
+            await context.sync();
+          } catch {
+            // Refused where the fills were refused: nothing after it had been set.
+          }
+        }
+        throw err;
+      }
+      if (reload) {
+        this.warn({
+          message: "部分单元格已有备注或批注，未能添加问题说明；这些问题仍在任务窗格中列出，单元格底色已标记。",
+          messageEn: "Some cells already have a note or comment, so the finding could not be added there; the findings are still listed in the pane and the cells are filled.",
+        });
+      }
       return false;
     }
     if (reload) this.commentIds = reload.items.map((x) => x.id);
