@@ -3,6 +3,7 @@
  * with renderLayout, as bytes or written to a path.
  */
 import { writeFileSync } from "fs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/engine/grid";
 import { renderLayout } from "../../src/host/xlsx/render";
@@ -69,4 +70,60 @@ export function withRow(cells: Record<string, CellValue>) {
  */
 export function cellOf(ws: ExcelJS.Worksheet, row: number | string, col?: number): ExcelJS.Cell {
   return ws.getCell(row, col);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same workbook as other producers package it
+
+function repackage(bytes: Uint8Array, name: (n: string) => string, text?: (n: string, xml: string) => string): Uint8Array {
+  const parts = unzipSync(bytes);
+  const out: Record<string, Uint8Array> = {};
+  for (const [n, data] of Object.entries(parts)) {
+    if (n.endsWith("/")) continue;
+    out[name(n)] = text && /\.(xml|rels)$/i.test(n) ? strToU8(text(n, strFromU8(data))) : data;
+  }
+  return zipSync(out, { level: 6, mtime: new Date(2024, 0, 15, 9, 30, 0) });
+}
+
+/** The package with its zip entries named with backslashes (`xl\workbook.xml`), as some Windows/.NET generators write them. */
+export function withBackslashNames(bytes: Uint8Array): Uint8Array {
+  return repackage(bytes, (n) => n.replace(/\//g, "\\"));
+}
+
+/** The package with its entry names in other cases (`XL/Workbook.xml`, `xl/worksheets/Sheet1.xml`, `xl/sharedstrings.xml`); OPC names are case-insensitive. */
+export function withOtherCaseNames(bytes: Uint8Array): Uint8Array {
+  return repackage(bytes, (n) => {
+    if (n === "xl/workbook.xml") return "XL/Workbook.xml";
+    if (n === "xl/sharedStrings.xml") return "xl/sharedstrings.xml";
+    if (n === "xl/styles.xml") return "xl/Styles.XML";
+    return n.replace(/^xl\/worksheets\/sheet/, "xl/Worksheets/Sheet");
+  });
+}
+
+/** Transitional namespace → Strict (ISO/IEC 29500 Strict, as Excel's "Strict Open XML" save writes). */
+const STRICT_NS: Array<[string, string]> = [
+  ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"],
+  ["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"],
+  ["http://schemas.openxmlformats.org/drawingml/2006/main", "http://purl.oclc.org/ooxml/drawingml/main"],
+  ["http://schemas.openxmlformats.org/officeDocument/2006/extended-properties", "http://purl.oclc.org/ooxml/officeDocument/extendedProperties"],
+  ["http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes", "http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes"],
+];
+
+/**
+ * The package as Strict Open XML: every Transitional namespace (and the relationship types under
+ * it) rewritten to its `http://purl.oclc.org/ooxml/…` form, and `conformance="strict"` on the
+ * workbook. The package-level namespaces (content types, relationships, core properties) are the
+ * same in both.
+ */
+export function asStrictOoxml(bytes: Uint8Array): Uint8Array {
+  return repackage(
+    bytes,
+    (n) => n,
+    (n, xml) => {
+      let s = xml;
+      for (const [from, to] of STRICT_NS) s = s.split(from).join(to);
+      if (n === "xl/workbook.xml") s = s.replace(/<workbook\b/, '<workbook conformance="strict"');
+      return s;
+    },
+  );
 }

@@ -10,6 +10,7 @@ export type WorkbookReadErrorCode =
   | "encrypted"
   | "xls"
   | "csv"
+  | "other-format"
   | "too-large"
   | "corrupt"
   | "no-sheets"
@@ -38,7 +39,8 @@ export function mb(bytes: number): string {
   return Number.isInteger(v) ? String(v) : v >= 10 ? v.toFixed(0) : v.toFixed(1);
 }
 
-export type TextKind = "csv" | "html" | "xml" | "text";
+/** `xml2003`: an Excel 2003 XML spreadsheet (SpreadsheetML); `fods`: an OpenDocument flat XML spreadsheet. */
+export type TextKind = "csv" | "html" | "xml" | "xml2003" | "fods" | "text";
 
 /** Factories, so that every place that refuses a file words it the same way. */
 export const readErrors = {
@@ -74,14 +76,18 @@ export const readErrors = {
     const zh: Record<TextKind, string> = {
       csv: "这是文本/CSV 文件，不是 Excel 工作簿",
       text: "这是纯文本文件，不是 Excel 工作簿",
-      html: "这是网页（HTML）文件，不是 Excel 工作簿（有些系统导出的“Excel”其实是网页）",
-      xml: "这是 XML 文件（可能是 Excel 2003 XML 表格），不是 .xlsx 工作簿",
+      html: "这是网页（HTML）文件，不是 Excel 工作簿（有些系统导出的“Excel”“.xls”其实是网页）",
+      xml: "这是 XML 文件，不是 .xlsx 工作簿",
+      xml2003: "这是 Excel 2003 XML 表格（SpreadsheetML）文件，不是 .xlsx 工作簿",
+      fods: "这是 OpenDocument 平面 XML 表格（.fods）文件，不是 .xlsx 工作簿",
     };
     const en: Record<TextKind, string> = {
       csv: "This is a text/CSV file, not an Excel workbook",
       text: "This is a plain text file, not an Excel workbook",
-      html: "This is a web page (HTML), not an Excel workbook (some systems export HTML named as Excel)",
-      xml: "This is an XML file (perhaps an Excel 2003 XML spreadsheet), not an .xlsx workbook",
+      html: "This is a web page (HTML), not an Excel workbook (some systems export HTML named as Excel or .xls)",
+      xml: "This is an XML file, not an .xlsx workbook",
+      xml2003: "This is an Excel 2003 XML spreadsheet (SpreadsheetML), not an .xlsx workbook",
+      fods: "This is an OpenDocument flat XML spreadsheet (.fods), not an .xlsx workbook",
     };
     return new WorkbookReadError(
       "csv",
@@ -153,16 +159,31 @@ export const readErrors = {
       `The file is damaged or incomplete (${reasonEn}). Export it again or fetch it again from its source; if Excel or WPS can open it, save it as .xlsx and retry.`,
     ),
 
-  /** Another spreadsheet format in a zip: .xlsb (binary workbook) or .ods (OpenDocument). Same advice as for .xls. */
-  otherSpreadsheet: (kind: "xlsb" | "ods") =>
+  /** Another spreadsheet format in a zip: .xlsb (binary workbook), .ods (OpenDocument) or .numbers (Apple). Same advice as for .xls. */
+  otherSpreadsheet: (kind: "xlsb" | "ods" | "numbers") => {
+    const zh = {
+      xlsb: "这是 .xlsb（Excel 二进制工作簿）文件，本工具只读取 .xlsx，请在 Excel 中另存为 .xlsx 格式。",
+      ods: "这是 .ods（OpenDocument 表格）文件，本工具只读取 .xlsx，请在 WPS、Excel 或 LibreOffice 中另存为 .xlsx 格式。",
+      numbers: "这是 .numbers（苹果 Numbers 表格）文件，本工具只读取 .xlsx，请在 Numbers 中用“文件 > 导出为 > Excel”导出为 .xlsx 格式。",
+    };
+    const en = {
+      xlsb: "This is an .xlsb (binary Excel workbook) file; only .xlsx is read. Save it as .xlsx in Excel.",
+      ods: "This is an .ods (OpenDocument spreadsheet) file; only .xlsx is read. Save it as .xlsx in WPS, Excel or LibreOffice.",
+      numbers: "This is a .numbers (Apple Numbers) file; only .xlsx is read. Export it to Excel (.xlsx) from Numbers (File > Export To > Excel).",
+    };
+    return new WorkbookReadError("xls", zh[kind], en[kind]);
+  },
+
+  /** Not a spreadsheet at all: a Word document or a PowerPoint presentation (legacy OLE or OOXML). */
+  otherDocument: (kind: "doc" | "ppt") =>
     new WorkbookReadError(
-      "xls",
-      kind === "xlsb"
-        ? "这是 .xlsb（Excel 二进制工作簿）文件，本工具只读取 .xlsx，请在 Excel 中另存为 .xlsx 格式。"
-        : "这是 .ods（OpenDocument 表格）文件，本工具只读取 .xlsx，请在 WPS、Excel 或 LibreOffice 中另存为 .xlsx 格式。",
-      kind === "xlsb"
-        ? "This is an .xlsb (binary Excel workbook) file; only .xlsx is read. Save it as .xlsx in Excel."
-        : "This is an .ods (OpenDocument spreadsheet) file; only .xlsx is read. Save it as .xlsx in WPS, Excel or LibreOffice.",
+      "other-format",
+      kind === "doc"
+        ? "这是 Word 文档（.doc/.docx），不是 Excel 工作簿，请确认是否选错了文件；如表格在 Word 中，请复制到 Excel 或 WPS 表格后另存为 .xlsx 格式。"
+        : "这是 PowerPoint 演示文稿（.ppt/.pptx），不是 Excel 工作簿，请确认是否选错了文件。",
+      kind === "doc"
+        ? "This is a Word document (.doc/.docx), not an Excel workbook. Check that the right file was chosen; if the table is in Word, copy it into Excel or WPS and save it as .xlsx."
+        : "This is a PowerPoint presentation (.ppt/.pptx), not an Excel workbook. Check that the right file was chosen.",
     ),
 
   notWorkbook: () =>

@@ -130,19 +130,30 @@ export class ExcelJSHost implements WorkbookHost {
    * silently drops a sheet whose part is missing. The fast reader refuses both, and whatever else
    * `xzzf check` refuses, before ExcelJS sees a byte; then every other part (pictures, drawings…,
    * which the fast reader never opens) is inflated once, stopping as soon as it outgrows its size,
-   * and sheets whose cells lack addresses are given them (cellAddresses.ts).
+   * sheets whose cells lack addresses are given them, and parts named as Excel reads but ExcelJS
+   * does not (`xl\workbook.xml`, `xl/sharedstrings.xml`) are renamed for it (cellAddresses.ts).
    */
   static async fromBytes(bytes: Uint8Array, opts: { file?: string } = {}): Promise<ExcelJSHost> {
     try {
       readWorkbookFast(bytes);
       // cells written without an address (some exports, WPS) get theirs, or ExcelJS misplaces them
-      const readable = packageWithCellAddresses(bytes, sniff(bytes).entries, inflateEntry);
-      const wb = new ExcelJS.Workbook();
+      const { entries } = sniff(bytes);
+      // every part inflated and checked here (a refusal is the reader's), before ExcelJS sees any
+      const readable = packageWithCellAddresses(bytes, entries, inflateEntry);
+      let wb = new ExcelJS.Workbook();
       try {
         // ExcelJS's typings want a Buffer; JSZip underneath reads any Uint8Array, in node and browsers.
         await wb.xlsx.load(readable as unknown as ArrayBuffer);
       } catch {
-        throw readErrors.corrupt("ExcelJS 无法读取", "ExcelJS cannot read it");
+        // ExcelJS refuses document properties it does not expect (elements without their prefix),
+        // which Excel reads; they are not needed here, so the file is read once more without them.
+        const withoutProps = packageWithCellAddresses(bytes, entries, inflateEntry, { withoutDocProps: true });
+        try {
+          wb = new ExcelJS.Workbook();
+          await wb.xlsx.load(withoutProps as unknown as ArrayBuffer);
+        } catch {
+          throw readErrors.corrupt("ExcelJS 无法读取", "ExcelJS cannot read it");
+        }
       }
       if (wb.worksheets.length === 0) throw readErrors.noSheets();
       return new ExcelJSHost(wb);

@@ -524,7 +524,8 @@ describe("readWorkbookFast on hand-made parts", () => {
   });
 
   it("says what is wrong with a zip that is not a workbook, or has no sheets", () => {
-    expect(codeOf(() => readWorkbookFast(zipSync({ "word/document.xml": strToU8("<w:document/>") })))).toBe("corrupt");
+    expect(codeOf(() => readWorkbookFast(zipSync({ "word/document.xml": strToU8("<w:document/>") })))).toBe("other-format");
+    expect(codeOf(() => readWorkbookFast(zipSync({ "docProps/app.xml": strToU8("<Properties/>") })))).toBe("corrupt");
     expect(codeOf(() => readWorkbookFast(zipSync({ "xl/workbook.bin": new Uint8Array(10) })))).toBe("xls");
     expect(codeOf(() => readWorkbookFast(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<x/>") })))).toBe("xls");
     expect(codeOf(() => readWorkbookFast(makeXlsx({ sheets: [{ name: "C", xml: "<chartsheet/>", type: "chartsheet" }] })))).toBe("no-sheets");

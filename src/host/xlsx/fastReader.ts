@@ -718,12 +718,55 @@ function inflateUnchecked(bytes: Uint8Array, e: ZipEntry, codec: ZipCodec | unde
       out = inflateChunked(data, e);
     }
   } catch (err) {
-    if (err instanceof WorkbookReadError) throw err;
+    if (err instanceof WorkbookReadError) {
+      // more than declared: a bomb, or a damaged byte (a bad CRC) that moved the end a little
+      if (err.code === "too-large" && endsSoonAfter(data, e, codec)) throw sizeMismatch(e);
+      throw err;
+    }
     throw readErrors.corrupt(`${e.name} 无法解压`, `${e.name} cannot be inflated`);
   }
-  if (out.length !== e.size) throw readErrors.corrupt(`${e.name} 解压后的大小与声明不符`, `${e.name} inflates to a size other than declared`);
+  if (out.length !== e.size) throw sizeMismatch(e);
   return out;
 }
+
+const sizeMismatch = (e: ZipEntry) => readErrors.corrupt(`${e.name} 解压后的大小与声明不符，内容已损坏`, `${e.name} inflates to a size other than declared: its content is damaged`);
+
+/** How far past its declared size a damaged entry may inflate and still be called damaged rather than a bomb. */
+export const DAMAGED_SLACK = 64 * 1024;
+
+/**
+ * Whether an entry that inflated past its declared size ends within DAMAGED_SLACK more bytes: a byte
+ * damaged inside compressed data (a bad CRC) typically moves the end by a few bytes, while a bomb
+ * lies by orders of magnitude. Memory and time stay bounded by that slack.
+ */
+function endsSoonAfter(data: Uint8Array, e: ZipEntry, codec: ZipCodec | undefined): boolean {
+  const limit = e.size + DAMAGED_SLACK;
+  if (codec) {
+    try {
+      return codec.inflateRaw(data, limit) !== null;
+    } catch {
+      // refused by the host's inflater: counted with fflate below
+    }
+  }
+  // counted, not kept: no memory beyond a chunk, and it stops as soon as the slack is used up
+  let n = 0;
+  const inf = new Inflate((chunk) => {
+    n += chunk.length;
+    if (n > limit) throw PAST_SLACK;
+  });
+  try {
+    for (let i = 0; i < data.length; i += CHUNK) {
+      const j = Math.min(data.length, i + CHUNK);
+      inf.push(data.subarray(i, j), j === data.length);
+    }
+  } catch (err) {
+    // data that stops inflating at all is damaged too
+    return err !== PAST_SLACK;
+  }
+  return true;
+}
+
+const PAST_SLACK = new Error("past the slack");
 
 /**
  * The host's inflater; null when it refuses the data, so fflate decides, as it always has (zlib is
@@ -793,7 +836,8 @@ function parseRels(xml: string): Map<string, Rel> {
 
 /** Resolves a relationship target against the folder of its source part; returns a zip entry name. */
 export function resolvePart(baseDir: string, target: string): string {
-  const path = target.startsWith("/") ? target.slice(1) : baseDir + target;
+  const t = target.indexOf("\\") >= 0 ? target.replace(/\\/g, "/") : target;
+  const path = t.startsWith("/") ? t.slice(1) : baseDir + t;
   const out: string[] = [];
   for (const seg of path.split("/")) {
     if (seg === "" || seg === ".") continue;
@@ -1209,9 +1253,13 @@ function read(bytes: Uint8Array, codec: ZipCodec | undefined, skipEmpty: boolean
     const root = partText(bytes, dir, "_rels/.rels", codec);
     const rel = root ? [...parseRels(root).values()].find((r) => /\/officeDocument$/.test(r.type) && !r.external) : undefined;
     const target = rel ? resolvePart("", rel.target) : "";
+    // Another format in a zip, named for what it is (an .xlsb's relationships point to a workbook that does exist)
+    if (/\.bin$/i.test(target) || findEntry(dir, "xl/workbook.bin")) throw readErrors.otherSpreadsheet("xlsb");
+    if (/^word\//i.test(target) || findEntry(dir, "word/document.xml")) throw readErrors.otherDocument("doc");
+    if (/^ppt\//i.test(target) || findEntry(dir, "ppt/presentation.xml")) throw readErrors.otherDocument("ppt");
     if (!rel || !findEntry(dir, target)) {
-      if (/\.bin$/i.test(target) || findEntry(dir, "xl/workbook.bin")) throw readErrors.otherSpreadsheet("xlsb");
       if (findEntry(dir, "mimetype") && findEntry(dir, "content.xml")) throw readErrors.otherSpreadsheet("ods");
+      if (findEntry(dir, "Index/Document.iwa") || findEntry(dir, "Index.zip")) throw readErrors.otherSpreadsheet("numbers");
       throw readErrors.notWorkbook();
     }
     wbPart = target;

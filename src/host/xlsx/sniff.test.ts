@@ -181,7 +181,9 @@ describe("sniff: what the file is", () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from("a\tb\r\n1\t2\r\n").flatMap((c) => [c.charCodeAt(0), 0])]);
     expect(textKind(utf16)).toBe("csv");
     expect(refusal(() => sniff(strToU8("<html><body><table><tr><td>1</td></tr></table></body></html>"))).message).toContain("HTML");
-    expect(textKind(strToU8('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'))).toBe("xml");
+    expect(textKind(strToU8('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'))).toBe("xml2003");
+    expect(textKind(strToU8('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table/></Worksheet></Workbook>'))).toBe("xml2003");
+    expect(textKind(strToU8('<?xml version="1.0"?><rss version="2.0"><channel/></rss>'))).toBe("xml");
     expect(textKind(strToU8("just words"))).toBe("text");
   });
 

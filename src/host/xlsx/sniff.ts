@@ -32,7 +32,10 @@ export const EOCD_SEARCH_BYTES = 22 + 65_535;
 export const TEXT_SNIFF_BYTES = 4096;
 
 export interface ZipEntry {
-  /** The name as stored (`xl/worksheets/sheet1.xml`). */
+  /**
+   * The name as stored (`xl/worksheets/sheet1.xml`), with `\` read as `/` and a leading `/` dropped,
+   * as Excel, 7-Zip and PhpSpreadsheet read them: some Windows/.NET generators write `xl\workbook.xml`.
+   */
   name: string;
   /** 0 stored, 8 deflate; anything else is refused when the entry is read. */
   method: number;
@@ -43,6 +46,8 @@ export interface ZipEntry {
   size: number;
   /** Offset of the local file header. */
   localOffset: number;
+  /** The name exactly as stored, only when it differs from `name` (backslashes, a leading `/`). */
+  storedName?: string;
 }
 
 export interface ZipDirectory {
@@ -112,7 +117,12 @@ export function textKind(bytes: Uint8Array): TextKind | null {
   }
   const t = s.trimStart().slice(0, 1024).toLowerCase();
   if (t.startsWith("<")) {
+    if (/^<(html|!doctype html)/.test(t)) return "html";
+    // SpreadsheetML 2003 has a <Table> too: asked before the looser HTML test
+    const lower = s.toLowerCase();
+    if (lower.indexOf("urn:schemas-microsoft-com:office:spreadsheet") >= 0 || lower.indexOf('progid="excel.sheet"') >= 0) return "xml2003";
     if (/<html|<!doctype html|<table|<meta|<head|<body/.test(t)) return "html";
+    if (lower.indexOf("<office:document") >= 0 || lower.indexOf("urn:oasis:names:tc:opendocument") >= 0) return "fods";
     return "xml";
   }
   if (/[,\t;]/.test(s) && /[\r\n]/.test(s)) return "csv";
@@ -130,6 +140,11 @@ export function sniff(bytes: Uint8Array): ZipDirectory {
     // An OLE2 compound file: either legacy BIFF (.xls, WPS .et) or an encrypted OOXML package,
     // which Office wraps in OLE2 with these two streams.
     if (containsUtf16(bytes, "EncryptionInfo") || containsUtf16(bytes, "EncryptedPackage")) throw readErrors.encrypted();
+    // Told apart by their streams' names (UTF-16 in the directory): a workbook has `Workbook` (BIFF8,
+    // WPS .et) or `Book` (BIFF5); a Word 97 document `WordDocument`, a presentation `PowerPoint Document`.
+    // A Word document with an Excel table embedded holds a `Workbook` too, so Word is asked first.
+    if (containsUtf16(bytes, "WordDocument")) throw readErrors.otherDocument("doc");
+    if (containsUtf16(bytes, "PowerPoint Document")) throw readErrors.otherDocument("ppt");
     throw readErrors.xls();
   }
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
@@ -194,7 +209,11 @@ export function readCentralDirectory(b: Uint8Array): ZipDirectory {
     if (end > b.length) throw corruptTruncated();
     const rawName = b.subarray(p + 46, p + 46 + nameLen);
     // Part names are ASCII in practice; bit 11 says UTF-8, otherwise CP437, read here as Latin-1.
-    const name = flags & 0x800 ? decodeUtf8(rawName) : latin1(rawName);
+    const stored = flags & 0x800 ? decodeUtf8(rawName) : latin1(rawName);
+    // normalised once here, so that looking parts up costs nothing more on ordinary files
+    let name = stored;
+    if (name.indexOf("\\") >= 0) name = name.replace(/\\/g, "/");
+    if (name.charCodeAt(0) === 47) name = name.slice(1);
     if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
       // ZIP64 extra field (id 1): the 64-bit values, in this order, for the fields that overflowed.
       let x = p + 46 + nameLen;
@@ -230,6 +249,7 @@ export function readCentralDirectory(b: Uint8Array): ZipDirectory {
     total += size;
     if (total > MAX_TOTAL_UNCOMPRESSED) throw readErrors.bomb("", total, MAX_TOTAL_UNCOMPRESSED);
     const entry: ZipEntry = { name, method, flags, crc32, compressedSize, size, localOffset };
+    if (name !== stored) entry.storedName = stored;
     entries.push(entry);
     const key = name.toLowerCase();
     if (!byName.has(key)) byName.set(key, entry);
