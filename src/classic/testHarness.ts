@@ -5,11 +5,10 @@
 import { configure, screen, waitFor } from "@testing-library/dom";
 import userEvent from "@testing-library/user-event";
 import type { WorkbookReader } from "../app/actions";
-import { analyse } from "../engine/analyse";
-import { SEVERITY_ORDER, type Severity } from "../engine/findings";
 import { OfficeHost } from "../host/office/officeHost";
 import { FakeWorkbook } from "../../tests/helpers/fakeExcel";
 import { mountClassic, type ClassicPane } from "./pane";
+export { expectedMarkFills } from "../../tests/helpers/markFills";
 
 // Two busy CI cores: a check may take more than testing-library's default second.
 configure({ asyncUtilTimeout: 15000 });
@@ -70,17 +69,6 @@ export function fills(book: FakeWorkbook): Record<string, string> {
   return out;
 }
 
-/** The fill each still-open finding's cell must have: its most severe finding's. */
-export function expectedMarkFills(book: FakeWorkbook): Map<string, Severity> {
-  const worst = new Map<string, Severity>();
-  for (const f of analyse(book.snapshot()).findings) {
-    if (f.explanation) continue;
-    const k = `${f.sheet}!${f.cell}`;
-    const had = worst.get(k);
-    if (!had || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[had]) worst.set(k, f.severity);
-  }
-  return worst;
-}
 
 export function notice(): HTMLElement {
   return screen.getByTestId("notice");

@@ -6,7 +6,6 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyse } from "../../src/engine/analyse";
-import { SEVERITY_ORDER, type Severity } from "../../src/engine/findings";
 import { readState } from "../../src/engine/stateSheet";
 import { countBySeverity, SEVERITIES } from "../../src/flows/severity";
 import { NOTE_PREFIX, OfficeHost } from "../../src/host/office/officeHost";
@@ -16,6 +15,7 @@ import { Pane } from "../../src/taskpane/Pane";
 import { FakeWorkbook } from "../helpers/fakeExcel";
 import { seedSnapshot } from "../helpers/seedWorkbook";
 import "../helpers/domStubs";
+import { expectedMarkFills } from "../helpers/markFills";
 
 beforeEach(() => localStorage.clear());
 
@@ -54,17 +54,6 @@ async function clickCost(book: FakeWorkbook, user: ReturnType<typeof userEvent.s
   return book.syncCount - before;
 }
 
-/** The fill each still-open finding's cell must have: its most severe finding's. */
-function expectedMarkFills(book: FakeWorkbook): Map<string, Severity> {
-  const worst = new Map<string, Severity>();
-  for (const f of analyse(book.snapshot()).findings) {
-    if (f.explanation) continue;
-    const k = `${f.sheet}!${f.cell}`;
-    const had = worst.get(k);
-    if (!had || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[had]) worst.set(k, f.severity);
-  }
-  return worst;
-}
 
 describe.each([1, 18])("the pane on OfficeHost at ExcelApi 1.%i", (level) => {
   test("校验: 4 round trips cold, 3 warm; the counts are the engine's; marks in the cells; 清除标记 restores every fill", async () => {
