@@ -11,7 +11,6 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "os";
 import { join } from "path";
 import { analyse } from "../../src/engine/analyse";
-import { WorkbookReadError } from "../../src/host/xlsx/errors";
 import { ExcelJSHost } from "../../src/host/xlsx/exceljsHost";
 import { readWorkbookFast } from "../../src/host/xlsx/fastReader";
 import { main } from "../../src/cli/main";
@@ -21,6 +20,7 @@ import type { CellValue, WorkbookSnapshot } from "../../src/engine/grid";
 import { cellAt, fromA1 } from "../../src/engine/grid";
 import type { Analysis } from "../../src/engine/analyse";
 import { BUILDERS, buildCase, expectedFindings, FIXTURES_DIR, keyOf, loadManifest, type ManifestCase } from "../helpers/corpus";
+import { refusal } from "../helpers/refusal";
 
 const manifest = loadManifest();
 const CASES = manifest.cases;
@@ -90,15 +90,6 @@ function fromAnalysis(a: Analysis) {
   return { findings: a.findings.map(keyOf), tables: a.tables.map((t) => `${t.id}@${t.sheet}`), year: a.year };
 }
 
-function refusal(f: () => unknown): WorkbookReadError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return e;
-    throw e;
-  }
-  throw new Error("the file was read, not refused");
-}
 
 describe("the manifest", () => {
   test("has at least 40 cases, each with a builder, and every builder has a case", () => {

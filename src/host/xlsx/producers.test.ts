@@ -11,20 +11,11 @@ import { NODE_ZIP } from "../../cli/nodeZip";
 import { asStrictOoxml, seedXlsxBytes, withBackslashNames, withOtherCaseNames } from "../../../tests/helpers/xlsx";
 import { biff8Workbook, ole2, rawZip, zerosDeflate } from "../../../tests/robust/bytes";
 import { excelJSPartName, packageWithCellAddresses, withRIdPrefix } from "./cellAddresses";
-import { WorkbookReadError } from "./errors";
 import { ExcelJSHost } from "./exceljsHost";
 import { DAMAGED_SLACK, inflateEntry, readWorkbookFast } from "./fastReader";
 import { sniff } from "./sniff";
+import { refusal } from "../../../tests/helpers/refusal";
 
-function refusal(f: () => unknown): WorkbookReadError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return e;
-    throw e;
-  }
-  throw new Error("expected a WorkbookReadError");
-}
 
 const keys = (s: WorkbookSnapshot) =>
   analyse(s)

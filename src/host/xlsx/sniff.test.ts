@@ -13,11 +13,11 @@ jest.mock("fflate", () => {
 
 import * as fflate from "fflate";
 import { deflateSync, strToU8, zipSync } from "fflate";
-import { WorkbookReadError } from "./errors";
 import { readWorkbookFast } from "./fastReader";
 import { NODE_ZIP } from "../../cli/nodeZip";
 import { concatBytes } from "./bytes";
 import { MAX_ENTRY_UNCOMPRESSED, MAX_TOTAL_UNCOMPRESSED, MAX_ZIP_ENTRIES, sniff, textKind } from "./sniff";
+import { refusal } from "../../../tests/helpers/refusal";
 
 const inflateSpy = fflate.inflateSync as unknown as jest.Mock;
 const InflateSpy = fflate.Inflate as unknown as jest.Mock;
@@ -27,15 +27,6 @@ beforeEach(() => {
   InflateSpy.mockClear();
 });
 
-function refusal(f: () => unknown): WorkbookReadError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return e;
-    throw e;
-  }
-  throw new Error("not refused");
-}
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
