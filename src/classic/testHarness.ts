@@ -8,7 +8,7 @@ import type { WorkbookReader } from "../app/actions";
 import { OfficeHost } from "../host/office/officeHost";
 import { FakeWorkbook } from "../../tests/helpers/fakeExcel";
 import { mountClassic, type ClassicPane } from "./pane";
-export { expectedMarkFills } from "../../tests/helpers/markFills";
+export { expectedMarkFills, fills } from "../../tests/helpers/markFills";
 
 // Two busy CI cores: a check may take more than testing-library's default second.
 configure({ asyncUtilTimeout: 15000 });
@@ -60,13 +60,6 @@ export async function clickCost(book: FakeWorkbook, user: Mounted["user"], testI
   await waitFor(() => expect((screen.getByTestId(testId) as HTMLButtonElement).disabled).toBe(false));
   await idle();
   return book.syncCount - before;
-}
-
-/** Every fill in the workbook, by `sheet!row,col`. */
-export function fills(book: FakeWorkbook): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const s of book.sheets) for (const [k, c] of s.cells) if (c.fill !== null) out[`${s.name}!${k}`] = c.fill;
-  return out;
 }
 
 

@@ -13,3 +13,10 @@ export function expectedMarkFills(book: FakeWorkbook): Map<string, Severity> {
   }
   return worst;
 }
+
+/** Every fill in the workbook, by `sheet!row,col`. */
+export function fills(book: FakeWorkbook): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of book.sheets) for (const [k, c] of s.cells) if (c.fill !== null) out[`${s.name}!${k}`] = c.fill;
+  return out;
+}

@@ -15,16 +15,9 @@ import { Pane } from "../../src/taskpane/Pane";
 import { FakeWorkbook } from "../helpers/fakeExcel";
 import { seedSnapshot } from "../helpers/seedWorkbook";
 import "../helpers/domStubs";
-import { expectedMarkFills } from "../helpers/markFills";
+import { expectedMarkFills, fills } from "../helpers/markFills";
 
 beforeEach(() => localStorage.clear());
-
-/** Every fill in the workbook, by `sheet!row,col`. */
-function fills(book: FakeWorkbook): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const s of book.sheets) for (const [k, c] of s.cells) if (c.fill !== null) out[`${s.name}!${k}`] = c.fill;
-  return out;
-}
 
 function seededBook(level: number): FakeWorkbook {
   const book = FakeWorkbook.fromSnapshot(seedSnapshot(), { level });
