@@ -17,10 +17,6 @@ module.exports = {
       transform: { "^.+\\.tsx?$": tsJest },
       testMatch: ["<rootDir>/src/**/*.test.ts", "<rootDir>/tests/**/*.test.ts"],
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/e2e/", ...SLOW],
-      moduleNameMapper: {
-        // office-addin-mock imports office-addin-manifest, whose dependencies are ESM-only; the mock never needs it.
-        "^office-addin-manifest$": "<rootDir>/tests/stubs/office-addin-manifest.js",
-      },
     },
     {
       displayName: "dom",
@@ -29,7 +25,6 @@ module.exports = {
       testMatch: ["<rootDir>/src/**/*.test.tsx", "<rootDir>/tests/**/*.test.tsx"],
       setupFilesAfterEnv: ["<rootDir>/tests/setup-dom.ts"],
       moduleNameMapper: {
-        "^office-addin-manifest$": "<rootDir>/tests/stubs/office-addin-manifest.js",
         "\\.(css|png|svg)$": "<rootDir>/tests/stubs/asset.js",
       },
     },

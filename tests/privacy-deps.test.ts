@@ -17,7 +17,7 @@ const TELEMETRY_PACKAGE =
  * Dev-only packages that match the pattern. They never ship to users and are not loaded by the
  * add-in, the web page or the xzzf CLI at run time.
  *  - office-addin-usage-data: pulled in by office-addin-dev-certs (used by `npm start` for the
- *    localhost certificate) and by office-addin-mock → office-addin-manifest (unit-test mocks).
+ *    localhost certificate).
  *    In 3.x every report* method is an empty no-op (Microsoft removed the usage-data reporting);
  *    it has no network code and no dependency besides commander.
  */
