@@ -8,6 +8,7 @@
  * with its code next to Office's own text.
  */
 import type { HostNotice } from "../types";
+import { UserError } from "../../errors";
 
 export interface ErrorTarget {
   sheet: string;
@@ -25,17 +26,13 @@ export interface ErrorContext {
   addingSheet?: string;
 }
 
-export class OfficeHostError extends Error {
-  readonly code: string;
-  readonly messageEn: string;
+export class OfficeHostError extends UserError {
   readonly sheet?: string;
   readonly cell?: string;
 
   constructor(code: string, message: string, messageEn: string, where: { sheet?: string; cell?: string } = {}) {
-    super(message);
+    super(code, message, messageEn);
     this.name = "OfficeHostError";
-    this.code = code;
-    this.messageEn = messageEn;
     if (where.sheet !== undefined) this.sheet = where.sheet;
     if (where.cell !== undefined) this.cell = where.cell;
   }

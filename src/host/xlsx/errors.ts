@@ -4,6 +4,8 @@
  * Every message says what the file is and what to do about it.
  */
 
+import { UserError } from "../../errors";
+
 export type WorkbookReadErrorCode =
   | "empty"
   | "not-zip"
@@ -14,19 +16,24 @@ export type WorkbookReadErrorCode =
   | "too-large"
   | "corrupt"
   | "no-sheets"
-  | "too-many-sheets";
+  | "too-many-sheets"
+  // the report (.docx) reader, src/host/docx
+  | "doc"
+  | "not-docx"
+  | "is-workbook"
+  | "docx-no-tables"
+  | "docx-table-images";
 
-export class WorkbookReadError extends Error {
-  readonly code: WorkbookReadErrorCode;
+export class WorkbookReadError extends UserError {
+  declare readonly code: WorkbookReadErrorCode;
   /** The file the error is about, when the caller told the reader (`opts.file`). */
   file?: string;
-  readonly messageEn: string;
+  /** Why a `corrupt` file is damaged, alone, so that another reader (the .docx one) can word its own sentence around it. */
+  reason?: { zh: string; en: string };
 
   constructor(code: WorkbookReadErrorCode, message: string, messageEn: string, file?: string) {
-    super(message);
+    super(code, message, messageEn);
     this.name = "WorkbookReadError";
-    this.code = code;
-    this.messageEn = messageEn;
     if (file !== undefined) this.file = file;
   }
 }
@@ -152,12 +159,15 @@ export const readErrors = {
       `The workbook has more than ${limit} merged areas, beyond what this tool handles; refused. Delete unrelated sheets or unneeded merges and retry.`,
     ),
 
-  corrupt: (reasonZh = "zip 结构无法读取", reasonEn = "the zip structure cannot be read") =>
-    new WorkbookReadError(
+  corrupt: (reasonZh = "zip 结构无法读取", reasonEn = "the zip structure cannot be read") => {
+    const e = new WorkbookReadError(
       "corrupt",
       `文件已损坏或不完整（${reasonZh}），请重新导出或从原始来源重新获取文件；若能在 Excel 或 WPS 中打开，请另存为 .xlsx 后再试。`,
       `The file is damaged or incomplete (${reasonEn}). Export it again or fetch it again from its source; if Excel or WPS can open it, save it as .xlsx and retry.`,
-    ),
+    );
+    e.reason = { zh: reasonZh, en: reasonEn };
+    return e;
+  },
 
   /** Another spreadsheet format in a zip: .xlsb (binary workbook), .ods (OpenDocument) or .numbers (Apple). Same advice as for .xls. */
   otherSpreadsheet: (kind: "xlsb" | "ods" | "numbers") => {
@@ -213,3 +223,169 @@ export function withFile(e: unknown, file: string | undefined): unknown {
   if (file !== undefined && e instanceof WorkbookReadError && e.file === undefined) e.file = file;
   return e;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The report (.docx) reader: every sentence names the file, since a report is usually checked
+// beside workbooks and the face shows the sentence alone.
+
+/** `“工作报告.docx”` / `"report.docx"`, or "this file" when the caller gave no name. */
+function named(file: string | undefined): { zh: string; en: string } {
+  return file === undefined || file === "" ? { zh: "该文件", en: "The file" } : { zh: `“${file}”`, en: `"${file}"` };
+}
+
+/** What a file given as a report turned out to be, when it is text rather than a zip. */
+export type DocxTextKind = TextKind | "rtf";
+
+export const docxErrors = {
+  empty: (file?: string) => {
+    const n = named(file);
+    return new WorkbookReadError("empty", `${n.zh}是空文件（0 字节），请重新导出或保存后再试。`, `${n.en} is empty (0 bytes). Save or export it again and retry.`, file);
+  },
+
+  /** A Word 97–2003 document (OLE with a WordDocument stream). */
+  doc: (file?: string) => {
+    const n = named(file);
+    return new WorkbookReadError(
+      "doc",
+      `${n.zh}是旧版 Word .doc 文件，本工具只读取 .docx，请在 Word/WPS 中另存为 .docx 后再试。`,
+      `${n.en} is a legacy Word .doc file; only .docx is read. Save it as .docx in Word or WPS and retry.`,
+      file,
+    );
+  },
+
+  encrypted: (file?: string) => {
+    const n = named(file);
+    return new WorkbookReadError(
+      "encrypted",
+      `${n.zh}已加密（设置了打开密码），请在 Word/WPS 中打开并取消密码后另存为 .docx 再试。`,
+      `${n.en} is encrypted (it has an open password). Open it in Word or WPS, remove the password, save it as .docx and retry.`,
+      file,
+    );
+  },
+
+  /** A workbook given as a report: the face may check it as a workbook instead. */
+  isWorkbook: (file: string | undefined, kind: "xlsx" | "xls") => {
+    const n = named(file);
+    const what = kind === "xlsx" ? " Excel 工作簿（.xlsx）" : "旧版 Excel 工作簿（.xls/.et）";
+    const whatEn = kind === "xlsx" ? "an Excel workbook (.xlsx)" : "a legacy Excel workbook (.xls/.et)";
+    return new WorkbookReadError(
+      "is-workbook",
+      `${n.zh}是${what}，不是 Word 工作报告，请作为统计表检查，或确认是否选错了文件。`,
+      `${n.en} is ${whatEn}, not a Word report. Check it as a workbook, or make sure the right file was chosen.`,
+      file,
+    );
+  },
+
+  /** A zip without word/document.xml: an OpenDocument text, a presentation, or anything else. */
+  notDocx: (file: string | undefined, kind: "odt" | "pptx" | "zip") => {
+    const n = named(file);
+    const zh = {
+      odt: `${n.zh}是 OpenDocument 文本（.odt），本工具只读取 .docx，请在 WPS、Word 或 LibreOffice 中另存为 .docx 后再试。`,
+      pptx: `${n.zh}是 PowerPoint 演示文稿，不是 Word 工作报告，请确认是否选错了文件。`,
+      zip: `${n.zh}是 zip 文件，但其中没有 Word 文档内容（缺少 word/document.xml），可能是其他文件改了扩展名，请在 Word/WPS 中打开原文件后另存为 .docx。`,
+    };
+    const en = {
+      odt: `${n.en} is an OpenDocument text (.odt); only .docx is read. Save it as .docx in WPS, Word or LibreOffice and retry.`,
+      pptx: `${n.en} is a PowerPoint presentation, not a Word report. Make sure the right file was chosen.`,
+      zip: `${n.en} is a zip archive without Word content (no word/document.xml), perhaps another file renamed. Open the original in Word or WPS and save it as .docx.`,
+    };
+    return new WorkbookReadError("not-docx", zh[kind], en[kind], file);
+  },
+
+  notZip: (file?: string) => {
+    const n = named(file);
+    return new WorkbookReadError(
+      "not-zip",
+      `${n.zh}不是 Word .docx 文档：.docx 文件应为 zip 格式，而本文件开头没有 zip 标志，可能是其他类型的文件改了扩展名，或文件已损坏；请在 Word/WPS 中打开原文件后另存为 .docx。`,
+      `${n.en} is not a Word .docx document: a .docx is a zip archive and this file does not start like one (another file type renamed, or a damaged file). Open the original in Word or WPS and save it as .docx.`,
+      file,
+    );
+  },
+
+  text: (file: string | undefined, kind: DocxTextKind) => {
+    const n = named(file);
+    const zh: Record<DocxTextKind, string> = {
+      rtf: " RTF 文档",
+      html: "网页（HTML）文件（有些系统导出的“Word”“.doc”其实是网页）",
+      csv: "文本/CSV 文件",
+      text: "纯文本文件",
+      xml: " XML 文件",
+      xml2003: " Excel 2003 XML 表格文件",
+      fods: " OpenDocument 平面 XML 文件",
+    };
+    const en: Record<DocxTextKind, string> = {
+      rtf: "an RTF document",
+      html: "a web page (HTML; some systems export HTML named as Word or .doc)",
+      csv: "a text/CSV file",
+      text: "a plain text file",
+      xml: "an XML file",
+      xml2003: "an Excel 2003 XML spreadsheet",
+      fods: "an OpenDocument flat XML file",
+    };
+    return new WorkbookReadError(
+      "other-format",
+      `${n.zh}是${zh[kind]}，不是 Word .docx 文档，请在 Word/WPS 中打开后另存为 .docx 再试。`,
+      `${n.en} is ${en[kind]}, not a Word .docx document. Open it in Word or WPS, save it as .docx and retry.`,
+      file,
+    );
+  },
+
+  /** Damaged or cut off; `reason` is what the zip or XML reading found. */
+  corrupt: (file: string | undefined, reason: { zh: string; en: string } = { zh: "zip 结构无法读取", en: "the zip structure cannot be read" }) => {
+    const n = named(file);
+    return new WorkbookReadError(
+      "corrupt",
+      `${n.zh}已损坏或不完整（${reason.zh}），请从原始来源重新获取文件；若能在 Word/WPS 中打开，请另存为 .docx 后再试。`,
+      `${n.en} is damaged or incomplete (${reason.en}). Fetch it again from its source; if Word or WPS can open it, save it as .docx and retry.`,
+      file,
+    );
+  },
+
+  /** A limit of the zip or of the reader (a bomb, too many tables or cells): the workbook reader's sentence, naming the file. */
+  tooLarge: (file: string | undefined, inner: WorkbookReadError) => {
+    const n = named(file);
+    return new WorkbookReadError("too-large", `${n.zh}：${inner.message}`, `${n.en}: ${inner.messageEn}`, file);
+  },
+
+  tooManyTables: (file: string | undefined, limit: number) => {
+    const n = named(file);
+    return new WorkbookReadError(
+      "too-large",
+      `${n.zh}中的表格超过 ${limit} 个，超出本工具的处理上限，已拒绝。请删除与统计表无关的表格后再试。`,
+      `${n.en} holds more than ${limit} tables, beyond what this tool handles; refused. Delete tables unrelated to the statistics and retry.`,
+      file,
+    );
+  },
+
+  tableTooLarge: (file: string | undefined, table: number, limitZh: string, limitEn: string) => {
+    const n = named(file);
+    return new WorkbookReadError(
+      "too-large",
+      `${n.zh}中的第 ${table} 个表格过大（${limitZh}），超出本工具的处理上限，已拒绝。`,
+      `Table ${table} of ${n.en === "The file" ? "the file" : n.en} is too large (${limitEn}), beyond what this tool handles; refused.`,
+      file,
+    );
+  },
+
+  /** Not an error of the body check: the face shows it where the tables would be. */
+  noTables: (file?: string) => {
+    const n = named(file);
+    return new WorkbookReadError(
+      "docx-no-tables",
+      `${n.zh}中未找到表格：附件2–5 不在文档中，只能对照正文，无法检查统计表。`,
+      `No tables were found in ${n.en === "The file" ? "the file" : n.en}: 附件2–5 are not in the document, so only its body can be checked.`,
+      file,
+    );
+  },
+
+  /** Tables pasted as pictures (screenshots): nothing in them can be read. */
+  tableImages: (file: string | undefined, pictures: number) => {
+    const n = named(file);
+    return new WorkbookReadError(
+      "docx-table-images",
+      `${n.zh}中的表格是图片（共 ${pictures} 张），无法读取其中的数字；请在 Word/WPS 中插入可编辑的表格（或附上 Excel 统计表）后再检查。`,
+      `The tables of ${n.en === "The file" ? "the file" : n.en} are pictures (${pictures} in all), whose figures cannot be read. Insert editable tables in Word or WPS (or attach the Excel workbook) and check again.`,
+      file,
+    );
+  },
+};

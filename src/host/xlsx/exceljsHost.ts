@@ -18,6 +18,7 @@ import { recognise } from "../../engine/recognize";
 import { AUDIT_SHEET } from "../../flows/auditReport";
 import { MARK_FILLS, type CellMark, type CellWrite, type HostCapabilities, type WorkbookHost } from "../types";
 import { readErrors, WorkbookReadError } from "./errors";
+import { UserError } from "../../errors";
 import { sheetSnapshot, snapshotOfWorkbook } from "./exceljsSnapshot";
 import { inflateEntry, readWorkbookFast } from "./fastReader";
 import { renderLayout } from "./render";
@@ -35,12 +36,9 @@ export interface MarkedFormat {
 }
 
 /** A host error a person can act on (an existing sheet name, a missing sheet). */
-export class HostError extends Error {
-  constructor(
-    message: string,
-    readonly messageEn: string,
-  ) {
-    super(message);
+export class HostError extends UserError {
+  constructor(message: string, messageEn: string) {
+    super("host", message, messageEn);
     this.name = "HostError";
   }
 }

@@ -130,23 +130,32 @@ export function textKind(bytes: Uint8Array): TextKind | null {
   return "text";
 }
 
+/** What an OLE2 compound file holds; null when the bytes are not one. */
+export type OleKind = "encrypted" | "doc" | "ppt" | "xls";
+
+export function oleKind(bytes: Uint8Array): OleKind | null {
+  if (!startsWith(bytes, OLE2_MAGIC)) return null;
+  // An OLE2 compound file: either legacy BIFF (.xls, WPS .et) or an encrypted OOXML package,
+  // which Office wraps in OLE2 with these two streams.
+  if (containsUtf16(bytes, "EncryptionInfo") || containsUtf16(bytes, "EncryptedPackage")) return "encrypted";
+  // Told apart by their streams' names (UTF-16 in the directory): a workbook has `Workbook` (BIFF8,
+  // WPS .et) or `Book` (BIFF5); a Word 97 document `WordDocument`, a presentation `PowerPoint Document`.
+  // A Word document with an Excel table embedded holds a `Workbook` too, so Word is asked first.
+  if (containsUtf16(bytes, "WordDocument")) return "doc";
+  if (containsUtf16(bytes, "PowerPoint Document")) return "ppt";
+  return "xls";
+}
+
 /**
  * Throws a WorkbookReadError unless `bytes` look like a zip whose directory is sane; returns that
  * directory. Never inflates anything.
  */
 export function sniff(bytes: Uint8Array): ZipDirectory {
   if (bytes.length === 0) throw readErrors.empty();
-  if (startsWith(bytes, OLE2_MAGIC)) {
-    // An OLE2 compound file: either legacy BIFF (.xls, WPS .et) or an encrypted OOXML package,
-    // which Office wraps in OLE2 with these two streams.
-    if (containsUtf16(bytes, "EncryptionInfo") || containsUtf16(bytes, "EncryptedPackage")) throw readErrors.encrypted();
-    // Told apart by their streams' names (UTF-16 in the directory): a workbook has `Workbook` (BIFF8,
-    // WPS .et) or `Book` (BIFF5); a Word 97 document `WordDocument`, a presentation `PowerPoint Document`.
-    // A Word document with an Excel table embedded holds a `Workbook` too, so Word is asked first.
-    if (containsUtf16(bytes, "WordDocument")) throw readErrors.otherDocument("doc");
-    if (containsUtf16(bytes, "PowerPoint Document")) throw readErrors.otherDocument("ppt");
-    throw readErrors.xls();
-  }
+  const ole = oleKind(bytes);
+  if (ole === "encrypted") throw readErrors.encrypted();
+  if (ole === "doc" || ole === "ppt") throw readErrors.otherDocument(ole);
+  if (ole === "xls") throw readErrors.xls();
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) throw readErrors.corrupt("zip 文件中没有任何内容", "the zip archive is empty");
     const kind = textKind(bytes);
