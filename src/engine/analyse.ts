@@ -24,6 +24,8 @@ export interface AnalyseOptions {
   prior?: PriorFigure[];
   /** Only these rules (tests). */
   rules?: string[];
+  /** The 工作报告's body paragraphs, when one is given: the report-* rules check its figures against the tables. */
+  body?: readonly string[];
 }
 
 export interface Analysis {
@@ -90,6 +92,7 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
     year: workbookYear(checked),
     settings,
     prior: [...state.prior, ...(options.prior ?? [])],
+    body: options.body,
     value(slot, kind: ValueKind) {
       if (!slot) return { empty: true, num: null };
       let byKind = cache.get(kind);
@@ -119,6 +122,7 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
         message: r.message,
         messageEn: r.messageEn,
       };
+      if (r.quote) f.quote = r.quote;
       // most workbooks carry no explanations from review: no key to build for every finding then
       const note = notes.size === 0 ? undefined : notes.get(noteKey(current, f.sheet, cell));
       if (note && f.severity !== "error") f.explanation = note;

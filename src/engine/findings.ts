@@ -17,4 +17,17 @@ export interface Finding {
   messageEn: string;
   /** The reviewer's 审核说明 for this finding, when one is kept in the workbook. */
   explanation?: string;
+  /** For a finding about the report body (report-*): the sentence it is about. */
+  quote?: BodyQuote;
+}
+
+/** A sentence of the 工作报告's body and the figure in it a finding is about. */
+export interface BodyQuote {
+  /** 1-based: the n-th body paragraph (第N段). */
+  paragraph: number;
+  /** The whole sentence, as written. */
+  sentence: string;
+  /** The figure as written (`589万余元`), at `start` in the sentence. */
+  figure: string;
+  start: number;
 }

@@ -2,8 +2,9 @@
 import type { Rule } from "./types";
 import { VALUE_RULES } from "./group-values";
 import { TABLE_RULES } from "./group-tables";
+import { REPORT_RULES } from "./group-report";
 
-export const RULES: readonly Rule[] = [...TABLE_RULES, ...VALUE_RULES];
+export const RULES: readonly Rule[] = [...TABLE_RULES, ...VALUE_RULES, ...REPORT_RULES];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);

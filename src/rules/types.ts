@@ -2,7 +2,7 @@
  * A rule, the way ESLint keeps them: `meta` (id, severity, description) and a `check` that reports
  * findings through the context. Rules read recognised tables and parsed values; they never touch a host.
  */
-import type { Severity } from "../engine/findings";
+import type { BodyQuote, Severity } from "../engine/findings";
 import type { RecognisedTable, RecognisedYearlyTable, RecognisedColumnTable, Slot } from "../engine/model";
 import type { ParsedValue } from "../engine/normalize";
 import type { ValueKind } from "../templates/schema";
@@ -23,6 +23,8 @@ export interface Report {
   related?: Array<Slot | string>;
   message: string;
   messageEn: string;
+  /** A finding about the report body: the sentence it quotes (findings.ts `BodyQuote`). */
+  quote?: BodyQuote;
 }
 
 export interface Settings {
@@ -49,6 +51,8 @@ export interface RuleContext {
   settings: Settings;
   /** Last year's figures kept in the workbook or imported from last year's file. */
   prior: readonly PriorFigure[];
+  /** The 工作报告's body paragraphs (paragraph n is body[n-1]), when one is given: the report-* rules need it. */
+  body?: readonly string[];
   /** Parses a slot as the given kind (cached per cell). */
   value(slot: Slot | undefined, kind: ValueKind): ParsedValue;
   /** A usable number of a slot, or null (empty, unreadable, or negative: value-negative reports that one). */
