@@ -31,8 +31,9 @@ export type CheckSettings = Partial<Settings>;
  * round trips in all. A warning answered by a 审核说明 is satisfied (rules.md), so it is listed but not
  * marked. Then the host may keep where the tables are, for a quicker next read.
  */
-export async function validate(host: WorkbookHost, settings: CheckSettings = {}): Promise<Analysis> {
-  const { analysis } = await validateAndMark(host, (snapshot) => analyse(snapshot, { settings }));
+export async function validate(host: WorkbookHost, settings: CheckSettings = {}, report?: ReportBody | null): Promise<Analysis> {
+  const body = report ? report.paragraphs : undefined;
+  const { analysis } = await validateAndMark(host, (snapshot) => analyse(snapshot, { settings, body }));
   await host.keepTables?.();
   return analysis;
 }
@@ -184,13 +185,27 @@ export interface AuditReportResult {
 
 export async function writeAuditReport(
   host: WorkbookHost,
-  opts: { settings?: CheckSettings; file?: string; now?: Date } = {},
+  opts: { settings?: CheckSettings; file?: string; now?: Date; report?: ReportBody | null } = {},
 ): Promise<AuditReportResult> {
-  const analysis = analyse(await host.readSnapshot(), { settings: opts.settings });
+  const analysis = analyse(await host.readSnapshot(), { settings: opts.settings, body: opts.report ? opts.report.paragraphs : undefined });
   const rows = auditReportRows(analysis, { file: opts.file, checkedAt: opts.now ?? new Date() });
   await host.writeSheet(AUDIT_SHEET, rows);
   return { analysis, rows, sheet: AUDIT_SHEET };
 }
+
+// ---------------------------------------------------------------- 对照工作报告
+
+/**
+ * The body of the 工作报告 the figures are checked against: kept by the pane once picked, so that
+ * every later 校验 (and the 审核报告) includes the body check until the user drops it.
+ */
+export interface ReportBody {
+  file: string;
+  paragraphs: string[];
+}
+
+/** Turns the bytes of a .docx into its body; the panes pass the docx reader, loaded on demand. */
+export type ReportReader = (bytes: Uint8Array, file: string) => Promise<ReportBody>;
 
 // ---------------------------------------------------------------- 导入上年数
 

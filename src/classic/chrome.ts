@@ -1,7 +1,7 @@
 /** The parts of the classic pane around the views: title and language, the buttons, progress, the notice, the Excel version. */
 import type { HostCost } from "../host/types";
 import type { Lang, StringKey } from "../i18n";
-import { el } from "./dom";
+import { el, on } from "./dom";
 import type { Controller } from "./controller";
 import type { Intent, Notice, ViewContext } from "./state";
 import { button, fold } from "./widgets";
@@ -29,7 +29,42 @@ export function actionsView(ctx: ViewContext, c: Controller, withSubmission: boo
     b("recognise", "recognise", c.recognise),
     b("importPrior", "import-prior", c.openImport, { pressed: state.view === "import" }),
     b("auditReport", "audit-report", c.auditReport),
+    reportButton(ctx, c),
     withSubmission ? b("submissionCopy", "submission-copy", c.submissionCopy) : null,
+  ]);
+}
+
+/** 对照工作报告: a button over a file input kept off screen (IE11 opens a picker for a hidden input's click() too, but not for display:none in every version). */
+function reportButton(ctx: ViewContext, c: Controller): HTMLElement {
+  const { t, isBusy } = ctx;
+  const input = el("input", {
+    type: "file",
+    class: "xc-offscreen",
+    tabindex: "-1",
+    "aria-hidden": "true",
+    accept: ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "data-testid": "report-input",
+  });
+  on(input, "change", () => {
+    const picked = input.files && input.files.length > 0 ? input.files[0] : null;
+    try {
+      input.value = "";
+    } catch {
+      // IE11 may refuse; the next render replaces the input anyway.
+    }
+    if (picked) c.reportFile(picked);
+  });
+  const open = button(t("compareReport"), { testid: "compare-report", disabled: isBusy, title: t("compareReportHint") }, () => input.click());
+  return el("span", { class: "xc-inline" }, [open, input]);
+}
+
+/** Which 工作报告 every 校验 is checked against, with the way to stop; nothing while none is chosen. */
+export function reportAttachedView(ctx: ViewContext, c: Controller): HTMLElement | null {
+  const report = ctx.state.report;
+  if (!report) return null;
+  return el("div", { class: "xc-row", "data-testid": "report-attached" }, [
+    el("span", null, ctx.t("reportAttached", { file: report.file })),
+    button(ctx.t("reportDetach"), { small: true, testid: "report-detach", disabled: ctx.isBusy }, () => c.detachReport()),
   ]);
 }
 

@@ -18,6 +18,7 @@ import {
   writeAuditReport,
   type CheckSettings,
   type RatioPlanItem,
+  type ReportReader,
   type WorkbookReader,
 } from "../app/actions";
 import type { Finding } from "../engine/findings";
@@ -25,12 +26,14 @@ import type { SubmissionCopyResult, WorkbookHost } from "../host/types";
 import { tableLabel, translator, type StringKey } from "../i18n";
 import { errorText, InputError } from "../taskpane/errors";
 import { fileBytes, readLastYearWorkbook } from "../taskpane/readLastYear";
+import { readReportDocx } from "../taskpane/readReport";
 import { saveTemplateDefaults } from "../taskpane/storage";
 import { findingKey, type ClassicState, type Notice, type PaneHandlers } from "./state";
 
 export interface ControllerOptions {
   onSubmissionCopy?: () => Promise<unknown> | void;
   readWorkbook?: WorkbookReader;
+  readReport?: ReportReader;
 }
 
 export interface Controller extends PaneHandlers {
@@ -40,6 +43,8 @@ export interface Controller extends PaneHandlers {
   openTemplates(): Promise<boolean>;
   recognise(): Promise<boolean>;
   openImport(): void;
+  reportFile(file: File): void;
+  detachReport(): void;
   auditReport(): Promise<boolean>;
   submissionCopy(): Promise<boolean>;
 }
@@ -101,11 +106,30 @@ export function createController(host: WorkbookHost, state: ClassicState, render
   return {
     validate: () =>
       run("validating", async () => {
-        const a = await validate(host, settings());
+        const a = await validate(host, settings(), state.report);
         state.analysis = a;
         state.stale = false;
         state.view = "findings";
       }),
+
+    reportFile: (file: File) =>
+      void run("reportReading", async () => {
+        const body = await (opts.readReport ?? readReportDocx)(await fileBytes(file), file.name);
+        const a = await validate(host, settings(), body);
+        state.report = body;
+        state.analysis = a;
+        state.stale = false;
+        state.view = "findings";
+        const m = a.findings.filter((f) => f.rule.indexOf("report-") === 0).length;
+        return { intent: "success", text: t(m > 0 ? "reportChecked" : "reportNothing", { file: file.name, n: body.paragraphs.length, m }) };
+      }),
+
+    detachReport() {
+      state.report = null;
+      state.stale = true;
+      state.notice = { intent: "info", text: t("reportDetached") };
+      render();
+    },
 
     clearMarks: () =>
       run("clearingMarks", async () => {
@@ -188,7 +212,7 @@ export function createController(host: WorkbookHost, state: ClassicState, render
 
     auditReport: () =>
       run("auditWriting", async () => {
-        const r = await writeAuditReport(host, { settings: settings() });
+        const r = await writeAuditReport(host, { settings: settings(), report: state.report });
         return { intent: "success", text: t("auditWritten", { sheet: r.sheet, n: r.analysis.findings.length }) };
       }),
 

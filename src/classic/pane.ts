@@ -12,7 +12,7 @@ import type { WorkbookReader } from "../app/actions";
 import type { WorkbookHost } from "../host/types";
 import { translator, type Lang } from "../i18n";
 import { loadTemplateDefaults } from "../taskpane/storage";
-import { actionsView, busyView, costsView, headerView, noticeView } from "./chrome";
+import { actionsView, busyView, costsView, headerView, noticeView, reportAttachedView } from "./chrome";
 import { confirmView } from "./confirmView";
 import { createController } from "./controller";
 import { activeElement, add, clear, el, findByAttr, installStyles, isEscapeKey, uniqueId } from "./dom";
@@ -165,6 +165,7 @@ export function mountClassic(root: HTMLElement, host: WorkbookHost, opts: Classi
     r.header.appendChild(headerView(ctx, titleId, setLang));
     clear(r.actions);
     r.actions.appendChild(actionsView(ctx, controller, typeof opts.onSubmissionCopy === "function"));
+    add(r.actions, reportAttachedView(ctx, controller));
 
     // Live regions are rebuilt only when what they say changed, so nothing is announced twice.
     if (shownBusy !== state.busy || shownLang !== state.lang) {

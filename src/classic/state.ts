@@ -3,7 +3,7 @@
  * modern pane leaves to Fluent (which folds are open, what is being typed). Every render is built from
  * this, so switching language or finishing an action never loses what the user typed.
  */
-import type { ImportPlan, RatioMode, RatioPlanItem } from "../app/actions";
+import type { ImportPlan, RatioMode, RatioPlanItem, ReportBody } from "../app/actions";
 import type { Analysis } from "../engine/analyse";
 import type { Finding, Severity } from "../engine/findings";
 import type { Lang, StringKey, Translate } from "../i18n";
@@ -51,6 +51,8 @@ export interface ClassicState {
   templateFields: TemplateFields;
   templateTables: { present: TableId[]; missing: TableId[] } | null;
   imported: ImportState;
+  /** The 工作报告 whose body every 校验 is checked against, once chosen. */
+  report: ReportBody | null;
   /** Open folds: `sev:error`, `costs`, `settings`. */
   open: Set<string>;
   /** Findings whose 审核说明 editor is open, by findingKey, with the text typed so far. */
@@ -74,6 +76,7 @@ export function initialState(lang: Lang, remembered: { unit: string; contact: st
     templateFields: { year: "", unit: remembered.unit, contact: remembered.contact },
     templateTables: null,
     imported: { plan: null, file: null, ticked: new Set<string>() },
+    report: null,
     // Info is folded, as in the modern pane: rules.md says there is nothing to do about it.
     open: new Set<string>(["sev:error", "sev:warning"]),
     drafts: new Map<string, string>(),

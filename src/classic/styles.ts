@@ -32,6 +32,8 @@ html, body { height: 100%; margin: 0; padding: 0; }
 .xc-header { display: -ms-flexbox; display: flex; -ms-flex-wrap: wrap; flex-wrap: wrap; -ms-flex-align: center; align-items: center; -ms-flex-pack: justify; justify-content: space-between; }
 .xc-row { display: -ms-flexbox; display: flex; -ms-flex-wrap: wrap; flex-wrap: wrap; -ms-flex-align: center; align-items: center; }
 .xc-section { margin: 8px 0 12px 0; }
+.xc-inline { display: inline-block; position: relative; }
+.xc-offscreen { position: absolute; left: -10000px; top: 0; width: 1px; height: 1px; overflow: hidden; }
 
 .xc-btn {
   font-family: ${FONT}; font-size: 14px; line-height: 20px; min-height: 32px; padding: 5px 12px; margin: 0 8px 8px 0;

@@ -3,7 +3,7 @@
  * action, messages and progress. The logic of every button lives in src/app/actions.ts; this file only
  * keeps the pane's state and turns errors into messages.
  */
-import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -26,6 +26,7 @@ import {
   DismissRegular,
   DocumentArrowDownRegular,
   DocumentTableRegular,
+  DocumentTextRegular,
   EraserRegular,
   ShieldTaskRegular,
   TableAddRegular,
@@ -48,6 +49,8 @@ import {
   type ImportPlan,
   type RatioMode,
   type RatioPlanItem,
+  type ReportBody,
+  type ReportReader,
   type WorkbookReader,
 } from "../app/actions";
 import type { Analysis } from "../engine/analyse";
@@ -58,6 +61,7 @@ import type { TableId } from "../templates/schema";
 import { errorText, InputError } from "./errors";
 import { I18nContext, useI18n } from "./i18nContext";
 import { fileBytes, readLastYearWorkbook } from "./readLastYear";
+import { readReportDocx } from "./readReport";
 import { loadTemplateDefaults, saveTemplateDefaults } from "./storage";
 import type { TemplateFields } from "./TemplatesForm";
 import { paneTheme } from "./theme";
@@ -86,6 +90,10 @@ export interface PaneProps {
   onSubmissionCopy?: () => Promise<unknown> | void;
   /** Reads last year's .xlsx for 导入上年数; by default the xlsx readers, loaded on demand. */
   readWorkbook?: WorkbookReader;
+  /** Reads the 工作报告 (.docx) for 对照工作报告; by default the docx reader, loaded on demand. */
+  readReport?: ReportReader;
+  /** The body to check against from the start: the web page opening a .docx passes the report's own body. */
+  initialReport?: ReportBody | null;
   /** The workbook's file name, for the 审核报告 (the web page knows it; Excel does not tell). */
   fileName?: string;
   /**
@@ -134,6 +142,7 @@ const useStyles = makeStyles({
   langs: { display: "flex", gap: tokens.spacingHorizontalXS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   status: { minHeight: "20px" },
+  report: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   costs: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   noticeText: { whiteSpace: "pre-line" },
 });
@@ -171,6 +180,8 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
   const [templateFields, setTemplateFields] = useState<TemplateFields>(() => ({ year: "", ...loadTemplateDefaults() }));
   const [templateTables, setTemplateTables] = useState<{ present: TableId[]; missing: TableId[] } | null>(null);
   const [imported, setImported] = useState<ImportState>({ plan: null, file: null, ticked: new Set() });
+  const [report, setReport] = useState<ReportBody | null>(props.initialReport ?? null);
+  const reportInput = useRef<HTMLInputElement>(null);
 
   /** What the host could not do during the operation without failing it (a note Excel refused). */
   const hostWarnings = useCallback((): string[] => {
@@ -213,11 +224,37 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
 
   const onValidate = () =>
     run("validating", async () => {
-      const a = await validate(host, settings());
+      const a = await validate(host, settings(), report);
       setAnalysis(a);
       setStale(false);
       setView("findings");
     });
+
+  /** The body is read, then checked at once: what the user asked for is the comparison, not a file loaded. */
+  const onReportFile = (file: File) =>
+    run("reportReading", async () => {
+      const body = await (props.readReport ?? readReportDocx)(await fileBytes(file), file.name);
+      const a = await validate(host, settings(), body);
+      setReport(body);
+      setAnalysis(a);
+      setStale(false);
+      setView("findings");
+      const m = a.findings.filter((f) => f.rule.indexOf("report-") === 0).length;
+      return { intent: "success", text: t(m > 0 ? "reportChecked" : "reportNothing", { file: file.name, n: body.paragraphs.length, m }) };
+    });
+
+  const onReportChosen = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    // Cleared so that choosing the same file again (after editing it in Word) fires again.
+    e.target.value = "";
+    if (file) void onReportFile(file);
+  };
+
+  const onReportDetach = () => {
+    setReport(null);
+    setStale(true);
+    setNotice({ intent: "info", text: t("reportDetached") });
+  };
 
   const onClearMarks = () =>
     run("clearingMarks", async () => {
@@ -301,7 +338,7 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
 
   const onAuditReport = () =>
     run("auditWriting", async () => {
-      const r = await writeAuditReport(host, { settings: settings(), file: fileName });
+      const r = await writeAuditReport(host, { settings: settings(), file: fileName, report });
       return { intent: "success", text: t("auditWritten", { sheet: r.sheet, n: r.analysis.findings.length }) };
     });
 
@@ -381,12 +418,39 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
         <Button icon={<DocumentTableRegular />} disabled={isBusy} onClick={onAuditReport} data-testid="audit-report">
           {t("auditReport")}
         </Button>
+        <Button
+          icon={<DocumentTextRegular />}
+          disabled={isBusy}
+          onClick={() => reportInput.current?.click()}
+          title={t("compareReportHint")}
+          data-testid="compare-report"
+        >
+          {t("compareReport")}
+        </Button>
+        <input
+          ref={reportInput}
+          type="file"
+          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          hidden
+          tabIndex={-1}
+          onChange={onReportChosen}
+          data-testid="report-input"
+        />
         {onSubmissionCopy && (
           <Button icon={<DocumentArrowDownRegular />} disabled={isBusy} onClick={onSubmission} data-testid="submission-copy">
             {t("submissionCopy")}
           </Button>
         )}
       </div>
+
+      {report && (
+        <div className={styles.report} data-testid="report-attached">
+          <span>{t("reportAttached", { file: report.file })}</span>
+          <Button appearance="subtle" size="small" icon={<DismissRegular />} disabled={isBusy} onClick={onReportDetach} data-testid="report-detach">
+            {t("reportDetach")}
+          </Button>
+        </div>
+      )}
 
       <div className={styles.status} aria-live="polite">
         {busy && <Spinner size="extra-tiny" label={busy} data-testid="busy" />}
