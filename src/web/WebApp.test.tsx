@@ -21,7 +21,7 @@ import { seedLayoutOptions } from "../templates/sample";
 import { a1, ratioAt } from "../../tests/helpers/layoutCells";
 import { seedXlsxBytes, withYearly } from "../../tests/helpers/xlsx";
 import WebApp, { PRIVACY_LINE, PRODUCT_NAME, WebAppView } from "./WebApp";
-import { SAMPLE_FILE_NAME } from "./sampleWorkbook";
+import { SAMPLE_FILE_NAME, sampleLayouts } from "./sampleWorkbook";
 import { MAX_GRID_COLS, MAX_GRID_ROWS } from "./gridModel";
 
 expect.extend(toHaveNoViolations);
@@ -102,10 +102,14 @@ test("a newcomer sees the product work at once: the sample opens by itself, draw
 
 test("without the sample, nothing is loaded until the user asks", async () => {
   const loadFactory = jest.fn(() => Promise.reject(new Error("not expected")));
-  render(<WebAppView loadFactory={loadFactory} autoSample={false} />);
+  const readWorkbook = jest.fn(() => Promise.reject(new Error("not expected")));
+  render(<WebAppView loadFactory={loadFactory} readWorkbook={readWorkbook} autoSample={false} />);
   expect(screen.getByTestId("file-input")).toHaveAttribute("accept", ".xlsx");
+  expect(screen.getByTestId("file-input")).toHaveAttribute("multiple");
   expect(loadFactory).not.toHaveBeenCalled();
+  expect(readWorkbook).not.toHaveBeenCalled();
   expect(screen.queryByTestId("sheet-grid")).toBeNull();
+  expect(screen.queryByTestId("back-to-summary")).toBeNull();
 });
 
 test("a click while a chosen file is still being read is not lost: every action waits, busy, until the file is open", async () => {
@@ -317,20 +321,124 @@ test("downloads: names after the file; the ratio copy asks before replacing a ty
   }
 });
 
-test("a file opened while the sample is still loading wins", async () => {
+test("a file chosen while the sample is still loading wins, also when the sample comes after it", async () => {
   const user = userEvent.setup();
   let release: () => void = () => undefined;
   const gate = new Promise<void>((r) => (release = r));
-  const loadFactory = async () => {
+  const loadSample = jest.fn(async () => {
     await gate;
-    return { fromBytes: (b: Uint8Array) => ExcelJSHost.fromBytes(b), empty: async () => ExcelJSHost.empty() };
-  };
-  render(<WebAppView loadFactory={loadFactory} />);
+    return sampleLayouts();
+  });
+  render(<WebAppView loadSample={loadSample} />);
+  expect(loadSample).toHaveBeenCalled();
   const bytes = await seedXlsxBytes();
   await user.upload(screen.getByTestId("file-input"), xlsxFile(bytes, "mine.xlsx"));
-  await act(async () => release());
   await opened("mine.xlsx");
+  await act(async () => release());
+  await act(async () => new Promise((r) => setTimeout(r, 50)));
   expect(screen.getByTestId("current-file")).toHaveTextContent("mine.xlsx");
+  expect(screen.queryByRole("alert")).toBeNull();
+});
+
+test("shows and checks a file without ExcelJS; ExcelJS loads for the first download, and the copy is right", async () => {
+  const downloads = captureDownloads();
+  try {
+    const user = userEvent.setup();
+    const loadFactory = jest.fn(async () => ({ fromBytes: (b: Uint8Array) => ExcelJSHost.fromBytes(b), empty: async () => ExcelJSHost.empty() }));
+    render(<WebAppView loadFactory={loadFactory} />);
+    await sampleOpened();
+    const bytes = await seedXlsxBytes({ change: { A2: withYearly("penalty", [7, -9]) } });
+    await user.upload(screen.getByTestId("file-input"), xlsxFile(bytes, "县局.xlsx"));
+    await opened("县局.xlsx");
+    await validated(user);
+    expect(loadFactory).not.toHaveBeenCalled();
+    await user.click(screen.getByTestId("download-annotated"));
+    await waitFor(() => expect(downloads.saved.map((d) => d.name)).toEqual(["县局-标注.xlsx"]), { timeout: 30_000 });
+    expect(loadFactory).toHaveBeenCalledTimes(1);
+    // The copy is the file ExcelJS makes from the original: its findings are the file's, marked.
+    const copy = await ExcelJSHost.fromBytes(await blobBytes(downloads.saved[0].blob));
+    const expected = analyse(await (await ExcelJSHost.fromBytes(bytes)).readSnapshot());
+    const again = analyse(await copy.readSnapshot());
+    expect(again.findings.map((f) => `${f.rule}|${f.sheet}|${f.cell}`)).toEqual(expected.findings.map((f) => `${f.rule}|${f.sheet}|${f.cell}`));
+    const negative = expected.findings.find((f) => f.rule === "value-negative")!;
+    const fill = copy.workbook.getWorksheet(negative.sheet)!.getCell(negative.cell).fill as ExcelJS.FillPattern;
+    expect(fill.fgColor?.argb).toBe(`FF${MARK_FILLS.error.slice(1)}`);
+  } finally {
+    downloads.restore();
+  }
+});
+
+test("a download that cannot load ExcelJS says to reload, and the workbook stays open", async () => {
+  const user = userEvent.setup();
+  const chunkError = Object.assign(new Error("Loading chunk exceljs failed."), { name: "ChunkLoadError" });
+  render(<WebAppView loadFactory={() => Promise.reject(chunkError)} />);
+  await sampleOpened();
+  await user.click(screen.getByTestId("download-submission"));
+  const alert = await screen.findByRole("alert", undefined, { timeout: 30_000 });
+  expect(alert).toHaveTextContent("下载失败");
+  expect(alert).toHaveTextContent("请刷新页面后重试");
+  expect(screen.getByTestId("current-file")).toHaveTextContent(SAMPLE_FILE_NAME);
+});
+
+describe("for the many-files view", () => {
+  test("several files picked go to onManyFiles and nothing is opened; one file is opened", async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    const onManyFiles = jest.fn();
+    render(<WebApp onManyFiles={onManyFiles} />);
+    await sampleOpened();
+    expect(screen.getByTestId("file-input")).toHaveAttribute("accept", ".xlsx,.docx,.xls,.et,.ods");
+    const a = xlsxFile(await seedXlsxBytes({ ids: ["A2"] }), "甲.xlsx");
+    const b = xlsxFile(await seedXlsxBytes({ ids: ["A4"] }), "乙.xlsx");
+    await user.upload(screen.getByTestId("file-input"), [a, b]);
+    expect(onManyFiles).toHaveBeenCalledTimes(1);
+    expect(onManyFiles.mock.calls[0][0].map((f: File) => f.name)).toEqual(["甲.xlsx", "乙.xlsx"]);
+    expect(screen.getByTestId("current-file")).toHaveTextContent(SAMPLE_FILE_NAME);
+    await user.upload(screen.getByTestId("file-input"), [b]);
+    await opened("乙.xlsx");
+    expect(onManyFiles).toHaveBeenCalledTimes(1);
+  });
+
+  test("a dropped folder is walked for workbooks and reports, in path order, and handed over", async () => {
+    const onManyFiles = jest.fn();
+    render(<WebApp onManyFiles={onManyFiles} />);
+    await sampleOpened();
+    const file = (name: string) => new File(["x"], name);
+    const fileEntry = (f: File, dir: string) => ({ isFile: true, isDirectory: false, name: f.name, fullPath: `${dir}/${f.name}`, file: (ok: (f: File) => void) => ok(f) });
+    // readEntries answers in batches, then an empty one.
+    const dirEntry = (name: string, path: string, children: unknown[]) => ({
+      isFile: false,
+      isDirectory: true,
+      name,
+      fullPath: path,
+      createReader: () => {
+        const batches = [children.slice(0, 2), children.slice(2), []];
+        return { readEntries: (ok: (e: unknown[]) => void) => ok(batches.shift() ?? []) };
+      },
+    });
+    const inner = dirEntry("乡镇", "/报表/乡镇", [fileEntry(file("丙.docx"), "/报表/乡镇")]);
+    const top = dirEntry("报表", "/报表", [fileEntry(file("乙.xlsx"), "/报表"), fileEntry(file("Thumbs.db"), "/报表"), inner, fileEntry(file("甲.xls"), "/报表")]);
+    fireEvent.drop(screen.getByRole("heading", { level: 1 }), {
+      dataTransfer: { files: [], items: [{ kind: "file", webkitGetAsEntry: () => top }] },
+    });
+    await waitFor(() => expect(onManyFiles).toHaveBeenCalledTimes(1));
+    expect(onManyFiles.mock.calls[0][0].map((f: File) => f.name)).toEqual(["乙.xlsx", "丙.docx", "甲.xls"]);
+    expect(screen.getByTestId("current-file")).toHaveTextContent(SAMPLE_FILE_NAME);
+  });
+
+  test("initialFile is opened instead of the sample, and 返回汇总 calls onBack", async () => {
+    const user = userEvent.setup();
+    const onBack = jest.fn();
+    const loadSample = jest.fn(async () => sampleLayouts());
+    const bytes = await seedXlsxBytes({ change: { A2: withYearly("penalty", [7, -9]) } });
+    render(<WebAppView initialFile={{ name: "汇总中的一份.xlsx", bytes }} onBack={onBack} loadSample={loadSample} />);
+    await opened("汇总中的一份.xlsx");
+    expect(loadSample).not.toHaveBeenCalled();
+    await validated(user);
+    expect(Number(screen.getByTestId("count-error").textContent)).toBeGreaterThan(0);
+    await user.click(screen.getByTestId("back-to-summary"));
+    expect(onBack).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId("back-to-summary")).toHaveTextContent("返回汇总");
+  });
 });
 
 function hexToRgb(hex: string): string {

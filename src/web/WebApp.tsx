@@ -2,16 +2,14 @@
  * The pane as a web page, for offices on WPS or LibreOffice and for reviewers without the add-in:
  * open an .xlsx (or the sample), use the same pane as in Excel, see the workbook in a read-only
  * grid, and download copies. Everything happens in this browser tab; nothing is uploaded.
+ *
+ * What loads when: the sample is built from the template data, so the first visit needs neither
+ * reader; a chosen file is read with the fast reader (its chunk fetched then); ExcelJS is fetched
+ * only for a download, which replays the page's changes on the original file (snapshotHost.ts).
  */
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ChangeEvent, type DragEvent } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore, type ChangeEvent, type DragEvent } from "react";
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   FluentProvider,
   makeStyles,
   mergeClasses,
@@ -20,20 +18,33 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Text,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
 import { FolderOpenRegular } from "@fluentui/react-icons";
 import type { Finding } from "../engine/findings";
+import { translator } from "../i18n";
+import type { SheetLayout } from "../templates/layout";
 import { Pane } from "../taskpane/Pane";
-import { annotatedCopy, copyName, finishRatioCopy, prepareRatioCopy, saveBytes, type CopyKind, type RatioCopy } from "./downloads";
-import { openSample } from "./sampleWorkbook";
+import { copyName, type CopyKind } from "./copyName";
+import type { RatioCopy } from "./downloads";
+import { openSample, sampleLayouts } from "./sampleWorkbook";
 import { SheetGrid } from "./SheetGrid";
-import { loadExcelJSFactory, WebHost, type HostFactory, type WebHostState } from "./webHost";
+import { loadExcelJSFactory, openWorkbookBytes, readWithFastReader, WebHost, type HostFactory, type WebHostState, type WorkbookReader } from "./webHost";
 
-export const PRODUCT_NAME = "行政执法统计填报助手";
-export const PRIVACY_LINE = "文件只在本机浏览器中处理，不会上传。";
+/** The web shell is Chinese for now; its words live in src/i18n like the pane's. */
+const t = translator("zh");
+
+export const PRODUCT_NAME = t("appTitle");
+export const PRIVACY_LINE = t("webPrivacy");
+
+/** What a many-files view can read: workbooks, reports, and the formats it names when refusing them. */
+export const BATCH_FILE = /\.(xlsx|docx|xls|et|ods)$/i;
+
+/** The copies are made with ExcelJS: their code comes with it, on the first download. */
+const loadDownloads = () => import(/* webpackChunkName: "xlsx-host" */ "./downloads");
+
+const RatioOverwritesDialog = lazy(() => import(/* webpackChunkName: "web-dialogs" */ "./RatioOverwritesDialog"));
 
 const useStyles = makeStyles({
   app: {
@@ -71,8 +82,9 @@ const useStyles = makeStyles({
     opacity: 0,
     overflow: "hidden",
   },
+  /** Fluent's body text, without its Text component (one module fewer on the first visit). */
+  text: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   hint: { color: tokens.colorNeutralForeground2 },
-  current: { color: tokens.colorNeutralForeground2 },
   main: { display: "flex", flexWrap: "wrap", gap: "12px", alignItems: "flex-start" },
   pane: {
     flex: "0 0 360px",
@@ -82,7 +94,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   grid: { flex: "1 1 480px", minWidth: 0 },
-  overwrites: { margin: 0, paddingLeft: "20px", maxHeight: "40vh", overflow: "auto" },
 });
 
 interface Notice {
@@ -98,28 +109,60 @@ export function errorText(err: unknown): string {
 }
 
 function isReadError(err: unknown): boolean {
-  return err instanceof Error && err.name === "WorkbookReadError";
+  return err instanceof Error && (err.name === "WorkbookReadError" || err.name === "HostError");
 }
 
-/** webpack's error when a lazily loaded chunk (here: ExcelJS) cannot be fetched. */
+/** webpack's error when a lazily loaded chunk (the reader, ExcelJS) cannot be fetched. */
 function isChunkLoadError(err: unknown): boolean {
   return err instanceof Error && err.name === "ChunkLoadError";
 }
 
-/** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older browsers and webviews). */
 /** The browser could not read the chosen file (its message is already the sentence to show). */
 class FileReadError extends Error {
   override name = "FileReadError";
 }
 
+/** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older browsers and webviews). */
 export function readFileBytes(file: Blob): Promise<Uint8Array> {
   if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error ?? new Error("读取文件失败"));
+    r.onerror = () => reject(r.error ?? new Error(t("webReadFailed")));
     r.readAsArrayBuffer(file);
   });
+}
+
+function entryFile(entry: FileSystemFileEntry): Promise<File> {
+  return new Promise((resolve, reject) => entry.file(resolve, reject));
+}
+
+function directoryBatch(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
+  return new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+}
+
+/**
+ * The files of dropped entries: a dropped file as it is; inside a folder (recursively, by path) only
+ * the kinds a many-files view reads, so a folder's Thumbs.db or desktop.ini does not become a row.
+ */
+export async function filesOfEntries(entries: readonly FileSystemEntry[]): Promise<File[]> {
+  const out: File[] = [];
+  const walk = async (entry: FileSystemEntry, dropped: boolean): Promise<void> => {
+    if (entry.isFile) {
+      const file = await entryFile(entry as FileSystemFileEntry);
+      if (dropped || BATCH_FILE.test(file.name)) out.push(file);
+      return;
+    }
+    if (!entry.isDirectory) return;
+    const reader = (entry as FileSystemDirectoryEntry).createReader();
+    const children: FileSystemEntry[] = [];
+    // readEntries hands a folder over in batches (100 at a time in Chromium) until an empty one.
+    for (let batch = await directoryBatch(reader); batch.length > 0; batch = await directoryBatch(reader)) children.push(...batch);
+    children.sort((a, b) => (a.fullPath < b.fullPath ? -1 : a.fullPath > b.fullPath ? 1 : 0));
+    for (const child of children) await walk(child, false);
+  };
+  for (const e of entries) await walk(e, true);
+  return out;
 }
 
 function useHostState(host: WebHost | null): WebHostState | null {
@@ -128,17 +171,43 @@ function useHostState(host: WebHost | null): WebHostState | null {
   return useSyncExternalStore(subscribe, get, get);
 }
 
-export interface WebAppViewProps {
-  /** Where workbooks come from; ExcelJS by default, loaded on first use. */
+/** What the many-files view (src/web/batch) passes to the single-workbook page. */
+export interface WebAppProps {
+  /** Called instead of opening when more than one file is picked or dropped, or a folder is dropped. */
+  onManyFiles?: (files: File[]) => void;
+  /** Opened instead of the sample (a row of the summary); a new object opens again. */
+  initialFile?: { name: string; bytes: Uint8Array };
+  /** Shows 返回汇总 in the toolbar. */
+  onBack?: () => void;
+}
+
+export interface WebAppViewProps extends WebAppProps {
+  /** ExcelJS's hosts, for downloads only; loaded on the first download. */
   loadFactory?: () => Promise<HostFactory>;
+  /** Reads a chosen file; the fast reader by default, loaded on the first file. */
+  readWorkbook?: WorkbookReader;
+  /** The sample's tables; the seed's by default. */
+  loadSample?: () => Promise<SheetLayout[]>;
   /** Open the sample when the page starts without a file (a newcomer sees the product work at once). */
   autoSample?: boolean;
 }
 
-export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true }: WebAppViewProps) {
+const defaultSample = async () => sampleLayouts();
+
+export function WebAppView({
+  loadFactory = loadExcelJSFactory,
+  readWorkbook = readWithFastReader,
+  loadSample = defaultSample,
+  autoSample = true,
+  onManyFiles,
+  initialFile,
+  onBack,
+}: WebAppViewProps) {
   const styles = useStyles();
   const [host, setHost] = useState<WebHost | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  // Everything the page is doing, newest last: a download ending must not unblock a file still being read.
+  const [tasks, setTasks] = useState<Array<{ id: number; label: string }>>([]);
+  const taskSeq = useRef(0);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [activeSheet, setActiveSheet] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -146,8 +215,16 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
   const [finding, setFinding] = useState<Finding | null>(null);
   const state = useHostState(host);
   const factory = useRef<Promise<HostFactory> | null>(null);
-  // Only the last open request wins: a file dropped while the sample is still loading replaces it.
+  // Only the last open request wins: a file chosen while the sample (or another file) is still loading replaces it.
   const openSeq = useRef(0);
+  const busy = tasks.length > 0 ? tasks[tasks.length - 1].label : null;
+
+  const begin = useCallback((label: string): (() => void) => {
+    const id = ++taskSeq.current;
+    setTasks((ts) => [...ts, { id, label }]);
+    return () => setTasks((ts) => (ts.some((x) => x.id === id) ? ts.filter((x) => x.id !== id) : ts));
+  }, []);
+  const openEnd = useRef<(() => void) | null>(null);
 
   const getFactory = useCallback((): Promise<HostFactory> => {
     if (!factory.current) {
@@ -159,12 +236,17 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
     return factory.current;
   }, [loadFactory]);
 
+  // Busy from the moment the file is chosen, not once its bytes are in: 校验 clicked while the file is
+  // still being read would otherwise run on the workbook about to be replaced, and vanish with it.
   const open = useCallback(
-    async (label: string, make: (f: HostFactory) => Promise<WebHost>, failTitle: string) => {
+    async (label: string, make: () => Promise<WebHost>) => {
       const seq = ++openSeq.current;
-      setBusy(`正在打开“${label}”…`);
+      // A superseded open (the sample, when a file was chosen) no longer keeps the page busy.
+      openEnd.current?.();
+      const end = begin(t("webOpening", { name: label }));
+      openEnd.current = end;
       try {
-        const next = await make(await getFactory());
+        const next = await make();
         if (seq !== openSeq.current) return;
         setHost(next);
         setActiveSheet(null);
@@ -175,61 +257,98 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
         // The workbook open before stays open: a bad upload must not cost the user their work.
         setNotice({
           intent: "error",
-          title: failTitle,
-          text: isReadError(err) || err instanceof FileReadError
-            ? errorText(err)
-            : isChunkLoadError(err)
-              ? "读取工作簿所需的程序没有加载成功（网络中断或页面已更新），请刷新页面后重试。"
-              : `无法打开“${label}”：${errorText(err)}`,
+          title: t("webCannotOpen", { name: label }),
+          text:
+            isReadError(err) || err instanceof FileReadError
+              ? errorText(err)
+              : isChunkLoadError(err)
+                ? t("webReaderMissing")
+                : t("webOpenFailed", { name: label, reason: errorText(err) }),
         });
       } finally {
-        if (seq === openSeq.current) setBusy(null);
+        end();
       }
     },
-    [getFactory],
+    [begin],
   );
 
-  // Busy from the moment the file is chosen, not once its bytes are in: a 校验 clicked while the file
-  // is still being read would otherwise run on the workbook about to be replaced, and vanish with it.
+  const openBytes = useCallback(
+    (name: string, bytes: Uint8Array) => open(name, () => openWorkbookBytes(bytes, name, readWorkbook, getFactory)),
+    [open, readWorkbook, getFactory],
+  );
+
   const openFile = useCallback(
     (file: File) =>
-      open(
-        file.name,
-        async (f) => {
-          let bytes: Uint8Array;
-          try {
-            bytes = await readFileBytes(file);
-          } catch (err) {
-            throw new FileReadError(`无法读取所选文件：${errorText(err)}`);
-          }
-          return WebHost.open(await f.fromBytes(bytes), file.name);
-        },
-        `“${file.name}”无法打开`,
-      ),
-    [open],
+      open(file.name, async () => {
+        let bytes: Uint8Array;
+        try {
+          bytes = await readFileBytes(file);
+        } catch (err) {
+          throw new FileReadError(t("webFileUnreadable", { reason: errorText(err) }));
+        }
+        return openWorkbookBytes(bytes, file.name, readWorkbook, getFactory);
+      }),
+    [open, readWorkbook, getFactory],
   );
 
-  const openSampleWorkbook = useCallback(() => open("示例工作簿", (f) => openSample(f), "示例工作簿无法打开"), [open]);
+  const openSampleWorkbook = useCallback(
+    () => open(t("webSample"), async () => openSample(getFactory, await loadSample())),
+    [open, getFactory, loadSample],
+  );
 
   const started = useRef(false);
+  const openedInitial = useRef<WebAppProps["initialFile"]>(undefined);
   useEffect(() => {
+    if (initialFile) {
+      if (openedInitial.current === initialFile) return;
+      openedInitial.current = initialFile;
+      started.current = true;
+      void openBytes(initialFile.name, initialFile.bytes);
+      return;
+    }
     if (started.current || !autoSample) return;
     started.current = true;
     void openSampleWorkbook();
-  }, [autoSample, openSampleWorkbook]);
+  }, [autoSample, initialFile, openBytes, openSampleWorkbook]);
+
+  /** One file is opened here; several go to the many-files view when there is one (else the first is opened). */
+  const takeFiles = (files: File[], folder: boolean) => {
+    if (onManyFiles && (files.length > 1 || (folder && files.length > 0))) {
+      onManyFiles(files);
+      return;
+    }
+    const first = folder ? files.find((f) => /\.xlsx$/i.test(f.name)) : files[0];
+    if (first) void openFile(first);
+    else if (folder) setNotice({ intent: "info", text: t("webFolderEmpty") });
+  };
 
   const onFileInput = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
+    const files = Array.from(e.target.files ?? []);
     // Cleared so that choosing the same file again (after fixing it) fires change again.
     e.target.value = "";
-    if (file) void openFile(file);
+    takeFiles(files, false);
   };
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setDragging(false);
-    const file = e.dataTransfer.files?.[0];
-    if (file) void openFile(file);
+    const dt = e.dataTransfer;
+    // Entries must be taken during the event: the drop's items are gone once it returns.
+    const entries: FileSystemEntry[] = [];
+    for (const item of Array.from(dt.items ?? [])) {
+      if (item.kind !== "file" || typeof item.webkitGetAsEntry !== "function") continue;
+      const entry = item.webkitGetAsEntry();
+      if (entry) entries.push(entry);
+    }
+    if (entries.some((en) => en.isDirectory)) {
+      const end = begin(t("webOpening", { name: entries.map((en) => en.name).join("、") }));
+      filesOfEntries(entries).then(
+        (files) => takeFiles(files, true),
+        (err: unknown) => setNotice({ intent: "error", text: t("webFileUnreadable", { reason: errorText(err) }) }),
+      ).finally(end);
+      return;
+    }
+    takeFiles(Array.from(dt.files ?? []), false);
   };
 
   // The pane has already selected the cell through the host (which scrolls the grid); the finding
@@ -240,27 +359,31 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
     async (kind: CopyKind, make: () => Promise<Uint8Array | null>) => {
       if (!host) return;
       const name = copyName(host.fileName, kind);
-      setBusy(`正在生成“${name}”…`);
+      const end = begin(t("webDownloading", { name }));
       try {
         const bytes = await make();
         if (bytes) {
-          saveBytes(bytes, name);
-          setNotice({ intent: "success", text: `已生成“${name}”，请在浏览器的下载中查看。` });
+          (await loadDownloads()).saveBytes(bytes, name);
+          setNotice({ intent: "success", text: t("webDownloaded", { name }) });
         }
       } catch (err) {
-        setNotice({ intent: "error", title: "下载失败", text: errorText(err) });
+        setNotice({ intent: "error", title: t("webDownloadFailed"), text: isChunkLoadError(err) ? t("webWriterMissing") : errorText(err) });
       } finally {
-        setBusy(null);
+        end();
       }
     },
-    [host],
+    [host, begin],
   );
 
   const downloadAnnotated = () =>
-    download("annotated", async () => (await annotatedCopy(host!, await getFactory(), { file: host!.fileName, checkedAt: new Date() })).bytes);
+    download("annotated", async () => {
+      const { annotatedCopy } = await loadDownloads();
+      return (await annotatedCopy(host!, await getFactory(), { file: host!.fileName, checkedAt: new Date() })).bytes;
+    });
 
   const downloadRatios = () =>
     download("ratios", async () => {
+      const { prepareRatioCopy, finishRatioCopy } = await loadDownloads();
       const prepared = await prepareRatioCopy(host!, await getFactory());
       if (prepared.plan.overwrites.length > 0) {
         // The dialog decides; its buttons finish the download.
@@ -273,11 +396,10 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
   const finishRatios = (overwrite: boolean) => {
     const prepared = ratioCopy;
     setRatioCopy(null);
-    if (prepared) void download("ratios", () => finishRatioCopy(prepared, overwrite));
+    if (prepared) void download("ratios", async () => (await loadDownloads()).finishRatioCopy(prepared, overwrite));
   };
 
   const downloadSubmission = useCallback(() => download("submission", () => host!.submissionCopy()), [download, host]);
-
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -292,36 +414,48 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
       >
         <header className={styles.header}>
           <h1 className={styles.title}>{PRODUCT_NAME}</h1>
-          <Text>{PRIVACY_LINE}</Text>
+          <span className={styles.text}>{PRIVACY_LINE}</span>
         </header>
 
-        <section className={styles.toolbar} aria-label="工作簿">
+        <section className={styles.toolbar} aria-label={t("webWorkbookBar")}>
+          {onBack && (
+            <Button onClick={onBack} data-testid="back-to-summary">
+              {t("webBack")}
+            </Button>
+          )}
           <label className={styles.upload}>
             <FolderOpenRegular aria-hidden="true" />
-            打开 .xlsx 工作簿…
-            <input type="file" accept=".xlsx" data-testid="file-input" className={styles.fileInput} onChange={onFileInput} />
+            {t("webOpenFile")}
+            <input
+              type="file"
+              accept={onManyFiles ? ".xlsx,.docx,.xls,.et,.ods" : ".xlsx"}
+              multiple
+              data-testid="file-input"
+              className={styles.fileInput}
+              onChange={onFileInput}
+            />
           </label>
-          <Text className={styles.hint}>也可把文件拖放到本页</Text>
+          <span className={mergeClasses(styles.text, styles.hint)}>{t("webDropHint")}</span>
           <Button onClick={() => void openSampleWorkbook()} data-testid="open-sample">
-            打开示例工作簿
+            {t("webOpenSample")}
           </Button>
           {host && (
-            <Text className={styles.current} data-testid="current-file">
-              当前：{host.fileName}
-            </Text>
+            <span className={mergeClasses(styles.text, styles.hint)} data-testid="current-file">
+              {t("webCurrent", { name: host.fileName })}
+            </span>
           )}
         </section>
 
         {host && (
-          <section className={styles.toolbar} aria-label="下载">
+          <section className={styles.toolbar} aria-label={t("webDownloadsBar")}>
             <Button onClick={() => void downloadAnnotated()} disabledFocusable={!!busy} data-testid="download-annotated">
-              下载标注副本
+              {t("webDownloadAnnotated")}
             </Button>
             <Button onClick={() => void downloadRatios()} disabledFocusable={!!busy} data-testid="download-ratios">
-              下载已填同比副本
+              {t("webDownloadRatios")}
             </Button>
             <Button onClick={() => void downloadSubmission()} disabledFocusable={!!busy} data-testid="download-submission">
-              下载报送副本
+              {t("webDownloadSubmission")}
             </Button>
           </section>
         )}
@@ -334,7 +468,7 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
             </MessageBarBody>
             <MessageBarActions>
               <Button size="small" appearance="transparent" onClick={() => setNotice(null)}>
-                关闭
+                {t("webClose")}
               </Button>
             </MessageBarActions>
           </MessageBar>
@@ -355,44 +489,23 @@ export function WebAppView({ loadFactory = loadExcelJSFactory, autoSample = true
                 blocked={busy !== null}
               />
             </div>
-            <section className={styles.grid} aria-label="工作簿内容">
+            <section className={styles.grid} aria-label={t("webContent")}>
               <SheetGrid state={state} activeSheet={activeSheet} onActiveSheetChange={setActiveSheet} finding={finding} />
             </section>
           </main>
         )}
 
-        <Dialog open={!!ratioCopy} modalType="alert" onOpenChange={(_, d) => !d.open && setRatioCopy(null)}>
-          <DialogSurface aria-describedby="xzzf-overwrites" data-testid="ratio-overwrites">
-            <DialogBody>
-              <DialogTitle>这些同比单元格已有内容</DialogTitle>
-              <DialogContent id="xzzf-overwrites">
-                <p>以下 {ratioCopy?.plan.overwrites.length ?? 0} 个单元格已填写的内容与计算结果不同。只改下载的副本，不改当前工作簿。</p>
-                <ul className={styles.overwrites}>
-                  {ratioCopy?.plan.overwrites.map((i) => (
-                    <li key={`${i.sheet}!${i.cell}`}>
-                      {i.sheet}!{i.cell} {i.category}：“{i.old === null ? "" : String(i.old)}” → “{i.next ?? "（清空）"}”
-                    </li>
-                  ))}
-                </ul>
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="primary" onClick={() => finishRatios(true)}>
-                  改写这些单元格并下载
-                </Button>
-                <Button onClick={() => finishRatios(false)}>保留原内容，只填空白</Button>
-                <Button appearance="subtle" onClick={() => setRatioCopy(null)}>
-                  取消
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+        {ratioCopy && (
+          <Suspense fallback={null}>
+            <RatioOverwritesDialog overwrites={ratioCopy.plan.overwrites} onDecide={finishRatios} onCancel={() => setRatioCopy(null)} />
+          </Suspense>
+        )}
       </div>
     </FluentProvider>
   );
 }
 
-/** The page, as main.tsx mounts it in web mode (no props). */
-export default function WebApp() {
-  return <WebAppView />;
+/** The page, as main.tsx mounts it in web mode (no props), or as the many-files view shows one file. */
+export default function WebApp(props: WebAppProps) {
+  return <WebAppView {...props} />;
 }

@@ -11,7 +11,8 @@ import { SHEET_NAMES } from "../templates/tables";
 import { a1, ratioAt } from "../../tests/helpers/layoutCells";
 import { seedXlsxBytes, withYearly } from "../../tests/helpers/xlsx";
 import { annotatedCopy, copyName, finishRatioCopy, prepareRatioCopy } from "./downloads";
-import { WebHost, type HostFactory } from "./webHost";
+import { openWorkbookBytes, readWithFastReader, WebHost, type HostFactory } from "./webHost";
+import { validate } from "../app/actions";
 
 const factory: HostFactory = { fromBytes: (b) => ExcelJSHost.fromBytes(b), empty: async () => ExcelJSHost.empty() };
 const A2 = SHEET_NAMES.A2;
@@ -132,5 +133,30 @@ describe("ratio copy", () => {
     expect(await ratiosOf(await finishRatioCopy(prepared, false))).toEqual({ penalty: "30%", fines: "+389.63%", permit: "0.00%" });
     const again = await prepareRatioCopy(host, factory);
     expect(await ratiosOf(await finishRatioCopy(again, true))).toEqual({ penalty: "+28.57%", fines: "+389.63%", permit: "0.00%" });
+  });
+});
+
+describe("copies of the page's workbook (fast reader, changes replayed on ExcelJS)", () => {
+  /** Every sheet's values, fills and notes as ExcelJS reads them back. */
+  async function cellsOf(bytes: Uint8Array) {
+    const wb = await excel(bytes);
+    return wb.worksheets.map((ws) => {
+      const cells: Record<string, unknown> = {};
+      ws.eachRow((row) => row.eachCell((c) => (cells[c.address] = { value: c.value, ...describeCell(c) })));
+      return { name: ws.name, state: ws.state, cells };
+    });
+  }
+
+  it("are the copies made from the file opened with ExcelJS, after the same 校验", async () => {
+    const original = await seedXlsxBytes({ change: { A2: withYearly("penalty", [7, -9]) } });
+    const page = await openWorkbookBytes(original, "报表.xlsx", readWithFastReader, async () => factory);
+    const reference = await open(original);
+    await validate(page);
+    await validate(reference);
+    const meta = { file: "报表.xlsx", checkedAt: new Date(2025, 0, 31, 9, 5) };
+    expect(await cellsOf((await annotatedCopy(page, factory, meta)).bytes)).toEqual(await cellsOf((await annotatedCopy(reference, factory, meta)).bytes));
+    expect(await cellsOf(await page.submissionCopy())).toEqual(await cellsOf(await reference.submissionCopy()));
+    const ratios = await finishRatioCopy(await prepareRatioCopy(page, factory), true);
+    expect(await cellsOf(ratios)).toEqual(await cellsOf(await finishRatioCopy(await prepareRatioCopy(reference, factory), true)));
   });
 });

@@ -11,15 +11,7 @@ import { annotationMarks } from "./marks";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-export type CopyKind = "annotated" | "ratios" | "submission";
-
-const SUFFIX: Record<CopyKind, string> = { annotated: "标注", ratios: "同比", submission: "报送" };
-
-/** `报表.xlsx` → `报表-标注.xlsx`. */
-export function copyName(fileName: string, kind: CopyKind): string {
-  const base = fileName.replace(/\.xlsx$/i, "").trim() || "工作簿";
-  return `${base}-${SUFFIX[kind]}.xlsx`;
-}
+export { copyName, type CopyKind } from "./copyName";
 
 async function copyOf(host: FileHost, factory: HostFactory): Promise<FileHost> {
   return factory.fromBytes(await host.toBytes());

@@ -1,7 +1,7 @@
 /**
- * The web page's workbook: an ExcelJS host (loaded on demand, so ExcelJS is not part of the first
- * screen) wrapped so that the grid follows every change. Each write is passed through and then the
- * snapshot is read again; marks are remembered for the grid's fills; select() asks the grid to scroll.
+ * The web page's workbook as the grid sees it: a file host (the snapshot host, snapshotHost.ts)
+ * wrapped so that the grid follows every change. Each write is passed through and then the snapshot
+ * is read again; marks are remembered for the grid's fills; select() asks the grid to scroll.
  */
 import type { WorkbookSnapshot, CellValue } from "../engine/grid";
 import { analyse } from "../engine/analyse";
@@ -9,28 +9,49 @@ import { readState } from "../engine/stateSheet";
 import type { CellMark, CellWrite, HostCapabilities, HostCost, HostNotice, WorkbookHost } from "../host/types";
 import type { SheetLayout } from "../templates/layout";
 import { combineMarks, markKey } from "./marks";
+import { SnapshotHost } from "./snapshotHost";
 
-/** What the page needs of a host that holds an .xlsx file (ExcelJSHost has all of it). */
+/** What the page needs of a host that holds an .xlsx file (ExcelJSHost and SnapshotHost have all of it). */
 export interface FileHost extends WorkbookHost {
   toBytes(): Promise<Uint8Array>;
   /** The workbook as it is to be submitted: no marks, notes, state or report sheets. */
   submissionCopy(): Promise<Uint8Array>;
 }
 
-/** Opens workbooks; the real one is backed by ExcelJS, tests may pass their own. */
+/** Opens workbooks with ExcelJS, for downloads; tests may pass their own. */
 export interface HostFactory {
   fromBytes(bytes: Uint8Array): Promise<FileHost>;
-  /** A workbook with no sheets, to build the sample in. */
+  /** A workbook with no sheets, to replay the sample's changes on. */
   empty(): Promise<FileHost>;
 }
 
-/** ExcelJS (~1 MB) is fetched only when a workbook is first opened. */
+/** ExcelJS (~250 KiB gzip) is fetched only when a download is asked for. */
 export async function loadExcelJSFactory(): Promise<HostFactory> {
   const { ExcelJSHost } = await import(/* webpackChunkName: "xlsx-host" */ "../host/xlsx/exceljsHost");
   return {
     fromBytes: (bytes) => ExcelJSHost.fromBytes(bytes),
     empty: async () => ExcelJSHost.empty(),
   };
+}
+
+/** Turns a file's bytes into a snapshot; throws the reader's WorkbookReadError for a file it refuses. */
+export type WorkbookReader = (bytes: Uint8Array, file: string) => Promise<WorkbookSnapshot>;
+
+/** The fast reader (fflate, ~14 KiB gzip), fetched when the first file is opened; the sample needs none. */
+export const readWithFastReader: WorkbookReader = async (bytes, file) => {
+  const { readWorkbookFast } = await import(/* webpackChunkName: "xlsx-read" */ "../host/xlsx/fastReader");
+  return readWorkbookFast(bytes, { file });
+};
+
+/** A file's workbook for the page: read with `read`, changed in memory, written with ExcelJS only for a download. */
+export async function openWorkbookBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  read: WorkbookReader,
+  loadFactory: () => Promise<HostFactory>,
+): Promise<WebHost> {
+  const snapshot = await read(bytes, fileName);
+  return WebHost.open(new SnapshotHost(snapshot, bytes, loadFactory), fileName);
 }
 
 export interface Selection {

@@ -318,17 +318,22 @@ test("a bad upload shows the reader's message and keeps the open workbook", asyn
   }
 });
 
-test("the first screen needs no ExcelJS: with its chunk blocked the page still comes up and says why the sample is missing", async () => {
+test("the page needs ExcelJS only for downloads: with its chunk blocked the sample comes up and checks, and a download says why it failed", async () => {
   const s = await session((url) => /\/exceljs[.-][^/]*\.js$/.test(url));
   const { page } = s;
   try {
     await page.goto(`${server.origin}/index.html`);
     await page.getByRole("heading", { level: 1, name: "行政执法统计填报助手" }).waitFor();
-    await page.getByTestId("file-input").waitFor({ state: "attached" });
-    const alert = page.getByRole("alert").filter({ hasText: "示例工作簿" });
+    await currentFile(page, "示例工作簿.xlsx");
+    await page.getByTestId("validate").click();
+    await page.getByTestId("count-error").first().waitFor({ timeout: 60_000 });
+    expect(s.requests.some((u) => /\/exceljs[.-][^/]*\.js$/.test(u))).toBe(false);
+    await page.getByTestId("download-annotated").click();
+    const alert = page.getByRole("alert").filter({ hasText: "下载失败" });
     await alert.waitFor({ timeout: 60_000 });
     expect(await alert.innerText()).toContain("请刷新页面后重试");
     expect(s.requests.some((u) => /\/exceljs[.-][^/]*\.js$/.test(u))).toBe(true);
+    expect(await page.getByTestId("current-file").innerText()).toContain("示例工作簿.xlsx");
     expect(s.outside).toEqual([]);
   } finally {
     await s.context.close();
