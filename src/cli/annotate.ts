@@ -11,64 +11,44 @@ import { checkOutput, CliError, EXIT_FINDINGS, EXIT_OK, fileLabel, writeOutput }
 import { loadPrior, priorYearProblem } from "./prior";
 import { countsText, findingMessage } from "./report";
 import { parseThreshold } from "./settings";
-import { flag, stringOption, type Command } from "./types";
+import { flag, stringOption, type CommandContext } from "./types";
 import { openWorkbook } from "./workbook";
 
-export const annotateCommand: Command = {
-  name: "annotate",
-  summary: { zh: "生成标注副本：问题单元格着色并加批注，附“审核报告”工作表", en: "Write a copy with findings marked in place and a 审核报告 sheet" },
-  usage: {
-    zh: [
-      "xzzf annotate <文件.xlsx> --out <新文件.xlsx> [--prior <上年报表.xlsx>] [--threshold <百分数>] [--force]",
-      "  错误标红、需核实标黄、提示标蓝，问题说明写在单元格批注中；数值不作任何改动",
-    ].join("\n"),
-    en: [
-      "xzzf annotate <file.xlsx> --out <new.xlsx> [--prior <last-year.xlsx>] [--threshold <percent>] [--force]",
-      "  Errors red, items to verify yellow, info blue, the message as a cell note; no value is changed",
-    ].join("\n"),
-  },
-  options: {
-    out: { type: "string", short: "o" },
-    prior: { type: "string" },
-    threshold: { type: "string" },
-    force: { type: "boolean" },
-  },
-  async run(ctx) {
-    const { io, t, lang } = ctx;
-    if (ctx.positionals.length !== 1) throw new CliError(t("annotate 需要且只需要一个输入文件。", "annotate takes exactly one input file."), { usage: true });
-    const input = ctx.positionals[0];
-    const force = flag(ctx, "force");
-    const priorPath = stringOption(ctx, "prior");
-    const out = checkOutput(stringOption(ctx, "out"), priorPath ? [input, priorPath] : [input], force, t);
-    const settings = parseThreshold(stringOption(ctx, "threshold"), t);
-    const prior = priorPath ? loadPrior(priorPath, t) : undefined;
+export async function run(ctx: CommandContext): Promise<number> {
+  const { io, t, lang } = ctx;
+  if (ctx.positionals.length !== 1) throw new CliError(t("annotate 需要且只需要一个输入文件。", "annotate takes exactly one input file."), { usage: true });
+  const input = ctx.positionals[0];
+  const force = flag(ctx, "force");
+  const priorPath = stringOption(ctx, "prior");
+  const out = checkOutput(stringOption(ctx, "out"), priorPath ? [input, priorPath] : [input], force, t);
+  const settings = parseThreshold(stringOption(ctx, "threshold"), t);
+  const prior = priorPath ? await loadPrior(priorPath, t, lang) : undefined;
 
-    const host = await openWorkbook(input, t, lang);
-    // Marks of an earlier run are restored first, so annotating an annotated file starts clean.
-    await host.clearMarks();
-    const analysis = analyse(await host.readSnapshot(), { settings, prior: prior?.figures });
-    if (prior) {
-      const problem = priorYearProblem(prior, input, analysis.year, t);
-      if (problem) throw new CliError(problem);
-    }
-    const labels = lang === "en" ? SEVERITY_LABELS_EN : SEVERITY_LABELS;
-    const marks: CellMark[] = analysis.findings.map((f) => ({
-      sheet: f.sheet,
-      address: f.cell,
-      severity: f.severity,
-      message: `【${labels[f.severity]}】${findingMessage(f, lang)}（${f.rule}）`,
-    }));
-    await host.mark(marks);
-    await host.writeSheet(AUDIT_SHEET, auditReportRows(analysis, { file: fileLabel(input), checkedAt: io.now() }));
-    writeOutput(out, await host.toBytes(), force, t);
+  const host = await openWorkbook(input, t, lang);
+  // Marks of an earlier run are restored first, so annotating an annotated file starts clean.
+  await host.clearMarks();
+  const analysis = analyse(await host.readSnapshot(), { settings, prior: prior?.figures });
+  if (prior) {
+    const problem = priorYearProblem(prior, input, analysis.year, t);
+    if (problem) throw new CliError(problem);
+  }
+  const labels = lang === "en" ? SEVERITY_LABELS_EN : SEVERITY_LABELS;
+  const marks: CellMark[] = analysis.findings.map((f) => ({
+    sheet: f.sheet,
+    address: f.cell,
+    severity: f.severity,
+    message: `【${labels[f.severity]}】${findingMessage(f, lang)}（${f.rule}）`,
+  }));
+  await host.mark(marks);
+  await host.writeSheet(AUDIT_SHEET, auditReportRows(analysis, { file: fileLabel(input), checkedAt: io.now() }));
+  writeOutput(out, await host.toBytes(), force, t);
 
-    if (analysis.tables.length === 0) io.stderr.write(t(`${input}：没有识别到附件2至附件5中的任何一张统计表。\n`, `${input}: none of 附件2–附件5 was recognised.\n`));
-    io.stdout.write(
-      t(
-        `已标注 ${analysis.findings.length} 条（${countsText(analysis.findings, lang)}），并生成“${AUDIT_SHEET}”工作表；已保存到 ${out}\n`,
-        `Marked ${analysis.findings.length} findings (${countsText(analysis.findings, lang)}) and added the "${AUDIT_SHEET}" sheet; saved to ${out}\n`,
-      ),
-    );
-    return countBySeverity(analysis.findings).error > 0 ? EXIT_FINDINGS : EXIT_OK;
-  },
-};
+  if (analysis.tables.length === 0) io.stderr.write(t(`${input}：没有识别到附件2至附件5中的任何一张统计表。\n`, `${input}: none of 附件2–附件5 was recognised.\n`));
+  io.stdout.write(
+    t(
+      `已标注 ${analysis.findings.length} 条（${countsText(analysis.findings, lang)}），并生成“${AUDIT_SHEET}”工作表；已保存到 ${out}\n`,
+      `Marked ${analysis.findings.length} findings (${countsText(analysis.findings, lang)}) and added the "${AUDIT_SHEET}" sheet; saved to ${out}\n`,
+    ),
+  );
+  return countBySeverity(analysis.findings).error > 0 ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from "fs";
 import { basename, resolve } from "path";
+import { UserError } from "../errors";
 
 export type Lang = "zh" | "en";
 
@@ -38,12 +39,13 @@ export function translator(lang: Lang): Tr {
 }
 
 /** A problem the user can fix: printed as it is, with exit code 2. */
-export class CliError extends Error {
+export class CliError extends UserError {
   readonly exitCode: number;
   /** The arguments were wrong: the command's usage follows the message. */
   readonly showUsage: boolean;
+  /** `message` is already in the language of the run (the CLI words it with its translator). */
   constructor(message: string, opts: { exitCode?: number; usage?: boolean } = {}) {
-    super(message);
+    super("cli", message, message);
     this.name = "CliError";
     this.exitCode = opts.exitCode ?? EXIT_FAILURE;
     this.showUsage = opts.usage ?? false;

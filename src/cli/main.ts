@@ -1,12 +1,14 @@
 /**
  * The `xzzf` command line: `main(argv)` returns the exit code; bin/xzzf.js runs the compiled copy.
- * Writers are injectable so that tests run commands in-process.
+ * Writers are injectable so that tests run commands in-process. Loads only the command table here;
+ * a command's module (engine, reader, ExcelJS) is loaded when that command runs. The tables are not
+ * checked against their zod schema at start: they are constant data, checked by
+ * src/templates/validate.test.ts, and zod was a third of a one-file check's start-up.
  */
 import { readFileSync } from "fs";
 import { join } from "path";
 import { parseArgs } from "util";
 import { COMMANDS, findCommand } from "./commands";
-import { validateTables } from "../templates/validate";
 import { CliError, defaultIO, EXIT_FAILURE, EXIT_OK, translator, type CliIO, type Lang, type Tr } from "./io";
 import type { Command, CommandContext } from "./types";
 
@@ -90,8 +92,6 @@ function argError(e: unknown, t: Tr): string {
 }
 
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
-  // the tables are plain data in the browser; here they are checked against their schema once
-  validateTables();
   const { lang: chosen, bad, rest } = extractLang(argv);
   const lang: Lang = chosen ?? "zh";
   const t = translator(lang);
@@ -137,7 +137,8 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   }
   const ctx: CommandContext = { io, lang, t, values: parsed.values, positionals: parsed.positionals };
   try {
-    return await command.run(ctx);
+    const run = await command.load();
+    return await run(ctx);
   } catch (e) {
     if (e instanceof CliError) {
       io.stderr.write(`xzzf ${command.name}: ${e.message}\n`);

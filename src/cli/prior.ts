@@ -4,21 +4,20 @@
  */
 import { analyse } from "../engine/analyse";
 import type { Analysis } from "../engine/analyse";
-import type { PriorFigure } from "../engine/stateSheet";
 import { priorFiguresOf } from "../flows/importPrior";
 import { readWorkbookFast } from "../host/xlsx/fastReader";
 import { NODE_ZIP } from "./nodeZip";
 import { WorkbookReadError } from "../host/xlsx/errors";
-import { CliError, fileLabel, readInput, type Tr } from "./io";
+import { CliError, fileLabel, type Lang, type Tr } from "./io";
+import { readWorkbookInput } from "./input";
+import type { PriorReport } from "./priorYear";
 
-export interface PriorReport {
-  file: string;
-  year: number;
-  figures: PriorFigure[];
-}
+export { priorYearProblem, type PriorReport } from "./priorYear";
 
-export function loadPrior(path: string, t: Tr): PriorReport {
-  const bytes = readInput(path, t);
+
+/** Last year's report, converted by LibreOffice first when it is an .xls/.et/.ods. */
+export async function loadPrior(path: string, t: Tr, lang: Lang): Promise<PriorReport> {
+  const bytes = await readWorkbookInput(path, t, lang);
   let last: Analysis;
   try {
     last = analyse(readWorkbookFast(bytes, { file: path, codec: NODE_ZIP }));
@@ -34,13 +33,4 @@ export function loadPrior(path: string, t: Tr): PriorReport {
     );
   }
   return { file: path, year: last.year, figures: priorFiguresOf(last, fileLabel(path)) };
-}
-
-/** The message when a report's year does not follow the prior report's; null when it fits. */
-export function priorYearProblem(prior: PriorReport, file: string, year: number | null, t: Tr): string | null {
-  if (year === null || year === prior.year + 1) return null;
-  return t(
-    `上年报表“${prior.file}”是 ${prior.year} 年的，而“${file}”是 ${year} 年的报表；--prior 应给 ${year - 1} 年的报表。`,
-    `Last year's report "${prior.file}" is for ${prior.year}, but "${file}" is for ${year}; --prior must be the ${year - 1} report.`,
-  );
 }

@@ -3,61 +3,38 @@ import { analyse } from "../engine/analyse";
 import { planRatios } from "../flows/ratios";
 import { tableDef } from "../templates/tables";
 import { checkOutput, CliError, EXIT_FINDINGS, EXIT_OK, writeOutput } from "./io";
-import { flag, stringOption, type Command } from "./types";
+import { flag, stringOption, type CommandContext } from "./types";
 import { openWorkbook, shown } from "./workbook";
 
-export const ratiosCommand: Command = {
-  name: "ratios",
-  summary: { zh: "计算并填写附件2、附件3的同比变化，另存为新文件", en: "Fill the change ratios of 附件2/附件3 into a new file" },
-  usage: {
-    zh: [
-      "xzzf ratios <文件.xlsx> --out <新文件.xlsx> [--formulas] [--force]",
-      "  默认写入文本（如 +28.57%、0.00%、上年为0），在 Excel、WPS 中显示一致",
-      "  --formulas  改为写入公式（结果相同，上年、本年数修改后自动更新）",
-      "  --force     允许覆盖已存在的输出文件（从不覆盖输入文件）",
-    ].join("\n"),
-    en: [
-      "xzzf ratios <file.xlsx> --out <new.xlsx> [--formulas] [--force]",
-      "  Writes text (+28.57%, 0.00%, 上年为0) that shows the same in Excel and WPS",
-      "  --formulas  write formulas instead (same results, updated when the figures change)",
-      "  --force     overwrite an existing output file (the input is never overwritten)",
-    ].join("\n"),
-  },
-  options: {
-    out: { type: "string", short: "o" },
-    formulas: { type: "boolean" },
-    force: { type: "boolean" },
-  },
-  async run(ctx) {
-    const { io, t, lang } = ctx;
-    if (ctx.positionals.length !== 1) throw new CliError(t("ratios 需要且只需要一个输入文件。", "ratios takes exactly one input file."), { usage: true });
-    const input = ctx.positionals[0];
-    const force = flag(ctx, "force");
-    const out = checkOutput(stringOption(ctx, "out"), [input], force, t);
-    const host = await openWorkbook(input, t, lang);
-    const analysis = analyse(await host.readSnapshot());
-    if (!analysis.tables.some((x) => x.shape === "yearly")) {
-      io.stderr.write(t(`${input}：没有识别到附件2或附件3，没有需要填写的同比变化；未生成文件。\n`, `${input}: no 附件2 or 附件3 recognised, no ratio to fill; nothing written.\n`));
-      return EXIT_FINDINGS;
-    }
-    const plan = planRatios(analysis, flag(ctx, "formulas") ? "formulas" : "values");
-    await host.writeValues(plan.writes);
-    writeOutput(out, await host.toBytes(), force, t);
+export async function run(ctx: CommandContext): Promise<number> {
+  const { io, t, lang } = ctx;
+  if (ctx.positionals.length !== 1) throw new CliError(t("ratios 需要且只需要一个输入文件。", "ratios takes exactly one input file."), { usage: true });
+  const input = ctx.positionals[0];
+  const force = flag(ctx, "force");
+  const out = checkOutput(stringOption(ctx, "out"), [input], force, t);
+  const host = await openWorkbook(input, t, lang);
+  const analysis = analyse(await host.readSnapshot());
+  if (!analysis.tables.some((x) => x.shape === "yearly")) {
+    io.stderr.write(t(`${input}：没有识别到附件2或附件3，没有需要填写的同比变化；未生成文件。\n`, `${input}: no 附件2 or 附件3 recognised, no ratio to fill; nothing written.\n`));
+    return EXIT_FINDINGS;
+  }
+  const plan = planRatios(analysis, flag(ctx, "formulas") ? "formulas" : "values");
+  await host.writeValues(plan.writes);
+  writeOutput(out, await host.toBytes(), force, t);
 
-    const replaced = new Set(plan.overwrites);
-    for (const item of plan.items) {
-      const where = `${tableDef(item.table).attachment}!${item.cell}`;
-      const value = item.next === null ? t("（清空：上年或本年数缺失）", "(emptied: a year is missing)") : item.next;
-      const formula = item.formula ? t("（公式）", " (formula)") : "";
-      const was = replaced.has(item) ? t(`，替换原值 ${shown(item.old, t)}`, `, replacing ${shown(item.old, t)}`) : "";
-      io.stdout.write(`  ${where} ${item.category}${t("：", ": ")}${value}${formula}${was}\n`);
-    }
-    io.stdout.write(
-      t(
-        `已填写 ${plan.items.length} 个同比变化单元格（其中替换原有内容 ${plan.overwrites.length} 个），已保存到 ${out}\n`,
-        `Filled ${plan.items.length} ratio cells (${plan.overwrites.length} replaced a different value); saved to ${out}\n`,
-      ),
-    );
-    return EXIT_OK;
-  },
-};
+  const replaced = new Set(plan.overwrites);
+  for (const item of plan.items) {
+    const where = `${tableDef(item.table).attachment}!${item.cell}`;
+    const value = item.next === null ? t("（清空：上年或本年数缺失）", "(emptied: a year is missing)") : item.next;
+    const formula = item.formula ? t("（公式）", " (formula)") : "";
+    const was = replaced.has(item) ? t(`，替换原值 ${shown(item.old, t)}`, `, replacing ${shown(item.old, t)}`) : "";
+    io.stdout.write(`  ${where} ${item.category}${t("：", ": ")}${value}${formula}${was}\n`);
+  }
+  io.stdout.write(
+    t(
+      `已填写 ${plan.items.length} 个同比变化单元格（其中替换原有内容 ${plan.overwrites.length} 个），已保存到 ${out}\n`,
+      `Filled ${plan.items.length} ratio cells (${plan.overwrites.length} replaced a different value); saved to ${out}\n`,
+    ),
+  );
+  return EXIT_OK;
+}

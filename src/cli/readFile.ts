@@ -1,24 +1,57 @@
 /**
  * Reading one file for `check`: the half of checking the CLI's reader threads do (checkPool.ts).
- * Kept apart from check.ts so that a reader thread loads the reader alone, not the engine and rules.
+ * Kept apart from checkOne.ts so that a reader thread loads the reader alone, not the engine and rules.
  */
 import type { WorkbookSnapshot } from "../engine/grid";
 import { readWorkbookFast } from "../host/xlsx/fastReader";
-import { WorkbookReadError } from "../host/xlsx/errors";
+import { readErrors, WorkbookReadError } from "../host/xlsx/errors";
 import { NODE_ZIP } from "./nodeZip";
 import type { PartCache } from "../host/xlsx/partCache";
 import { CliError, readInput, type Lang, type Tr } from "./io";
+import { legacyKind, type LegacyKind } from "./legacy";
 
-/** A file read, or why it could not be read. */
-export type ReadOutcome = { snapshot: WorkbookSnapshot; error?: undefined } | { snapshot?: undefined; error: string };
+/**
+ * A file read, or why it could not be read. `convertible`: the reader refused an .xls/.et/.ods that
+ * LibreOffice can convert (`error` is the reader's refusal, for when it cannot).
+ */
+export type ReadOutcome =
+  | { snapshot: WorkbookSnapshot; error?: undefined; convertible?: undefined }
+  | { snapshot?: undefined; error: string; convertible?: LegacyKind };
+
+export interface ReadOptions {
+  t: Tr;
+  lang: Lang;
+  parts?: PartCache;
+}
+
+function refusal(e: WorkbookReadError, lang: Lang): string {
+  return lang === "en" ? e.messageEn : e.message;
+}
+
+/** Reads workbook bytes; never throws for a bad file (its message goes in `error`). */
+export function readBytesForCheck(file: string, bytes: Uint8Array, opts: ReadOptions): ReadOutcome {
+  try {
+    return { snapshot: readWorkbookFast(bytes, { file, codec: NODE_ZIP, parts: opts.parts }) };
+  } catch (e) {
+    if (!(e instanceof WorkbookReadError)) throw e;
+    // the reader refuses .xls, .et, .ods, .xlsb and .numbers with this code; asked only then, so an .xlsx costs nothing more
+    if (e.code === "xls") {
+      const kind = legacyKind(bytes);
+      if (kind === "encrypted") return { error: refusal(readErrors.encrypted(), opts.lang) };
+      if (kind !== null) return { error: refusal(e, opts.lang), convertible: kind };
+    }
+    return { error: refusal(e, opts.lang) };
+  }
+}
 
 /** Reads one file; never throws for a bad file (its message goes in `error`). */
-export function readForCheck(file: string, opts: { t: Tr; lang: Lang; parts?: PartCache }): ReadOutcome {
+export function readForCheck(file: string, opts: ReadOptions): ReadOutcome {
+  let bytes: Uint8Array;
   try {
-    return { snapshot: readWorkbookFast(readInput(file, opts.t), { file, codec: NODE_ZIP, parts: opts.parts }) };
+    bytes = readInput(file, opts.t);
   } catch (e) {
     if (e instanceof CliError) return { error: e.message };
-    if (e instanceof WorkbookReadError) return { error: opts.lang === "en" ? e.messageEn : e.message };
     throw e;
   }
+  return readBytesForCheck(file, bytes, opts);
 }

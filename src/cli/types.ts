@@ -1,4 +1,4 @@
-/** The shape of a CLI command, so a new one is a module plus a line in commands.ts. */
+/** The shape of a CLI command, so a new one is a module exporting its `run` plus an entry in commands.ts. */
 import type { ParseArgsConfig } from "util";
 import type { CliIO, Lang, Tr } from "./io";
 
@@ -21,8 +21,14 @@ export interface Command {
   usage: { zh: string; en: string };
   /** Options besides the global ones (--lang, --help). */
   options: OptionsConfig;
-  run(ctx: CommandContext): Promise<number>;
+  /**
+   * The module that runs the command, loaded on first use: `--help` loads no engine, and each
+   * command only what it needs (the start-up of a one-file check is mostly module loading).
+   */
+  load(): Promise<CommandRun>;
 }
+
+export type CommandRun = (ctx: CommandContext) => Promise<number>;
 
 export function stringOption(ctx: CommandContext, name: string): string | undefined {
   const v = ctx.values[name];

@@ -4,14 +4,15 @@
  */
 import type { ExcelJSHost } from "../host/xlsx/exceljsHost";
 import { WorkbookReadError } from "../host/xlsx/errors";
-import { CliError, readInput, type Lang, type Tr } from "./io";
+import { CliError, type Lang, type Tr } from "./io";
+import { readWorkbookInput } from "./input";
 
 async function hostClass(): Promise<typeof ExcelJSHost> {
   return (await import("../host/xlsx/exceljsHost")).ExcelJSHost;
 }
 
 export async function openWorkbook(path: string, t: Tr, lang: Lang): Promise<ExcelJSHost> {
-  const bytes = readInput(path, t);
+  const bytes = await readWorkbookInput(path, t, lang);
   const Host = await hostClass();
   try {
     return await Host.fromBytes(bytes, { file: path });

@@ -59,7 +59,15 @@ async function check(files: string[]): Promise<{ code: number; json: { files: Js
   const out = sink();
   const err = sink();
   const io: CliIO = { stdout: out.writer, stderr: err.writer, now: () => new Date(Date.UTC(2025, 0, 20)) };
-  const code = await main(["check", "--format", "json", ...files], io);
+  // the corpus is about the reader's own refusals: LibreOffice, which would convert the .xls/.et cases, is kept off the PATH (tests/cli/convert.test.ts)
+  const path = process.env.PATH;
+  process.env.PATH = "";
+  let code: number;
+  try {
+    code = await main(["check", "--format", "json", ...files], io);
+  } finally {
+    process.env.PATH = path;
+  }
   return { code, json: JSON.parse(out.text()) as { files: JsonFile[] }, stderr: err.text() };
 }
 
@@ -196,7 +204,7 @@ describe("the whole corpus in one run", () => {
       const report = join(dir, "guard-report.json");
       const child = join(__dirname, "cli-child.js");
       const result = await new Promise<{ error: (Error & { killed?: boolean; code?: unknown; signal?: unknown }) | null; stdout: string; stderr: string }>((resolve) => {
-        execFile(process.execPath, [child, report, ...files], { timeout: CHILD_TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) =>
+        execFile(process.execPath, [child, report, ...files], { timeout: CHILD_TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, PATH: "" } }, (error, stdout, stderr) =>
           resolve({ error, stdout, stderr }),
         );
       });
