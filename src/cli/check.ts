@@ -30,6 +30,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   const priorPath = stringOption(ctx, "prior");
   // the prior report's reader and flows are loaded only for --prior
   const prior = priorPath ? await (await import("./prior")).loadPrior(priorPath, t, lang) : undefined;
+  const reportPath = stringOption(ctx, "report");
+  const body = reportPath ? (await import("./reportBody")).loadReportBody(reportPath, t, lang) : undefined;
 
   const files = ctx.positionals;
   const progress = new Progress(io.stderr, files.length, t("检查中", "Checking"));
@@ -39,7 +41,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   if (format === "json") io.stdout.write(JSON_OPEN);
   else if (format === "csv") io.stdout.write(csvHeader());
   progress.update(0, files[0]);
-  await checkAll(files, { settings, prior, t, lang }, format, (r, i) => {
+  await checkAll(files, { settings, prior, body, t, lang }, format, (r, i) => {
     exit = Math.max(exit, r.exit);
     if (r.skipped) tally.skipped++;
     if (r.unreadable) tally.unreadable++;

@@ -15,6 +15,8 @@ export type CheckFormat = "text" | "json" | "csv";
 export interface CheckOptions {
   settings: Partial<Settings>;
   prior?: PriorReport;
+  /** The body of the 工作报告 given with --report: a workbook's tables are checked against it (a .docx brings its own). */
+  body?: string[];
   t: Tr;
   lang: Lang;
 }
@@ -26,13 +28,15 @@ function failed(file: string, error: string): FileResult {
 /** The other half: the tables recognised and the rules run over a read file. */
 export function analyseRead(file: string, read: ReadOutcome, opts: CheckOptions): FileResult {
   if (read.error !== undefined) return failed(file, read.error);
-  const analysis = analyse(read.snapshot, { settings: opts.settings, prior: opts.prior?.figures });
+  const body = read.report ? read.report.body : opts.body;
+  const analysis = analyse(read.snapshot, { settings: opts.settings, prior: opts.prior?.figures, body });
   if (opts.prior) {
     const problem = priorYearProblem(opts.prior, file, analysis.year, opts.t);
     if (problem) return { ...failed(file, problem), priorYearMismatch: true };
   }
   return {
     file,
+    ...(read.report ? { kind: read.report.kind } : {}),
     year: analysis.year,
     tables: analysis.tables.map((t) => ({ id: t.id, sheet: t.sheet, range: t.range })),
     findings: analysis.findings,

@@ -10,7 +10,7 @@
 import { Worker } from "worker_threads";
 import { checkConverted, checkRead, type CheckFormat, type CheckOptions, type RenderedResult } from "./checkOne";
 import { InOrder } from "./ordered";
-import type { ReadOutcome } from "./readFile";
+import type { ReadOutcome, ReportParts } from "./readFile";
 import type { LegacyKind } from "./legacy";
 import { SnapshotDecoder, type WireWorkbook } from "./snapshotWire";
 
@@ -34,7 +34,7 @@ export interface ReadJob {
 
 /** A file read (its snapshot on the wire), or why it could not be read (and whether LibreOffice could convert it). */
 export type ReadReply =
-  | { index: number; wire: WireWorkbook; error?: undefined; convertible?: undefined }
+  | { index: number; wire: WireWorkbook; error?: undefined; convertible?: undefined; report?: ReportParts }
   | { index: number; wire?: undefined; error: string; convertible?: LegacyKind };
 
 /** Calls `each` with every file's printed result, in the order of `files`, reading them on `count` threads running `script`. */
@@ -78,7 +78,7 @@ export async function checkWithWorkers(
             results.putLater(i, checkConverted(files[i], { error: msg.error, convertible: msg.convertible }, opts, format));
           } else {
             results.put(i, () => {
-              const read: ReadOutcome = msg.error !== undefined ? { error: msg.error } : { snapshot: decoders[k].decode(msg.wire) };
+              const read: ReadOutcome = msg.error !== undefined ? { error: msg.error } : { snapshot: decoders[k].decode(msg.wire), report: msg.report };
               return checkRead(files[i], read, opts, format);
             });
           }

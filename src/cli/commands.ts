@@ -12,16 +12,20 @@ export const COMMANDS: Command[] = [
     summary: { zh: "检查一个或多个统计表文件，列出错误和需核实的问题", en: "Check one or more workbooks and list errors and items to verify" },
     usage: {
       zh: [
-        "xzzf check <文件.xlsx>... [--prior <上年报表.xlsx>] [--format text|json|csv] [--threshold <百分数>]",
+        "xzzf check <文件.xlsx|工作报告.docx>... [--prior <上年报表.xlsx>] [--report <工作报告.docx>] [--format text|json|csv] [--threshold <百分数>]",
+        "  工作报告.docx  检查其中的附件表格，并用正文中的数字核对表格（report-* 规则）",
         "  --prior      上年报表：其本年数与本报表的上年数比对（prior-mismatch）",
+        "  --report     工作报告：用其正文中的数字核对所查工作簿的表格",
         "  --format     输出格式：text（默认，中文报告）、json、csv（Excel 可直接打开）",
         "  --threshold  同比变化超过该百分数须说明原因，默认 30",
         "  .xls、.et、.ods 文件：本机装有 LibreOffice 时，先在临时文件夹中转换副本再检查（原文件不变）",
         "  退出码：0 没有错误；1 有错误；2 有文件无法读取或参数有误",
       ].join("\n"),
       en: [
-        "xzzf check <file.xlsx>... [--prior <last-year.xlsx>] [--format text|json|csv] [--threshold <percent>]",
+        "xzzf check <file.xlsx|report.docx>... [--prior <last-year.xlsx>] [--report <report.docx>] [--format text|json|csv] [--threshold <percent>]",
+        "  report.docx  its attached tables are checked, and the figures of its text against them (report-* rules)",
         "  --prior      last year's report: its current-year figures are compared with this year's prior-year column",
+        "  --report     the work report: the figures of its text are checked against the workbooks' tables",
         "  --format     text (default), json, or csv (opens in Excel)",
         "  --threshold  a change of at least this percentage must be explained; default 30",
         "  .xls, .et, .ods: converted first (a copy, in a temp folder) when LibreOffice is installed",
@@ -30,6 +34,7 @@ export const COMMANDS: Command[] = [
     },
     options: {
       prior: { type: "string" },
+      report: { type: "string" },
       format: { type: "string", short: "f" },
       threshold: { type: "string" },
     },

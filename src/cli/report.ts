@@ -17,6 +17,8 @@ export interface TableSummary {
 export interface FileResult {
   /** The path as the user gave it. */
   file: string;
+  /** Set for a 工作报告 (its tables and its body were checked); absent for a workbook. */
+  kind?: "docx";
   year: number | null;
   tables: TableSummary[];
   findings: Finding[];
@@ -34,10 +36,13 @@ export interface JsonFinding {
   cell: string;
   related: string[];
   message: string;
+  /** Only for a finding about the report body: the paragraph (1-based), the whole sentence, the figure as written. */
+  quote?: { paragraph: number; sentence: string; figure: string };
 }
 
 export interface JsonFile {
   file: string;
+  kind?: "docx";
   year: number | null;
   tables: TableSummary[];
   findings: JsonFinding[];
@@ -51,6 +56,7 @@ export function findingMessage(f: Finding, lang: Lang): string {
 export function toJsonFile(r: FileResult, lang: Lang): JsonFile {
   return {
     file: r.file,
+    ...(r.kind ? { kind: r.kind } : {}),
     year: r.year,
     tables: r.tables.map((t) => ({ id: t.id, sheet: t.sheet, range: t.range })),
     findings: r.findings.map((f) => ({
@@ -61,6 +67,7 @@ export function toJsonFile(r: FileResult, lang: Lang): JsonFile {
       cell: f.cell,
       related: [...f.related],
       message: findingMessage(f, lang),
+      ...(f.quote ? { quote: { paragraph: f.quote.paragraph, sentence: f.quote.sentence, figure: f.quote.figure } } : {}),
     })),
     error: r.error,
   };

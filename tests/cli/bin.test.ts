@@ -52,8 +52,9 @@ test("a batch checked on worker threads gives the same report, in the same order
   const broken = await writeSeedXlsx(tmp.path("batch-broken.xlsx"), { change: { A2: withYearly("penalty", [7, -9]) } });
   const bad = tmp.path("batch-bad.xlsx");
   writeFileSync(bad, "序号,单位\n1,某局\n");
-  // 24 files, the broken and unreadable ones spread through the batch
-  const files = Array.from({ length: 24 }, (_, i) => (i % 7 === 3 ? broken : i % 11 === 5 ? bad : good));
+  const report = join(ROOT, "tests", "fixtures", "report", "seed-report.docx");
+  // 24 files, the broken and unreadable ones and the 工作报告 (tables and body) spread through the batch
+  const files = Array.from({ length: 24 }, (_, i) => (i % 7 === 3 ? broken : i % 11 === 5 ? bad : i % 9 === 2 ? report : good));
   for (const format of ["json", "csv", "text"]) {
     const serial = xzzf(["check", ...files, "--format", format], { XZZF_WORKERS: "0" });
     const pooled = xzzf(["check", ...files, "--format", format], { XZZF_WORKERS: "2" });
@@ -66,4 +67,8 @@ test("a batch checked on worker threads gives the same report, in the same order
   expect(out.files.map((f) => f.file)).toEqual(files);
   expect(out.files[3].findings.some((f) => f.rule === "value-negative")).toBe(true);
   expect(out.files[5].error).toMatch(/CSV|文本/);
+  // the report's body travelled with its tables from the reader thread
+  const docx = out.files[2] as { file: string; kind?: string; findings: Array<{ rule: string }> };
+  expect(docx.kind).toBe("docx");
+  expect(docx.findings.filter((f) => f.rule.startsWith("report-")).map((f) => f.rule).sort()).toEqual(["report-measure-differs", "report-measure-note", "report-measure-note"]);
 }, 120_000);
