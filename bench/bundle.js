@@ -30,7 +30,7 @@ const CLASSIC_BUDGET_KIB = 150;
 /** The dynamic imports that lead to the first screen of the web page: [importing module, request]. */
 const FIRST_SCREEN_IMPORTS = [
   [/src[\\/]taskpane[\\/]boot\.tsx?$/, /^\.\/main(\.tsx?)?$/],
-  [/src[\\/]taskpane[\\/]main\.tsx?$/, /(^|\/)web\/WebApp(\.tsx?)?$/],
+  [/src[\\/]taskpane[\\/]main\.tsx?$/, /(^|\/)web\/Web(?:App|Page)(\.tsx?)?$/],
 ];
 
 const kib = (n) => (n / 1024).toFixed(1);

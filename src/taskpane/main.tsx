@@ -25,7 +25,7 @@ export async function mount(root: HTMLElement, mode: "excel" | "web"): Promise<v
       const copy = typeof host.submissionCopy === "function" ? () => host.submissionCopy?.() : undefined;
       reactRoot.render(<Pane host={host} mode="excel" onSubmissionCopy={copy} />);
     } else {
-      const { default: WebApp } = await import(/* webpackChunkName: "web" */ "../web/WebApp");
+      const { default: WebApp } = await import(/* webpackChunkName: "web" */ "../web/WebPage");
       reactRoot.render(<WebApp />);
     }
   } catch (err) {

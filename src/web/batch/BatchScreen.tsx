@@ -1,0 +1,268 @@
+/**
+ * The page while it shows a batch: the summary table of a BatchSession and its downloads. Loaded
+ * only when many files are chosen (its own chunk), so the first visit does not pay for it.
+ */
+import { useCallback, useMemo, useState, useSyncExternalStore, type ChangeEvent } from "react";
+import {
+  Button,
+  Field,
+  FluentProvider,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { translator } from "../../i18n";
+import { BatchView } from "./BatchView";
+import { BatchSession } from "./session";
+import {
+  aggregateReport,
+  AGGREGATE_FILE,
+  ANNOTATED_ZIP,
+  annotatedOne,
+  annotatedZip,
+  loadBatchFactory,
+  SUMMARY_FILE,
+  summaryWorkbook,
+  type NamedFile,
+} from "./batchDownloads";
+import { saveFile, XLSX_MIME, ZIP_MIME } from "./save";
+import type { FileSummary } from "./types";
+
+export { BatchSession };
+
+const t = translator("zh");
+const PRIVACY_LINE = "文件只在本机浏览器中处理，不会上传。";
+
+const useStyles = makeStyles({
+  app: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "12px",
+    padding: "12px 16px",
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    columnGap: "16px",
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-end",
+    gap: "8px 12px",
+  },
+  pick: {
+    position: "relative",
+    display: "inline-flex",
+    alignItems: "center",
+    cursor: "pointer",
+    color: tokens.colorBrandForegroundLink,
+  },
+  fileInput: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    opacity: 0,
+    overflow: "hidden",
+  },
+  lines: { margin: 0, paddingLeft: "20px" },
+});
+
+interface Notice {
+  intent: "error" | "success" | "warning";
+  title?: string;
+  lines: string[];
+}
+
+export interface BatchScreenProps {
+  session: BatchSession;
+  onOpen(index: number): void;
+  /** A new batch from the files chosen here. */
+  onManyFiles(files: File[]): void;
+  /** Why the row last clicked could not be opened. */
+  openError?: string | null;
+}
+
+function saved(name: string, extra: string[] = []): Notice {
+  return { intent: extra.length ? "warning" : "success", lines: [t("batchSaved", { name }), ...extra] };
+}
+
+export default function BatchScreen({ session, onOpen, onManyFiles, openError }: BatchScreenProps) {
+  const styles = useStyles();
+  const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [unit, setUnit] = useState("");
+  const files: NamedFile[] = useMemo(() => session.files.map((f) => ({ name: f.name, file: f })), [session]);
+  const checked = snapshot.results;
+  const blocked = busy !== null || snapshot.running || checked.length === 0;
+
+  const run = useCallback(async (name: string, work: () => Promise<Notice | null>) => {
+    setBusy(t("batchWorking", { name }));
+    try {
+      setNotice(await work());
+    } catch (err) {
+      // ExcelJS's chunk could not be fetched (network gone, or the page was updated meanwhile): say what to do
+      const chunkMissing = err instanceof Error && err.name === "ChunkLoadError";
+      setNotice({ intent: "error", title: t("batchDownloadFailed"), lines: [chunkMissing ? t("webWriterMissing") : err instanceof Error ? err.message : String(err)] });
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  const downloadSummary = () =>
+    run(SUMMARY_FILE, async () => {
+      saveFile(await summaryWorkbook(checked, await loadBatchFactory()), SUMMARY_FILE, XLSX_MIME);
+      return saved(SUMMARY_FILE);
+    });
+
+  // an annotated copy is a workbook's: reports (.docx) have none
+  const readable = (rows: readonly FileSummary[]) => rows.filter((r) => r.kind === "xlsx").map((r) => files[r.index]);
+
+  const downloadAnnotatedAll = () =>
+    run(ANNOTATED_ZIP, async () => {
+      const list = readable(checked);
+      if (list.length === 0)
+        return {
+          intent: "error",
+          title: t("batchDownloadFailed"),
+          lines: [t("batchNothingReadable")],
+        };
+      saveFile(await annotatedZip(list, await loadBatchFactory(), new Date()), ANNOTATED_ZIP, ZIP_MIME);
+      return saved(ANNOTATED_ZIP);
+    });
+
+  const downloadAnnotatedOne = useCallback(
+    (row: FileSummary) =>
+      run(files[row.index].name, async () => {
+        const one = await annotatedOne(files[row.index], await loadBatchFactory(), new Date());
+        saveFile(one.bytes, one.name, XLSX_MIME);
+        return saved(one.name);
+      }),
+    [files, run],
+  );
+
+  // Stable while the batch runs, so the table's rows are not drawn again for every result.
+  const rowAction = useCallback(
+    (row: FileSummary) =>
+      row.kind !== "xlsx" ? null : (
+        <Button size="small" appearance="subtle" disabledFocusable={blocked} onClick={() => void downloadAnnotatedOne(row)} data-testid="batch-row-annotated">
+          {t("batchDownloadOneAnnotated")}
+        </Button>
+      ),
+    [blocked, downloadAnnotatedOne],
+  );
+
+  const downloadAggregate = () =>
+    run(AGGREGATE_FILE, async () => {
+      const out = await aggregateReport(files, checked, loadBatchFactory, {
+        unit,
+      });
+      const leftOut = out.leftOut.length ? [t("batchAggregateLeftOut", { files: out.leftOut.join("、") })] : [];
+      if (!out.ok)
+        return {
+          intent: "error",
+          title: t("batchAggregateRefused"),
+          lines: [...out.problems, ...leftOut],
+        };
+      saveFile(out.bytes, AGGREGATE_FILE, XLSX_MIME);
+      return saved(AGGREGATE_FILE, [...leftOut, ...out.warnings]);
+    });
+
+  const onPick = (e: ChangeEvent<HTMLInputElement>) => {
+    const picked = e.target.files ? Array.from(e.target.files) : [];
+    e.target.value = "";
+    if (picked.length) onManyFiles(picked);
+  };
+
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <div className={styles.app}>
+        <header className={styles.header}>
+          <h1 className={styles.title}>{t("appTitle")}</h1>
+          <Text>{PRIVACY_LINE}</Text>
+        </header>
+        <section className={styles.toolbar} aria-label={t("batchTitle", { total: snapshot.total })}>
+          <Text weight="semibold">{t("batchTitle", { total: snapshot.total })}</Text>
+          <label className={styles.pick}>
+            {t("batchNewFiles")}
+            <input type="file" multiple accept=".xlsx" data-testid="batch-file-input" className={styles.fileInput} onChange={onPick} />
+          </label>
+        </section>
+
+        {notice && (
+          <MessageBar intent={notice.intent} data-testid="batch-notice" role={notice.intent === "error" ? "alert" : "status"}>
+            <MessageBarBody>
+              {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
+              {notice.lines.length === 1 ? (
+                notice.lines[0]
+              ) : (
+                <ul className={styles.lines}>
+                  {notice.lines.map((l, i) => (
+                    <li key={i}>{l}</li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" appearance="transparent" onClick={() => setNotice(null)}>
+                关闭
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {snapshot.onMainThread && snapshot.running && (
+          <MessageBar intent="info" data-testid="batch-main-thread">
+            <MessageBarBody>{t("batchMainThread")}</MessageBarBody>
+          </MessageBar>
+        )}
+        {openError && (
+          <MessageBar intent="error" role="alert" data-testid="batch-open-error">
+            <MessageBarBody>{openError}</MessageBarBody>
+          </MessageBar>
+        )}
+        {busy && <Spinner size="tiny" label={busy} labelPosition="after" data-testid="batch-busy" />}
+
+        <BatchView
+          snapshot={snapshot}
+          onOpen={onOpen}
+          onStop={() => session.stop()}
+          t={t}
+          rowAction={rowAction}
+          actions={
+            <>
+              <Button appearance="primary" disabledFocusable={blocked} onClick={() => void downloadSummary()} data-testid="batch-summary-download">
+                {t("batchDownloadSummary")}
+              </Button>
+              <Button disabledFocusable={blocked} onClick={() => void downloadAnnotatedAll()} data-testid="batch-annotated-download">
+                {t("batchDownloadAnnotated")}
+              </Button>
+              <Field label={t("batchAggregateUnit")} orientation="horizontal">
+                <Input value={unit} onChange={(_, d) => setUnit(d.value)} placeholder="汇总" data-testid="batch-aggregate-unit" />
+              </Field>
+              <Button disabledFocusable={blocked} onClick={() => void downloadAggregate()} data-testid="batch-aggregate-download">
+                {t("batchDownloadAggregate")}
+              </Button>
+            </>
+          }
+        />
+      </div>
+    </FluentProvider>
+  );
+}
