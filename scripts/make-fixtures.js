@@ -14,7 +14,7 @@ const { mkdirSync, writeFileSync } = require("fs");
 const { join } = require("path");
 const { BUILDERS } = require("../tests/helpers/corpus.ts");
 const { ExcelJSHost } = require("../src/host/xlsx/exceljsHost.ts");
-const { analyse } = require("../src/engine/analyse.ts");
+const { analyse } = require("../src/check/analyse.ts");
 const { auditReportRows, AUDIT_SHEET } = require("../src/flows/auditReport.ts");
 const { rezip } = require("../tests/robust/bytes.ts");
 

@@ -13,8 +13,8 @@ import { join } from "path";
 import { run, tempDir } from "./cli/run";
 import { writeSeedXlsx } from "./helpers/xlsx";
 import { readWorkbookFast } from "../src/host/xlsx/fastReader";
-import { analyse } from "../src/engine/analyse";
-import type { WorkbookSnapshot } from "../src/engine/grid";
+import { analyse } from "../src/check/analyse";
+import type { WorkbookSnapshot } from "../src/grid/grid";
 import { layoutFor, layoutToSnapshot } from "../src/templates/layout";
 import { TABLE_IDS } from "../src/templates/tables";
 

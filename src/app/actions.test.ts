@@ -1,4 +1,4 @@
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import type { RecognisedYearlyTable } from "../engine/model";
 import { readState, STATE_SHEET } from "../engine/stateSheet";
 import { AUDIT_SHEET, AUDIT_HEADER } from "../flows/auditReport";

@@ -3,9 +3,9 @@
  * the web page. Each action reads a fresh snapshot (the user may have typed since the last one), asks
  * the engine and the flows for a plan, and hands the host its writes. Nothing here touches React.
  */
-import { analyse, type Analysis } from "../engine/analyse";
+import { analyse, type Analysis } from "../check/analyse";
 import type { Finding } from "../engine/findings";
-import type { CellValue, WorkbookSnapshot } from "../engine/grid";
+import type { CellValue, WorkbookSnapshot } from "../grid/grid";
 import { recognise } from "../engine/recognize";
 import { priorKey, readState, setNote, stateRows, type PriorFigure, type WorkbookState } from "../engine/stateSheet";
 import { AUDIT_SHEET, auditReportRows } from "../flows/auditReport";

@@ -3,7 +3,7 @@
  * new content, and a way out. Not a <dialog> (IE11 has none): an overlay that takes focus to the
  * confirm button and cancels on Escape (handled by the pane, which owns the key listener).
  */
-import { shown } from "../taskpane/display";
+import { shown } from "../pane/display";
 import { el, uniqueId } from "./dom";
 import type { PendingConfirm, ViewContext } from "./state";
 import { button } from "./widgets";

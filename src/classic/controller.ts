@@ -24,10 +24,10 @@ import {
 import type { Finding } from "../engine/findings";
 import type { SubmissionCopyResult, WorkbookHost } from "../host/types";
 import { tableLabel, translator, type StringKey } from "../i18n";
-import { errorText, InputError } from "../taskpane/errors";
-import { fileBytes, readLastYearWorkbook } from "../taskpane/readLastYear";
-import { readReportDocx } from "../taskpane/readReport";
-import { saveTemplateDefaults } from "../taskpane/storage";
+import { errorText, InputError } from "../pane/errors";
+import { fileBytes, readLastYearWorkbook } from "../pane/readLastYear";
+import { readReportDocx } from "../pane/readReport";
+import { saveTemplateDefaults } from "../pane/storage";
 import { findingKey, type ClassicState, type Notice, type PaneHandlers } from "./state";
 
 export interface ControllerOptions {

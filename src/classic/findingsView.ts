@@ -4,7 +4,7 @@
  * outside 附件2/3 takes a 审核说明.
  */
 import { canExplain } from "../app/actions";
-import type { Analysis } from "../engine/analyse";
+import type { Analysis } from "../check/analyse";
 import type { Finding, Severity } from "../engine/findings";
 import { countBySeverity, SEVERITIES } from "../flows/severity";
 import { severityLabel, tableLabel } from "../i18n";

@@ -6,7 +6,7 @@
  * 生成报送副本 and the settings.
  */
 import { screen, waitFor, within } from "@testing-library/dom";
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import type { RecognisedYearlyTable } from "../engine/model";
 import { readState } from "../engine/stateSheet";
 import { AUDIT_SHEET } from "../flows/auditReport";

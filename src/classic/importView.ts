@@ -5,7 +5,7 @@
 import type { ImportPlan } from "../app/actions";
 import { cellId, type PriorPreviewRow } from "../flows/importPrior";
 import { attachmentLabel, tableLabel, type StringKey } from "../i18n";
-import { shown } from "../taskpane/display";
+import { shown } from "../pane/display";
 import { el, on, uniqueId } from "./dom";
 import type { ViewContext } from "./state";
 import { button, FOCUS_KEY, message } from "./widgets";

@@ -6,7 +6,7 @@
  * the workbook.
  */
 import { screen, waitFor, within } from "@testing-library/dom";
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import { readState } from "../engine/stateSheet";
 import { countBySeverity, SEVERITIES } from "../flows/severity";
 import { NOTE_PREFIX } from "../host/office/officeHost";

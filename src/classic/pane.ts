@@ -11,7 +11,7 @@
 import type { WorkbookReader } from "../app/actions";
 import type { WorkbookHost } from "../host/types";
 import { translator, type Lang } from "../i18n";
-import { loadTemplateDefaults } from "../taskpane/storage";
+import { loadTemplateDefaults } from "../pane/storage";
 import { actionsView, busyView, costsView, headerView, noticeView, reportAttachedView } from "./chrome";
 import { confirmView } from "./confirmView";
 import { createController } from "./controller";

@@ -7,7 +7,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { screen } from "@testing-library/dom";
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import type { RecognisedYearlyTable } from "../engine/model";
 import { MARK_FILLS } from "../host/types";
 import { FakeWorkbook } from "../../tests/helpers/fakeExcel";

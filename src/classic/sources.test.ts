@@ -49,15 +49,15 @@ test.each(FORBIDDEN)("no %s in the classic pane's sources", (_name, re) => {
   expect(hits).toEqual([]);
 });
 
-test("the classic pane imports from src/taskpane only modules without React", () => {
+test("the classic pane imports from src/pane only modules without React", () => {
   const allowed = new Set(["readLastYear", "readReport", "storage", "errors", "display"]);
   for (const s of SOURCES) {
-    const re = /from ["']\.\.\/taskpane\/([^"']+)["']/g;
+    const re = /from ["']\.\.\/pane\/([^"']+)["']/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(s.text))) expect([s.file, allowed.has(m[1])]).toEqual([s.file, true]);
   }
   for (const name of allowed) {
-    const text = readFileSync(join(DIR, "..", "taskpane", `${name}.ts`), "utf8");
+    const text = readFileSync(join(DIR, "..", "pane", `${name}.ts`), "utf8");
     expect([name, /from ["'](react|react-dom|@fluentui[^"']*)["']|\.\/i18nContext/.test(text)]).toEqual([name, false]);
   }
 });

@@ -4,7 +4,7 @@
  * this, so switching language or finishing an action never loses what the user typed.
  */
 import type { ImportPlan, RatioMode, RatioPlanItem, ReportBody } from "../app/actions";
-import type { Analysis } from "../engine/analyse";
+import type { Analysis } from "../check/analyse";
 import type { Finding, Severity } from "../engine/findings";
 import type { Lang, StringKey, Translate } from "../i18n";
 import type { TableId } from "../templates/schema";

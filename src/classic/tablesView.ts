@@ -1,5 +1,5 @@
 /** 识别, as TablesView.tsx: which of 附件2–5 were found, where, for which year, and what is wrong with their frame. */
-import type { Analysis } from "../engine/analyse";
+import type { Analysis } from "../check/analyse";
 import { tableLabel } from "../i18n";
 import { TABLE_IDS } from "../templates/tables";
 import { el, uniqueId } from "./dom";

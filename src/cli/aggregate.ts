@@ -2,7 +2,7 @@
  * xzzf aggregate <file>... --out <file> [--unit <name>] [--contact <text>] [--keep <unit>=<file>]...:
  * 汇总 of several units into one report in the official layout (src/flows/aggregate.ts).
  */
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import { planAggregate, type AggregateInput } from "../flows/aggregate";
 import { readWorkbookFast } from "../host/xlsx/fastReader";
 import { NODE_ZIP } from "./nodeZip";

@@ -3,7 +3,7 @@
  * (fill per severity, the message as a note) and a 审核报告 sheet. Values are never changed.
  * Exit 1 when an error-severity finding was marked, as `check` does.
  */
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import { auditReportRows, AUDIT_SHEET } from "../flows/auditReport";
 import { countBySeverity, SEVERITY_LABELS, SEVERITY_LABELS_EN } from "../flows/severity";
 import type { CellMark } from "../host/types";

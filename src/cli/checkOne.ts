@@ -3,7 +3,7 @@
  * and its share of the report printed (renderResult). Shared by the in-process batch (checkBatch.ts)
  * and the main thread of the reader-thread pool (checkPool.ts).
  */
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import type { Settings } from "../rules/types";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type Lang, type Tr } from "./io";
 import type { ReadOutcome } from "./readFile";

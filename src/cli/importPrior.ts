@@ -3,7 +3,7 @@
  * columns from last year's {Y} columns. A differing non-empty value is never replaced without --force;
  * the figures are also kept in the state sheet so prior-mismatch works later without the old file.
  */
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import { readState, stateRows } from "../engine/stateSheet";
 import { importWrites, planImportPrior, type PriorPreviewRow } from "../flows/importPrior";
 import { readWorkbookFast } from "../host/xlsx/fastReader";

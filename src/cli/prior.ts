@@ -2,8 +2,8 @@
  * --prior: last year's report. Its {Y} column is this year's {Y-1} column, so every yearly block's
  * current-year values become PriorFigures for prior-mismatch.
  */
-import { analyse } from "../engine/analyse";
-import type { Analysis } from "../engine/analyse";
+import { analyse } from "../check/analyse";
+import type { Analysis } from "../check/analyse";
 import { priorFiguresOf } from "../flows/importPrior";
 import { readWorkbookFast } from "../host/xlsx/fastReader";
 import { NODE_ZIP } from "./nodeZip";

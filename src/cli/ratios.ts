@@ -1,5 +1,5 @@
 /** xzzf ratios <file> --out <file> [--formulas]: fills every 同比变化 cell, changing nothing else. */
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import { planRatios } from "../flows/ratios";
 import { tableDef } from "../templates/tables";
 import { checkOutput, CliError, EXIT_FINDINGS, EXIT_OK, writeOutput } from "./io";

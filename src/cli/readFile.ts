@@ -2,7 +2,7 @@
  * Reading one file for `check`: the half of checking the CLI's reader threads do (checkPool.ts).
  * Kept apart from checkOne.ts so that a reader thread loads the reader alone, not the engine and rules.
  */
-import type { WorkbookSnapshot } from "../engine/grid";
+import type { WorkbookSnapshot } from "../grid/grid";
 import { readWorkbookFast } from "../host/xlsx/fastReader";
 import { readErrors, WorkbookReadError } from "../host/xlsx/errors";
 import { NODE_ZIP } from "./nodeZip";

@@ -5,7 +5,7 @@
  * one Float64Array (moved, not copied), and a string goes once per batch: the workbooks of a batch
  * share their template's labels, so after the first file the reader sends only ids for them.
  */
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/grid";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../grid/grid";
 
 /** Numbers per cell in `cells`: row, column, kind, payload. */
 const STRIDE = 4;

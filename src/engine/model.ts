@@ -2,7 +2,7 @@
  * What recognition yields: a binding of every cell the rules and the writers need, by address.
  * Addresses are A1 strings on the table's sheet; merged cells are named by their top-left cell.
  */
-import type { CellValue } from "./grid";
+import type { CellValue } from "../grid/grid";
 import type { ColumnTable, TableId, YearlyTable } from "../templates/schema";
 
 export interface Slot {

@@ -8,7 +8,7 @@ import {
   parseValue,
   usable,
 } from "./normalize";
-import type { CellValue } from "./grid";
+import type { CellValue } from "../grid/grid";
 
 describe("parseValue: numbers as clerks type them (rules.md)", () => {
   test("text `1,234.5` reads as 1234.5 in an amount column", () => {

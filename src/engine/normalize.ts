@@ -2,7 +2,7 @@
  * Reading values as clerks type them (rules.md, "Numbers as clerks type them" and "Real explanation").
  * Never throws: every input gives a ParsedValue, whose notes say what the rules report.
  */
-import type { CellValue } from "./grid";
+import type { CellValue } from "../grid/grid";
 import type { ValueKind } from "../templates/schema";
 import { memoByText } from "./textMemo";
 import { nfkc } from "./nfkc";

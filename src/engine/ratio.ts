@@ -2,7 +2,7 @@
  * Change ratios (rules.md): (current − prior) / prior as a signed percentage with 2 decimals.
  * Prior 0 and current 0 give `0.00%`; prior 0 and current > 0 give `上年为0`; a missing year gives nothing.
  */
-import type { CellValue } from "./grid";
+import type { CellValue } from "../grid/grid";
 import { nfkc } from "./nfkc";
 
 export const PRIOR_ZERO = "上年为0";

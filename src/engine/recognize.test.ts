@@ -4,10 +4,10 @@
  * own cells, then moved by the same offset as the table).
  */
 import { recognise } from "./recognize";
-import { analyse } from "./analyse";
+import { analyse } from "../check/analyse";
 import type { RecognisedColumnTable, RecognisedTable, RecognisedYearlyTable } from "./model";
-import type { CellValue, SheetSnapshot } from "./grid";
-import { toA1 } from "./grid";
+import type { CellValue, SheetSnapshot } from "../grid/grid";
+import { toA1 } from "../grid/grid";
 import { layoutFor, layoutToSnapshot, type LayoutOptions, type SheetLayout } from "../templates/layout";
 import { seedLayoutOptions, SEED_CONTACT, SEED_UNIT, SEED_YEAR } from "../templates/sample";
 import { TABLE_IDS, TABLE_NAMES, tableDef } from "../templates/tables";

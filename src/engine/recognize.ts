@@ -3,7 +3,7 @@
  * cell the rules and writers need. It never depends on a fixed address: it anchors on the header
  * labels of templates.md and reads the frame (title, unit line, years) around them.
  */
-import { rangeA1, toA1, type SheetSnapshot, type WorkbookSnapshot } from "./grid";
+import { rangeA1, toA1, type SheetSnapshot, type WorkbookSnapshot } from "../grid/grid";
 import type {
   BodyRow,
   CategorySlots,

@@ -1,4 +1,4 @@
-import { analyse } from "./analyse";
+import { analyse } from "../check/analyse";
 import { planRatios } from "../flows/ratios";
 import { seedSnapshot } from "../../tests/helpers/seedWorkbook";
 

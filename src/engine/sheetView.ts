@@ -2,7 +2,7 @@
  * A read-only view of one sheet for recognition: normalised labels computed once, and merged areas
  * indexed so that any cell resolves to the top-left cell that holds its value.
  */
-import { cellAt, colCount, type CellValue, type MergeArea, type SheetSnapshot, toA1 } from "./grid";
+import { cellAt, colCount, type CellValue, type MergeArea, type SheetSnapshot, toA1 } from "../grid/grid";
 import type { Slot } from "./model";
 import { normLabel } from "./normalize";
 

@@ -3,7 +3,7 @@
  * reviewers' 审核说明, last year's figures (for prior-mismatch without the old file), and the
  * formatting a mark replaced (so 清除标记 restores it exactly). One hidden sheet of plain rows.
  */
-import type { CellValue, WorkbookSnapshot } from "./grid";
+import type { CellValue, WorkbookSnapshot } from "../grid/grid";
 import type { TableId } from "../templates/schema";
 
 export const STATE_SHEET = "_xzzf";

@@ -1,5 +1,5 @@
-import { analyse, type Analysis } from "../engine/analyse";
-import type { CellValue } from "../engine/grid";
+import { analyse, type Analysis } from "../check/analyse";
+import type { CellValue } from "../grid/grid";
 import type { RecognisedYearlyTable } from "../engine/model";
 import { layoutFor, layoutToSnapshot } from "../templates/layout";
 import { seedLayoutOptions } from "../templates/sample";

@@ -4,8 +4,8 @@
  * name, ratios recomputed; 附件4/5 rows are listed one per unit. Mixed years and units reported twice
  * (the notes warn against double counting entrusted enforcement) are refused unless told which to keep.
  */
-import type { CellValue } from "../engine/grid";
-import type { Analysis } from "../engine/analyse";
+import type { CellValue } from "../grid/grid";
+import type { Analysis } from "../check/analyse";
 import type { RecognisedColumnTable, RecognisedYearlyTable } from "../engine/model";
 import { isRealExplanation, parseValue, usable } from "../engine/normalize";
 import { computeRatio } from "../engine/ratio";

@@ -1,4 +1,4 @@
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import { stateRows, setNote, emptyState, STATE_SHEET } from "../engine/stateSheet";
 import { seedSnapshot } from "../../tests/helpers/seedWorkbook";
 import { AUDIT_HEADER, auditReportRows, formatCheckedAt } from "./auditReport";

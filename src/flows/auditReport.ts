@@ -2,12 +2,12 @@
  * The 审核报告 sheet: every finding as a row a reviewer can print and sign off, with the reviewer's
  * 审核说明 beside it, then a summary. Plain rows, so every host writes it the same way.
  */
-import type { CellValue } from "../engine/grid";
-import type { Analysis } from "../engine/analyse";
-import { tableDef } from "../templates/tables";
+import type { CellValue } from "../grid/grid";
+import type { Analysis } from "../check/analyse";
+import { AUDIT_SHEET, tableDef } from "../templates/tables";
 import { countBySeverity, SEVERITY_LABELS } from "./severity";
 
-export const AUDIT_SHEET = "审核报告";
+export { AUDIT_SHEET };
 
 export const AUDIT_HEADER: readonly string[] = ["序号", "规则", "严重程度", "附件", "工作表", "单元格", "问题说明", "审核说明"];
 

@@ -1,8 +1,8 @@
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import { layoutFor, layoutToSnapshot } from "../templates/layout";
 import { SEED_UNIT, seedLayoutOptions } from "../templates/sample";
 import { importWrites, planImportPrior, priorFiguresOf, cellId } from "./importPrior";
-import type { CellValue } from "../engine/grid";
+import type { CellValue } from "../grid/grid";
 
 /** Last year's report: its {Y} column carries the figures this year's {Y-1} column should hold. */
 function lastYearReport(currentA2: Record<string, CellValue>, year = 2023) {

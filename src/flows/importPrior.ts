@@ -2,8 +2,8 @@
  * 导入上年数: last year's report gives this year's {Y-1} columns. The plan is shown to the user
  * before anything is written; a differing non-empty cell is a conflict, never silently replaced.
  */
-import type { CellValue } from "../engine/grid";
-import type { Analysis } from "../engine/analyse";
+import type { CellValue } from "../grid/grid";
+import type { Analysis } from "../check/analyse";
 import type { RecognisedYearlyTable } from "../engine/model";
 import { parseValue } from "../engine/normalize";
 import type { PriorFigure } from "../engine/stateSheet";

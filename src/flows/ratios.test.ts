@@ -1,4 +1,4 @@
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import { layoutFor, layoutToSnapshot, type LayoutOptions } from "../templates/layout";
 import { seedLayoutOptions } from "../templates/sample";
 import { seedSnapshot } from "../../tests/helpers/seedWorkbook";

@@ -6,9 +6,9 @@
  * formatted as % shows differently in Excel, WPS and LibreOffice (and Office.js would turn a typed
  * `+28.57%` into 0.2857), text shows the same everywhere and is what the form asks for.
  */
-import type { Analysis } from "../engine/analyse";
-import type { CellValue } from "../engine/grid";
-import { isBlank } from "../engine/grid";
+import type { Analysis } from "../check/analyse";
+import type { CellValue } from "../grid/grid";
+import { isBlank } from "../grid/grid";
 import type { CategorySlots } from "../engine/model";
 import { parseValue, usable } from "../engine/normalize";
 import { computeRatio, ratioFormula } from "../engine/ratio";

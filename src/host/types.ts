@@ -3,7 +3,7 @@
  * ExcelJS (CLI and web page). The engine never sees a host; flows read a snapshot, ask the engine,
  * and hand the host a plan of writes and marks.
  */
-import type { CellValue, WorkbookSnapshot } from "../engine/grid";
+import type { CellValue, WorkbookSnapshot } from "../grid/grid";
 import type { SheetLayout } from "../templates/layout";
 import type { Severity } from "../engine/findings";
 import type { TableId } from "../templates/schema";

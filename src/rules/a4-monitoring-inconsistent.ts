@@ -2,7 +2,7 @@ import type { Rule } from "./types";
 import { columnName, present, rowLabel, rowLabelEn, show } from "./between";
 import { tableName } from "./cells";
 import { isZeroPlaceholder } from "../engine/normalize";
-import type { CellValue } from "../engine/grid";
+import type { CellValue } from "../grid/grid";
 import { nfkc } from "../engine/nfkc";
 
 /** 执法领域 names no field when empty, `0`, or a zero placeholder (`无`, `/`, `—`): the seed writes 0 there. */

@@ -2,7 +2,7 @@ import rule from "./a4-wan-yuan-suspect";
 import { seedBook, tableRuleCases } from "../../tests/helpers/tableRuleCases";
 import { a1, bodyAt } from "../../tests/helpers/layoutCells";
 import { seedLayoutOptions } from "../templates/sample";
-import type { CellValue } from "../engine/grid";
+import type { CellValue } from "../grid/grid";
 
 const SEED_ROW = seedLayoutOptions("A4").columns?.rows?.[0] ?? {};
 const dept = (changes: Record<string, CellValue>): Record<string, CellValue> => ({ ...SEED_ROW, name: "综合执法大队", ...changes });

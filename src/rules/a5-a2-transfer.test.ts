@@ -4,7 +4,7 @@ import { a1, bodyAt, valueAt } from "../../tests/helpers/layoutCells";
 import { book, stack } from "../../tests/helpers/sheetEdits";
 import { SHEET_NAMES } from "../templates/tables";
 import { SEED_UNIT } from "../templates/sample";
-import type { CellValue } from "../engine/grid";
+import type { CellValue } from "../grid/grid";
 
 type Row = Record<string, CellValue>;
 const row = (changes: Row): Row => ({ name: SEED_UNIT, platform: "是", transferred: 0, filed: 0, notFiled: 0, notProsecuted: 0, reverseReceived: 0, reverseFiled: 0, reverseNotPenalised: 0, ...changes });

@@ -1,5 +1,5 @@
 import * as cells from "./cells";
-import { analyse, recogniseWorkbook } from "../engine/analyse";
+import { analyse, recogniseWorkbook } from "../check/analyse";
 import type { RecognisedYearlyTable } from "../engine/model";
 import { seedSnapshot } from "../../tests/helpers/seedWorkbook";
 

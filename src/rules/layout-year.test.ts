@@ -1,5 +1,5 @@
 import rule from "./layout-year";
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import { seedTable, tableRuleCases } from "../../tests/helpers/tableRuleCases";
 import { a1, categoryHeaderAt, titleAt, yearHeaderAt } from "../../tests/helpers/layoutCells";
 import { book, mapValues, setCell } from "../../tests/helpers/sheetEdits";

@@ -3,7 +3,7 @@ import { seedBook, tableRuleCases } from "../../tests/helpers/tableRuleCases";
 import { a1, metaAt, titleAt } from "../../tests/helpers/layoutCells";
 import { setCell } from "../../tests/helpers/sheetEdits";
 import { SHEET_NAMES } from "../templates/tables";
-import type { WorkbookSnapshot } from "../engine/grid";
+import type { WorkbookSnapshot } from "../grid/grid";
 
 const withContact = (contact: string) => seedBook({ A2: { contact }, A3: { contact }, A4: { contact } });
 const contactOf = (b: ReturnType<typeof seedBook>, id: "A2" | "A3" | "A4") => a1(metaAt(b.layouts[id], "contact"));

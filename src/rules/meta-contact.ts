@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
 import { tableName } from "./cells";
-import { toA1 } from "../engine/grid";
+import { toA1 } from "../grid/grid";
 import { memoByText } from "../engine/textMemo";
 import { nfkc } from "../engine/nfkc";
 

@@ -2,7 +2,7 @@ import { a2With, a3With, ruleCases, workbook, yearlyBlocks } from "../../tests/h
 import { seedSnapshot } from "../../tests/helpers/seedWorkbook";
 import { SEED_UNIT } from "../templates/sample";
 import { stateRows, STATE_SHEET, emptyState, type PriorFigure } from "../engine/stateSheet";
-import type { CellValue } from "../engine/grid";
+import type { CellValue } from "../grid/grid";
 
 const SOURCE = "2023年统计表.xlsx";
 

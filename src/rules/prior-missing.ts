@@ -1,7 +1,7 @@
 import type { Rule } from "./types";
 import { tableName, yearLabel, yearlyCategories } from "./cells";
 import { yearlyBlockInUse } from "./value-missing";
-import { isBlank } from "../engine/grid";
+import { isBlank } from "../grid/grid";
 
 const rule: Rule = {
   meta: {

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
 import { tableName, yearLabel, yearlyCategories } from "./cells";
-import { isBlank } from "../engine/grid";
+import { isBlank } from "../grid/grid";
 import { isZeroPlaceholder } from "../engine/normalize";
 import { computeRatio, ratioAgrees, readRatioCell } from "../engine/ratio";
 import { shown } from "./value-not-number";

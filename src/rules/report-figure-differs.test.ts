@@ -5,8 +5,8 @@
  */
 import rule from "./report-figure-differs";
 import { RULES } from "./index";
-import { analyse } from "../engine/analyse";
-import type { WorkbookSnapshot } from "../engine/grid";
+import { analyse } from "../check/analyse";
+import type { WorkbookSnapshot } from "../grid/grid";
 import { seedBook, seedTwoUnits } from "../../tests/helpers/tableRuleCases";
 import { a1, bodyAt, valueAt } from "../../tests/helpers/layoutCells";
 import { book } from "../../tests/helpers/sheetEdits";

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
 import type { RecognisedTable, Slot } from "../engine/model";
-import { toA1 } from "../engine/grid";
+import { toA1 } from "../grid/grid";
 import { refFrom } from "./between";
 import { tableName } from "./cells";
 

@@ -1,5 +1,5 @@
 import rule from "./table-year-differs";
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import { seedBook, seedTable, tableRuleCases } from "../../tests/helpers/tableRuleCases";
 import { a1, titleAt } from "../../tests/helpers/layoutCells";
 import { setCell } from "../../tests/helpers/sheetEdits";

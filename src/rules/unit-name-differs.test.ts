@@ -5,7 +5,7 @@ import { book, setCell } from "../../tests/helpers/sheetEdits";
 import { SHEET_NAMES } from "../templates/tables";
 import { SEED_UNIT } from "../templates/sample";
 import type { SheetLayout } from "../templates/layout";
-import type { WorkbookSnapshot } from "../engine/grid";
+import type { WorkbookSnapshot } from "../grid/grid";
 
 const OTHER = "湘潭县自然资源和规划局";
 const on = (id: keyof typeof SHEET_NAMES, cell: string) => `'${SHEET_NAMES[id]}'!${cell}`;

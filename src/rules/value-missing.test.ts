@@ -1,7 +1,7 @@
 import { a2With, a3With, a4With, a5With, columnsWith, ruleCases, yearlyBlocks } from "../../tests/helpers/ruleCases";
 import { seedSnapshot } from "../../tests/helpers/seedWorkbook";
 import { layoutFor, layoutToSnapshot } from "../templates/layout";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/grid";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../grid/grid";
 
 /** The sheets with formulas on some cells (first sheet, second sheet), as a reader gives them. */
 function withFormulas(sheets: SheetSnapshot[], ...formulas: Record<string, string>[]): WorkbookSnapshot {

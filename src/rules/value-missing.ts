@@ -1,7 +1,7 @@
 import type { Rule } from "./types";
 import { bodyRows, columnLabel, tableName, yearLabel, yearlyCategories } from "./cells";
 import type { RecognisedYearlyTable, Slot, YearlyBlock } from "../engine/model";
-import { isBlank } from "../engine/grid";
+import { isBlank } from "../grid/grid";
 
 function blank(slot: Slot | undefined): boolean {
   return !slot || isBlank(slot.raw);

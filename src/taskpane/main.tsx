@@ -5,7 +5,7 @@
  */
 import { createRoot } from "react-dom/client";
 import type { WorkbookHost } from "../host/types";
-import { Pane } from "./Pane";
+import { Pane } from "../pane/Pane";
 
 function failure(err: unknown) {
   return (

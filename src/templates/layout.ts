@@ -3,7 +3,7 @@
  * role of every cell. Every writer renders this one description (ExcelJS for files and the CLI,
  * Office.js for 插入模板), and tests turn it straight into a snapshot.
  */
-import type { CellValue, MergeArea, SheetSnapshot } from "../engine/grid";
+import type { CellValue, MergeArea, SheetSnapshot } from "../grid/grid";
 import type { ColumnTable, TableDef, TableId, YearlyTable } from "./schema";
 import { notesFor, SHEET_NAMES, tableDef, titleFor } from "./tables";
 

@@ -3,7 +3,7 @@
  * opens them as its sample workbook, and the tests check the engine against the findings the spec
  * lists for them.
  */
-import type { CellValue } from "../engine/grid";
+import type { CellValue } from "../grid/grid";
 import type { TableId } from "./schema";
 import type { LayoutOptions } from "./layout";
 

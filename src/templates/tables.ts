@@ -167,6 +167,9 @@ export const SHEET_NAMES: Record<TableId, string> = {
   A5: "附件5 两法衔接",
 };
 
+/** The sheet 审核报告 writes (and which the submission copy leaves out). */
+export const AUDIT_SHEET = "审核报告";
+
 /** Short Chinese names for messages and UI. */
 export const TABLE_NAMES: Record<TableId, string> = {
   A2: "附件2 行政执法案件数据",

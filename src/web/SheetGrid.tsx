@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, type CSSProperties } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { colToLetters, fromA1, mergeContaining, type SheetSnapshot } from "../engine/grid";
+import { colToLetters, fromA1, mergeContaining, type SheetSnapshot } from "../grid/grid";
 import type { Finding } from "../engine/findings";
 import { MARK_FILLS, type CellMark } from "../host/types";
 import { SEVERITY_LABELS } from "../flows/severity";

@@ -10,7 +10,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import ExcelJS from "exceljs";
 import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import { countBySeverity, SEVERITIES } from "../flows/severity";
 import { AUDIT_SHEET } from "../flows/auditReport";
 import { MARK_FILLS } from "../host/types";

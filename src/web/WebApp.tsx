@@ -25,7 +25,7 @@ import { FolderOpenRegular } from "@fluentui/react-icons";
 import type { Finding } from "../engine/findings";
 import { translator } from "../i18n";
 import type { SheetLayout } from "../templates/layout";
-import { Pane } from "../taskpane/Pane";
+import { Pane } from "../pane/Pane";
 import { copyName, type CopyKind } from "./copyName";
 import type { RatioCopy } from "./downloads";
 import { openSample, sampleLayouts } from "./sampleWorkbook";

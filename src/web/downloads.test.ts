@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import { analyse } from "../engine/analyse";
-import type { WorkbookSnapshot } from "../engine/grid";
+import { analyse } from "../check/analyse";
+import type { WorkbookSnapshot } from "../grid/grid";
 import { STATE_SHEET } from "../engine/stateSheet";
 import { AUDIT_SHEET } from "../flows/auditReport";
 import { MARK_FILLS } from "../host/types";

@@ -3,7 +3,7 @@
  * workbook (its bytes read again), so preparing a download never changes what is on screen, and
  * the user's values are only ever changed in a copy, and only where they confirmed.
  */
-import { analyse, type Analysis } from "../engine/analyse";
+import { analyse, type Analysis } from "../check/analyse";
 import { AUDIT_SHEET, auditReportRows } from "../flows/auditReport";
 import { planRatios, type RatioPlan } from "../flows/ratios";
 import type { FileHost, HostFactory } from "./webHost";

@@ -1,4 +1,4 @@
-import type { SheetSnapshot } from "../engine/grid";
+import type { SheetSnapshot } from "../grid/grid";
 import { layoutFor, layoutToSnapshot } from "../templates/layout";
 import { seedLayoutOptions } from "../templates/sample";
 import { buildGrid, cellText } from "./gridModel";

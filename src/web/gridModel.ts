@@ -3,7 +3,7 @@
  * that a sheet with a stray entry in row 100 000 cannot freeze the page. Pure, so it is tested
  * without a browser.
  */
-import { colCount, toA1, type CellValue, type SheetSnapshot } from "../engine/grid";
+import { colCount, toA1, type CellValue, type SheetSnapshot } from "../grid/grid";
 
 /** The grid draws at most this much of a sheet; the four tables fit in 30 rows × 25 columns. */
 export const MAX_GRID_ROWS = 500;

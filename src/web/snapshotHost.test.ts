@@ -4,8 +4,8 @@
  * the workbook ExcelJS would have made had it held the file all along (values, fills, notes, sheets).
  */
 import ExcelJS from "exceljs";
-import { analyse } from "../engine/analyse";
-import type { WorkbookSnapshot } from "../engine/grid";
+import { analyse } from "../check/analyse";
+import type { WorkbookSnapshot } from "../grid/grid";
 import { STATE_SHEET, readState } from "../engine/stateSheet";
 import { clearMarks, fillRatios, insertTemplates, saveNote, validate, writeAuditReport } from "../app/actions";
 import { AUDIT_SHEET } from "../flows/auditReport";

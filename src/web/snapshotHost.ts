@@ -14,12 +14,12 @@
  * grid can keep the one it drew and compare by identity.
  */
 import { UserError } from "../errors";
-import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../engine/grid";
-import { fromA1, toA1 } from "../engine/grid";
+import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../grid/grid";
+import { fromA1, toA1 } from "../grid/grid";
 import { readState, STATE_SHEET, stateRows, type SavedFormat } from "../engine/stateSheet";
 import type { CellMark, CellWrite, HostCapabilities, WorkbookHost } from "../host/types";
 import { layoutToSnapshot, type SheetLayout } from "../templates/layout";
-import type { FileHost, HostFactory } from "./webHost";
+import type { FileHost, HostFactory } from "./fileHost";
 
 /** One host call that changed the workbook, as the pane made it. */
 export type HostCall =

@@ -1,4 +1,4 @@
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import { ExcelJSHost } from "../host/xlsx/exceljsHost";
 import { SHEET_NAMES } from "../templates/tables";
 import { seedXlsxBytes, withYearly } from "../../tests/helpers/xlsx";

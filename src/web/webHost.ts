@@ -3,27 +3,16 @@
  * wrapped so that the grid follows every change. Each write is passed through and then the snapshot
  * is read again; marks are remembered for the grid's fills; select() asks the grid to scroll.
  */
-import type { WorkbookSnapshot, CellValue } from "../engine/grid";
-import { analyse } from "../engine/analyse";
+import type { WorkbookSnapshot, CellValue } from "../grid/grid";
+import { analyse } from "../check/analyse";
 import { readState } from "../engine/stateSheet";
 import type { CellMark, CellWrite, HostCapabilities, HostCost, HostNotice, WorkbookHost } from "../host/types";
 import type { SheetLayout } from "../templates/layout";
 import { combineMarks, markKey } from "./marks";
 import { SnapshotHost } from "./snapshotHost";
+import type { FileHost, HostFactory } from "./fileHost";
 
-/** What the page needs of a host that holds an .xlsx file (ExcelJSHost and SnapshotHost have all of it). */
-export interface FileHost extends WorkbookHost {
-  toBytes(): Promise<Uint8Array>;
-  /** The workbook as it is to be submitted: no marks, notes, state or report sheets. */
-  submissionCopy(): Promise<Uint8Array>;
-}
-
-/** Opens workbooks with ExcelJS, for downloads; tests may pass their own. */
-export interface HostFactory {
-  fromBytes(bytes: Uint8Array): Promise<FileHost>;
-  /** A workbook with no sheets, to replay the sample's changes on. */
-  empty(): Promise<FileHost>;
-}
+export type { FileHost, HostFactory };
 
 /** ExcelJS (~250 KiB gzip) is fetched only when a download is asked for. */
 export async function loadExcelJSFactory(): Promise<HostFactory> {

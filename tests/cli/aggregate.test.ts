@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import { run, tempDir } from "./run";
 import { withYearly, writeSeedXlsx } from "../helpers/xlsx";
 import { readWorkbookFast } from "../../src/host/xlsx/fastReader";
-import { analyse } from "../../src/engine/analyse";
+import { analyse } from "../../src/check/analyse";
 import type { RecognisedColumnTable, RecognisedYearlyTable } from "../../src/engine/model";
 import type { LayoutOptions } from "../../src/templates/layout";
 

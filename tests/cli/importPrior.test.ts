@@ -2,10 +2,10 @@ import { readFileSync } from "fs";
 import { run, tempDir } from "./run";
 import { withYearly, writeSeedXlsx } from "../helpers/xlsx";
 import { readWorkbookFast } from "../../src/host/xlsx/fastReader";
-import { analyse } from "../../src/engine/analyse";
+import { analyse } from "../../src/check/analyse";
 import type { RecognisedYearlyTable } from "../../src/engine/model";
 import type { LayoutOptions } from "../../src/templates/layout";
-import type { CellValue } from "../../src/engine/grid";
+import type { CellValue } from "../../src/grid/grid";
 
 const tmp = tempDir("import");
 afterAll(() => tmp.cleanup());

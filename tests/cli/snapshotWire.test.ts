@@ -4,7 +4,7 @@
  * batch travel once.
  */
 import { SnapshotDecoder, SnapshotEncoder, transferList, type WireWorkbook } from "../../src/cli/snapshotWire";
-import type { WorkbookSnapshot } from "../../src/engine/grid";
+import type { WorkbookSnapshot } from "../../src/grid/grid";
 import { readWorkbookFast } from "../../src/host/xlsx/fastReader";
 import { buildCase, loadManifest } from "../helpers/corpus";
 

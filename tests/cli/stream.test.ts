@@ -1,5 +1,5 @@
 import { csvHeader, csvRows, formatCsv, formatJson, JSON_CLOSE, JSON_OPEN, jsonFileEntry, type FileResult } from "../../src/cli/report";
-import { analyse } from "../../src/engine/analyse";
+import { analyse } from "../../src/check/analyse";
 import { seedSnapshot } from "../helpers/seedWorkbook";
 
 const seed = analyse(seedSnapshot());

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { analyse } from "../../src/engine/analyse";
+import { analyse } from "../../src/check/analyse";
 import type { Finding } from "../../src/engine/findings";
 import { readDocx } from "../../src/host/docx/readDocx";
 import { readWorkbookFast } from "../../src/host/xlsx/fastReader";

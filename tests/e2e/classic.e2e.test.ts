@@ -21,7 +21,7 @@ import * as path from "path";
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Request } from "playwright-core";
 import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
-import { analyse } from "../../src/engine/analyse";
+import { analyse } from "../../src/check/analyse";
 import { SEVERITY_ORDER, type Severity } from "../../src/engine/findings";
 import { countBySeverity, SEVERITIES } from "../../src/flows/severity";
 import { MARK_FILLS } from "../../src/host/types";

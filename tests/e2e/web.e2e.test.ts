@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
 import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
-import type { WorkbookSnapshot } from "../../src/engine/grid";
+import type { WorkbookSnapshot } from "../../src/grid/grid";
 import { STATE_SHEET } from "../../src/engine/stateSheet";
 import { AUDIT_SHEET } from "../../src/flows/auditReport";
 import { countBySeverity, SEVERITIES } from "../../src/flows/severity";

@@ -6,7 +6,7 @@
  * summary is plain JSON, so the ES5 run's can be compared with node's as a whole.
  */
 import "../../src/engine/nfkcTable"; // as the classic pane's entry does: NFKC where the engine has no normalize
-import { analyse } from "../../src/engine/analyse";
+import { analyse } from "../../src/check/analyse";
 import type { Finding } from "../../src/engine/findings";
 import { clearMarks, previewImportPrior, validate } from "../../src/app/actions";
 import { cellId } from "../../src/flows/importPrior";

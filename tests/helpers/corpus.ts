@@ -12,7 +12,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { inflateSync, strFromU8, strToU8 } from "fflate";
-import type { CellValue, WorkbookSnapshot } from "../../src/engine/grid";
+import type { CellValue, WorkbookSnapshot } from "../../src/grid/grid";
 import type { WorkbookReadErrorCode } from "../../src/host/xlsx/errors";
 import { renderLayout } from "../../src/host/xlsx/render";
 import { layoutFor, layoutToSnapshot, type LayoutOptions, type SheetLayout } from "../../src/templates/layout";
@@ -64,6 +64,8 @@ export interface Expectation {
   error?: WorkbookReadErrorCode;
   /** A fragment of the Chinese message the refusal must contain. */
   messageIncludes?: string;
+  /** What `xzzf check` says instead, where it reads more than the workbook reader (a .docx is read as a 工作报告). */
+  cliMessageIncludes?: string;
   /** The findings are exactly a base list (see `bases`), renamed, copied and moved, plus `add` minus `remove`. */
   base?: string;
   /** Sheets of the base renamed: { old: new }. */

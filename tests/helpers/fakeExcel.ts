@@ -36,8 +36,8 @@
  * Sheets, cells, merges, notes and comments live in plain objects a test can set up and inspect.
  * `FakeRequestContext.prototype.sync` is a real method so tests can `jest.spyOn` it.
  */
-import type { CellValue, MergeArea, WorkbookSnapshot } from "../../src/engine/grid";
-import { colToLetters, lettersToCol, toA1 } from "../../src/engine/grid";
+import type { CellValue, MergeArea, WorkbookSnapshot } from "../../src/grid/grid";
+import { colToLetters, lettersToCol, toA1 } from "../../src/grid/grid";
 
 // ---------------------------------------------------------------------------------------------
 // Errors

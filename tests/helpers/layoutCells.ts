@@ -2,7 +2,7 @@
  * Where a layout put things, found from its cells (roles and labels), so tests compare recognition
  * with positions they did not compute the way recognition does.
  */
-import { toA1 } from "../../src/engine/grid";
+import { toA1 } from "../../src/grid/grid";
 import { normLabel } from "../../src/engine/normalize";
 import type { LayoutCell, SheetLayout } from "../../src/templates/layout";
 import { tableDef } from "../../src/templates/tables";

@@ -1,5 +1,5 @@
 /** What 校验 must leave in the cells: each still-open finding's cell with its most severe finding's fill. */
-import { analyse } from "../../src/engine/analyse";
+import { analyse } from "../../src/check/analyse";
 import { SEVERITY_ORDER, type Severity } from "../../src/engine/findings";
 import type { FakeWorkbook } from "./fakeExcel";
 

@@ -3,8 +3,8 @@
  * real hosts where tests can tell (writes land in cells, the state sheet keeps saved formats of marked
  * cells, an unknown sheet or a taken sheet name is refused with a Chinese message) and records every call.
  */
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/grid";
-import { fromA1 } from "../../src/engine/grid";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/grid/grid";
+import { fromA1 } from "../../src/grid/grid";
 import { readState, STATE_SHEET, stateRows } from "../../src/engine/stateSheet";
 import type { CellMark, CellWrite, HostCapabilities, WorkbookHost } from "../../src/host/types";
 import { layoutToSnapshot, type SheetLayout } from "../../src/templates/layout";

@@ -3,9 +3,9 @@
  * it must report exactly the given cells. Workbooks start from the seed's tables (which break no hard
  * rule) with a few figures changed, so each case shows the one thing it is about.
  */
-import { analyse, type AnalyseOptions } from "../../src/engine/analyse";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/grid";
-import { fromA1 } from "../../src/engine/grid";
+import { analyse, type AnalyseOptions } from "../../src/check/analyse";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/grid/grid";
+import { fromA1 } from "../../src/grid/grid";
 import type { Finding, Severity } from "../../src/engine/findings";
 import { layoutFor, layoutToSnapshot, type YearlyFill } from "../../src/templates/layout";
 import { seedLayoutOptions, SEED_YEAR } from "../../src/templates/sample";

@@ -1,5 +1,5 @@
 /** The seed report's four tables as a workbook snapshot, in the official layout or as pasted from Word. */
-import type { WorkbookSnapshot } from "../../src/engine/grid";
+import type { WorkbookSnapshot } from "../../src/grid/grid";
 import { layoutFor, layoutToSnapshot, type LayoutOptions } from "../../src/templates/layout";
 import { seedLayoutOptions } from "../../src/templates/sample";
 import { TABLE_IDS } from "../../src/templates/tables";

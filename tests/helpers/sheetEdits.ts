@@ -2,8 +2,8 @@
  * Edits of a sheet snapshot for recognition and rule tests: moving a table, stacking tables on one
  * sheet, deleting or swapping columns, writing single cells. Merges move with their cells.
  */
-import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/grid";
-import { fromA1, toA1 } from "../../src/engine/grid";
+import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../src/grid/grid";
+import { fromA1, toA1 } from "../../src/grid/grid";
 
 function copyValues(sheet: SheetSnapshot): CellValue[][] {
   return sheet.values.map((r) => (r ? [...r] : []));

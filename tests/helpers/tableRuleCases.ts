@@ -4,8 +4,8 @@
  * primary cell, related cells, and the labels the Chinese message must name). Workbooks start from the
  * seed's four tables, which break none of these rules, with a few cells changed.
  */
-import { analyse } from "../../src/engine/analyse";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/grid";
+import { analyse } from "../../src/check/analyse";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/grid/grid";
 import type { Finding, Severity } from "../../src/engine/findings";
 import { layoutFor, layoutToSnapshot, type LayoutOptions, type SheetLayout } from "../../src/templates/layout";
 import { seedLayoutOptions } from "../../src/templates/sample";

@@ -5,7 +5,7 @@
 import { writeFileSync } from "fs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import ExcelJS from "exceljs";
-import type { CellValue } from "../../src/engine/grid";
+import type { CellValue } from "../../src/grid/grid";
 import { renderLayout } from "../../src/host/xlsx/render";
 import { layoutFor, type LayoutOptions, type SheetLayout } from "../../src/templates/layout";
 import { seedLayoutOptions } from "../../src/templates/sample";

@@ -5,13 +5,13 @@
  */
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { analyse } from "../../src/engine/analyse";
+import { analyse } from "../../src/check/analyse";
 import { readState } from "../../src/engine/stateSheet";
 import { countBySeverity, SEVERITIES } from "../../src/flows/severity";
 import { NOTE_PREFIX, OfficeHost } from "../../src/host/office/officeHost";
 import { MARK_FILLS } from "../../src/host/types";
 import { SHEET_NAMES } from "../../src/templates/tables";
-import { Pane } from "../../src/taskpane/Pane";
+import { Pane } from "../../src/pane/Pane";
 import { FakeWorkbook } from "../helpers/fakeExcel";
 import { seedSnapshot } from "../helpers/seedWorkbook";
 import "../helpers/domStubs";

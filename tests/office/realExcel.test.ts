@@ -7,7 +7,7 @@
  * capability text says what the host does. At ExcelApi 1.1 (Office 2016) and 1.18.
  */
 import { validate } from "../../src/app/actions";
-import { analyse } from "../../src/engine/analyse";
+import { analyse } from "../../src/check/analyse";
 import type { Finding } from "../../src/engine/findings";
 import { readState } from "../../src/engine/stateSheet";
 import { detectCapabilities } from "../../src/host/office/capabilities";

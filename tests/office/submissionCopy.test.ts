@@ -6,8 +6,8 @@
  */
 import { unzipSync, strFromU8 } from "fflate";
 import { recogniseWorkbook, validate, writeAuditReport } from "../../src/app/actions";
-import { analyse } from "../../src/engine/analyse";
-import { rangeA1, type CellValue, type MergeArea, type WorkbookSnapshot } from "../../src/engine/grid";
+import { analyse } from "../../src/check/analyse";
+import { rangeA1, type CellValue, type MergeArea, type WorkbookSnapshot } from "../../src/grid/grid";
 import { recognise } from "../../src/engine/recognize";
 import { STATE_SHEET } from "../../src/engine/stateSheet";
 import { AUDIT_SHEET } from "../../src/flows/auditReport";

@@ -3,7 +3,7 @@
  * the next read loads only those ranges and the state sheet, with the same findings as a full read;
  * a renamed sheet, deleted rows, a broken or cut-off name, a table found twice: the full read again.
  */
-import { analyse } from "../../src/engine/analyse";
+import { analyse } from "../../src/check/analyse";
 import type { Finding } from "../../src/engine/findings";
 import { recognise } from "../../src/engine/recognize";
 import { recogniseWorkbook, validate } from "../../src/app/actions";

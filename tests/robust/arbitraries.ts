@@ -5,7 +5,7 @@
  * .xlsx).
  */
 import fc from "fast-check";
-import type { CellValue } from "../../src/engine/grid";
+import type { CellValue } from "../../src/grid/grid";
 import type { LayoutOptions } from "../../src/templates/layout";
 import { SEED_CONTACT, SEED_UNIT } from "../../src/templates/sample";
 import { TABLE_IDS, tableDef } from "../../src/templates/tables";

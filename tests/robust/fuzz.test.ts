@@ -40,7 +40,7 @@ jest.mock("fflate", () => {
 
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { analyse } from "../../src/engine/analyse";
+import { analyse } from "../../src/check/analyse";
 import { WorkbookReadError } from "../../src/host/xlsx/errors";
 import { ExcelJSHost } from "../../src/host/xlsx/exceljsHost";
 import { ONE_SHOT_INFLATE_MAX, readWorkbookFast } from "../../src/host/xlsx/fastReader";

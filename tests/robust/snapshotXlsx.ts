@@ -4,7 +4,7 @@
  * pasted twice) is a real file, the same bytes on every run.
  */
 import ExcelJS from "exceljs";
-import type { WorkbookSnapshot } from "../../src/engine/grid";
+import type { WorkbookSnapshot } from "../../src/grid/grid";
 import { cellOf } from "../helpers/xlsx";
 import { rezip } from "./bytes";
 

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { analyse } from "../analyse";
+import { analyse } from "../../check/analyse";
 import { seedSnapshot } from "../../../tests/helpers/seedWorkbook";
 import { reconcileBody } from "./reconcile";
 

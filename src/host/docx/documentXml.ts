@@ -24,7 +24,7 @@
  *   same cell), become its heading lines, and its notes right after it its note lines; both leave
  *   the body's (or the cell's) paragraphs.
  */
-import type { MergeArea } from "../../engine/grid";
+import type { MergeArea } from "../../grid/grid";
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, decodeEntities } from "../xlsx/fastReader";
 import { MAX_HEADING_PARAGRAPHS, MAX_NOTE_PARAGRAPHS, isFrameLine, isNoteLine, isNotesStart } from "./frame";
 

@@ -3,7 +3,7 @@ import { join } from "path";
 import { strToU8 } from "fflate";
 import { deflated, ole2, rawZip, zerosDeflate, zipParts } from "../../../tests/robust/bytes";
 import { refusal } from "../../../tests/helpers/refusal";
-import { analyse } from "../../engine/analyse";
+import { analyse } from "../../check/analyse";
 import { isDocx, noTablesMessage, readDocx, tablesProblem } from "./readDocx";
 import { cellValue } from "./frame";
 

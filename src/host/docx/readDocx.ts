@@ -24,7 +24,7 @@
  * .doc, encrypted, an .xlsx/.xls given as a report, .odt/.pptx/other zips, RTF/HTML/text, random
  * bytes, truncated or damaged files, zip bombs, and documents past the limits.
  */
-import type { SheetSnapshot, WorkbookSnapshot } from "../../engine/grid";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../grid/grid";
 import { docxErrors, WorkbookReadError, type DocxTextKind } from "../xlsx/errors";
 import { inflateEntry, MAX_SHEETS, SheetBuilder, type CellBudget, type ZipCodec } from "../xlsx/fastReader";
 import { oleKind, readCentralDirectory, textKind, type ZipDirectory } from "../xlsx/sniff";

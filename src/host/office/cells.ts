@@ -3,8 +3,8 @@
  * names, number formats, fill colours) and the grid snapshot and saved formats the engine keeps.
  * No Office objects here, so all of it is tested without a workbook.
  */
-import type { CellValue, MergeArea } from "../../engine/grid";
-import { parseRange, toA1 } from "../../engine/grid";
+import type { CellValue, MergeArea } from "../../grid/grid";
+import { parseRange, toA1 } from "../../grid/grid";
 
 /** The cell part of `Sheet1!A1:C3` or `'附件 2'!B4` (sheet names never end an address, cells never hold `!`). */
 export function localAddress(address: string): string {

@@ -4,8 +4,8 @@
  * clear the marks. And the round-trip budget of 校验: the same few syncs for 4 tables and for 40.
  */
 import { FakeRequestContext, FakeWorkbook } from "../../../tests/helpers/fakeExcel";
-import { analyse } from "../../engine/analyse";
-import { toA1, type WorkbookSnapshot } from "../../engine/grid";
+import { analyse } from "../../check/analyse";
+import { toA1, type WorkbookSnapshot } from "../../grid/grid";
 import type { RecognisedYearlyTable } from "../../engine/model";
 import { readState } from "../../engine/stateSheet";
 import { planRatios } from "../../flows/ratios";

@@ -5,7 +5,7 @@
 import { FakeRequestContext, FakeWorkbook } from "../../../tests/helpers/fakeExcel";
 import { seedSnapshot } from "../../../tests/helpers/seedWorkbook";
 import { readState, STATE_SHEET, stateRows, setNote, emptyState } from "../../engine/stateSheet";
-import { rangeA1, type CellValue } from "../../engine/grid";
+import { rangeA1, type CellValue } from "../../grid/grid";
 import { layoutFor, layoutToSnapshot } from "../../templates/layout";
 import { SHEET_NAMES, TABLE_IDS } from "../../templates/tables";
 import { MARK_FILLS, type CellMark } from "../types";

@@ -35,8 +35,8 @@
  * The mark rows of the state sheet belong to this host: `writeState` keeps the marks the workbook
  * holds, whatever mark rows the caller passes (a caller's state may predate the last 校验).
  */
-import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../engine/grid";
-import { colToLetters, fromA1, rangeA1 } from "../../engine/grid";
+import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../grid/grid";
+import { colToLetters, fromA1, rangeA1 } from "../../grid/grid";
 import { recognise } from "../../engine/recognize";
 import { SEVERITY_ORDER } from "../../engine/findings";
 import { emptyState, readState, STATE_SHEET, stateRows, type SavedFormat as SavedMark, type WorkbookState } from "../../engine/stateSheet";

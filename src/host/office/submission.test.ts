@@ -1,6 +1,6 @@
 import { recognise } from "../../engine/recognize";
 import { STATE_SHEET } from "../../engine/stateSheet";
-import { AUDIT_SHEET } from "../../flows/auditReport";
+import { AUDIT_SHEET } from "../../templates/tables";
 import { SHEET_NAMES } from "../../templates/tables";
 import { seedSnapshot } from "../../../tests/helpers/seedWorkbook";
 import { bytesToBase64, cellRoles, layoutMerges, planSubmission } from "./submission";

@@ -5,11 +5,11 @@
  * holding a recognised table are copied, from values, so the state sheet, the 审核报告, marks, notes,
  * comments, formulas and workbook names never reach the copy.
  */
-import type { CellValue, MergeArea, WorkbookSnapshot } from "../../engine/grid";
+import type { CellValue, MergeArea, WorkbookSnapshot } from "../../grid/grid";
 import type { RecognisedTable } from "../../engine/model";
 import { recognise } from "../../engine/recognize";
 import { STATE_SHEET } from "../../engine/stateSheet";
-import { AUDIT_SHEET } from "../../flows/auditReport";
+import { AUDIT_SHEET } from "../../templates/tables";
 import type { CellRole } from "../../templates/layout";
 import { layoutFor } from "../../templates/layout";
 import type { TableId } from "../../templates/schema";

@@ -6,12 +6,12 @@
  * workbook's sheet list when the names were saved: a sheet added, removed or renamed since (with the
  * pane closed too) means the names may not cover every table, and everything is read again.
  */
-import type { MergeArea } from "../../engine/grid";
+import type { MergeArea } from "../../grid/grid";
 import type { RecognisedTable } from "../../engine/model";
 import { STATE_SHEET } from "../../engine/stateSheet";
 import type { TableId } from "../../templates/schema";
 import { localAddress, sheetOfAddress } from "./cells";
-import { parseRange } from "../../engine/grid";
+import { parseRange } from "../../grid/grid";
 
 export const TABLE_NAME_PREFIX = "xzzf_";
 /** Rows below and columns right of a table its name also covers. */

@@ -3,9 +3,9 @@
  * previous operation), the engine in between, then the marks (which restore the previous marks in
  * the same batch, so no separate 清除标记 is needed) and the state sheet. Works with any host.
  */
-import type { Analysis } from "../../engine/analyse";
+import type { Analysis } from "../../check/analyse";
 import type { Finding } from "../../engine/findings";
-import type { WorkbookSnapshot } from "../../engine/grid";
+import type { WorkbookSnapshot } from "../../grid/grid";
 import type { CellMark, WorkbookHost } from "../types";
 
 /**

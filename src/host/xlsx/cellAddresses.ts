@@ -7,7 +7,7 @@
  * and some Windows/.NET generators store them with backslashes), see packageWithCellAddresses.
  */
 import { Zip, ZipPassThrough } from "fflate";
-import { toA1 } from "../../engine/grid";
+import { toA1 } from "../../grid/grid";
 import type { ZipEntry } from "./sniff";
 import { concatBytes } from "./bytes";
 import { decodeUtf8, encodeUtf8 } from "./textCodec";

@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
-import { analyse } from "../../engine/analyse";
-import type { WorkbookSnapshot } from "../../engine/grid";
+import { analyse } from "../../check/analyse";
+import type { WorkbookSnapshot } from "../../grid/grid";
 import { readState, STATE_SHEET, stateRows, emptyState } from "../../engine/stateSheet";
 import { layoutFor } from "../../templates/layout";
 import { MARK_FILLS } from "../types";
-import { AUDIT_SHEET } from "../../flows/auditReport";
+import { AUDIT_SHEET } from "../../templates/tables";
 import { cellOf, seedXlsxBytes } from "../../../tests/helpers/xlsx";
 import { ExcelJSHost, HostError } from "./exceljsHost";
 import { WorkbookReadError } from "./errors";

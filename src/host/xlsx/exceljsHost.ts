@@ -9,13 +9,13 @@
  * marked here is restored exactly, theme colours and rich notes included.
  */
 import ExcelJS from "exceljs";
-import type { CellValue, WorkbookSnapshot } from "../../engine/grid";
+import type { CellValue, WorkbookSnapshot } from "../../grid/grid";
 import { readState, stateRows, STATE_SHEET, type SavedFormat, type WorkbookState } from "../../engine/stateSheet";
 import type { SheetLayout } from "../../templates/layout";
 import type { Severity } from "../../engine/findings";
 import { SEVERITY_ORDER } from "../../engine/findings";
 import { recognise } from "../../engine/recognize";
-import { AUDIT_SHEET } from "../../flows/auditReport";
+import { AUDIT_SHEET } from "../../templates/tables";
 import { MARK_FILLS, type CellMark, type CellWrite, type HostCapabilities, type WorkbookHost } from "../types";
 import { readErrors, WorkbookReadError } from "./errors";
 import { UserError } from "../../errors";

@@ -9,8 +9,8 @@
  * reads `\d`-style escaped letters in custom formats as date parts; the fast reader gets both right.
  */
 import ExcelJS from "exceljs";
-import type { CellValue, WorkbookSnapshot } from "../../engine/grid";
-import { parseRange } from "../../engine/grid";
+import type { CellValue, WorkbookSnapshot } from "../../grid/grid";
+import { parseRange } from "../../grid/grid";
 import { readErrors, withFile, WorkbookReadError } from "./errors";
 import { SheetBuilder, isoFromDate, type CellBudget } from "./fastReader";
 import { sniff } from "./sniff";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
-import type { WorkbookSnapshot } from "../../engine/grid";
+import type { WorkbookSnapshot } from "../../grid/grid";
 import { WorkbookReadError } from "./errors";
 import { readWorkbookWithExcelJS } from "./exceljsSnapshot";
 import {

@@ -38,8 +38,8 @@
  */
 import { Inflate, inflateSync } from "fflate";
 import type { PartCache } from "./partCache";
-import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../engine/grid";
-import { colToLetters, parseRange, toA1 } from "../../engine/grid";
+import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../grid/grid";
+import { colToLetters, parseRange, toA1 } from "../../grid/grid";
 import { readErrors, withFile, WorkbookReadError } from "./errors";
 import { sniff, type ZipDirectory, type ZipEntry } from "./sniff";
 import { decodeUtf16, decodeUtf8 } from "./textCodec";

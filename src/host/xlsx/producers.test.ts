@@ -5,8 +5,8 @@
  * .xlsx, each named for what it is; a damaged entry told from a zip bomb.
  */
 import { deflateSync, strToU8, unzipSync, zipSync } from "fflate";
-import { analyse } from "../../engine/analyse";
-import type { WorkbookSnapshot } from "../../engine/grid";
+import { analyse } from "../../check/analyse";
+import type { WorkbookSnapshot } from "../../grid/grid";
 import { NODE_ZIP } from "../../cli/nodeZip";
 import { asStrictOoxml, seedXlsxBytes, withBackslashNames, withOtherCaseNames } from "../../../tests/helpers/xlsx";
 import { biff8Workbook, ole2, rawZip, zerosDeflate } from "../../../tests/robust/bytes";

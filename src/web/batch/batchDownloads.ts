@@ -7,8 +7,8 @@
  *  - the 汇总 report of the units, by the rules of `xzzf aggregate` (mixed years and a unit twice refused).
  */
 import { zipSync } from "fflate";
-import type { CellValue } from "../../engine/grid";
-import { analyse } from "../../engine/analyse";
+import type { CellValue } from "../../grid/grid";
+import { analyse } from "../../check/analyse";
 import { planAggregate, type AggregateInput } from "../../flows/aggregate";
 import { WorkbookReadError } from "../../host/xlsx/errors";
 import { layoutFor } from "../../templates/layout";

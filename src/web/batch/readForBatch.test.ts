@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "fs";
 import * as path from "path";
-import { analyse } from "../../engine/analyse";
+import { analyse } from "../../check/analyse";
 import { readDocx } from "../../host/docx/readDocx";
 import { readWorkbookFast } from "../../host/xlsx/fastReader";
 import { countBySeverity } from "../../flows/severity";

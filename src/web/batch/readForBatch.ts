@@ -6,8 +6,8 @@
  * .docx 工作报告 with the report reader (its tables as the snapshot, its body for the report-* rules),
  * anything else as an .xlsx with the fast reader (fflate, the default codec in a browser).
  */
-import { analyse, type AnalyseOptions } from "../../engine/analyse";
-import type { WorkbookSnapshot } from "../../engine/grid";
+import { analyse, type AnalyseOptions } from "../../check/analyse";
+import type { WorkbookSnapshot } from "../../grid/grid";
 import { reportUnit } from "../../flows/aggregate";
 import { countBySeverity } from "../../flows/severity";
 import { WorkbookReadError } from "../../host/xlsx/errors";

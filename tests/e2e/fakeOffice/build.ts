@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse } from "acorn";
-import type { WorkbookSnapshot } from "../../../src/engine/grid";
+import type { WorkbookSnapshot } from "../../../src/grid/grid";
 
 export interface FakeOfficeOptions {
   /** The open workbook. */

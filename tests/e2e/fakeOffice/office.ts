@@ -11,8 +11,8 @@
  * The workbook (the seed report's four tables, as `seedSnapshot()` makes them) and the level come from
  * the build (DefinePlugin), so the bundle carries no template code or zod.
  */
-import type { WorkbookSnapshot } from "../../../src/engine/grid";
-import { toA1 } from "../../../src/engine/grid";
+import type { WorkbookSnapshot } from "../../../src/grid/grid";
+import { toA1 } from "../../../src/grid/grid";
 import { FakeOfficeError, FakeWorkbook } from "../../helpers/fakeExcel";
 
 declare const __XZZF_FAKE_SEED__: WorkbookSnapshot;

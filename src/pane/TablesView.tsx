@@ -1,6 +1,6 @@
 /** 识别: which of 附件2–5 were found, on which sheet and range, for which year, and what is wrong with their frame. */
 import { MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Analysis } from "../engine/analyse";
+import type { Analysis } from "../check/analyse";
 import { tableLabel } from "../i18n";
 import { TABLE_IDS } from "../templates/tables";
 import { useI18n } from "./i18nContext";

@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import { SEED_UNIT } from "../templates/sample";
 import { MemoryHost } from "../../tests/helpers/memoryHost";
 import { seedSnapshot } from "../../tests/helpers/seedWorkbook";

@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import { readState } from "../engine/stateSheet";
 import { MemoryHost } from "../../tests/helpers/memoryHost";
 import { seedSnapshot } from "../../tests/helpers/seedWorkbook";

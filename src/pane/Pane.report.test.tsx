@@ -6,7 +6,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import type { RecognisedYearlyTable } from "../engine/model";
 import { MemoryHost } from "../../tests/helpers/memoryHost";
 import { seedSnapshot } from "../../tests/helpers/seedWorkbook";

@@ -53,7 +53,7 @@ import {
   type ReportReader,
   type WorkbookReader,
 } from "../app/actions";
-import type { Analysis } from "../engine/analyse";
+import type { Analysis } from "../check/analyse";
 import type { Finding } from "../engine/findings";
 import type { HostNotice, SubmissionCopyResult, WorkbookHost } from "../host/types";
 import { tableLabel, translator, type Lang, type StringKey } from "../i18n";

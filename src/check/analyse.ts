@@ -2,19 +2,19 @@
  * The engine's one entry point: a workbook snapshot in; recognised tables, computed ratios and
  * findings out. Pure and synchronous.
  */
-import type { WorkbookSnapshot } from "./grid";
-import { fromA1 } from "./grid";
-import type { Finding } from "./findings";
-import { SEVERITY_ORDER } from "./findings";
-import type { RecognisedTable, Slot } from "./model";
-import { parseValue, usable, type ParsedValue } from "./normalize";
-import { recognise } from "./recognize";
-import { firstCopies, workbookYear } from "./tableSet";
-import { noteKey, readState, type PriorFigure, type WorkbookState } from "./stateSheet";
+import type { WorkbookSnapshot } from "../grid/grid";
+import { fromA1 } from "../grid/grid";
+import type { Finding } from "../engine/findings";
+import { SEVERITY_ORDER } from "../engine/findings";
+import type { RecognisedTable, Slot } from "../engine/model";
+import { parseValue, usable, type ParsedValue } from "../engine/normalize";
+import { recognise } from "../engine/recognize";
+import { firstCopies, workbookYear } from "../engine/tableSet";
+import { noteKey, readState, type PriorFigure, type WorkbookState } from "../engine/stateSheet";
 import { RULES } from "../rules";
 import { forgetTables } from "../rules/cells";
 import { DEFAULT_SETTINGS, type RuleContext, type Settings } from "../rules/types";
-import type { RecognisedColumnTable, RecognisedYearlyTable } from "./model";
+import type { RecognisedColumnTable, RecognisedYearlyTable } from "../engine/model";
 import type { ValueKind } from "../templates/schema";
 import { TABLE_IDS } from "../templates/tables";
 

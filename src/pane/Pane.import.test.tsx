@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { analyse } from "../engine/analyse";
+import { analyse } from "../check/analyse";
 import type { RecognisedYearlyTable } from "../engine/model";
 import { readState } from "../engine/stateSheet";
 import { SEED_UNIT } from "../templates/sample";

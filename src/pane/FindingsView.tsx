@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Analysis } from "../engine/analyse";
+import type { Analysis } from "../check/analyse";
 import type { Finding, Severity } from "../engine/findings";
 import { countBySeverity, SEVERITIES } from "../flows/severity";
 import { severityLabel, tableLabel } from "../i18n";
