@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { run, tempDir } from "./run";
+import { ole2, rawZip, zerosDeflate, zipParts } from "../robust/bytes";
 
 const ROOT = resolve(__dirname, "..", "..");
 const REPORT = join(ROOT, "tests", "fixtures", "report", "seed-report.docx");
@@ -96,4 +97,37 @@ test("--report with a file that is no report stops with one sentence and exit 2"
   expect(r.stderr).toMatch(/--report/);
   expect(r.stderr).toContain(SEED);
   expect(r.stdout).toBe("");
+});
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const docxOf = (body: string) =>
+  zipParts({ "[Content_Types].xml": CONTENT_TYPES, "word/document.xml": `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>` });
+const para = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+const picture = '<w:p><w:r><w:drawing><wp:inline xmlns:wp="x"/></w:drawing></w:r></w:p>';
+
+test("each bad report gets its one sentence and the other files of the batch are checked", async () => {
+  const bad: Record<string, Uint8Array> = {
+    "加密.docx": ole2([
+      { name: "EncryptionInfo", data: new Uint8Array(300) },
+      { name: "EncryptedPackage", data: new Uint8Array(5000) },
+    ]),
+    "无表格.docx": docxOf(para("立案查处自然资源违法行为12件")),
+    "表格是图片.docx": docxOf(para("附件2") + `<w:tbl><w:tr><w:tc>${picture}</w:tc></w:tr></w:tbl>`),
+    "炸弹.docx": rawZip([{ name: "word/document.xml", data: zerosDeflate(1000), size: 200 * 1024 * 1024 }]),
+  };
+  const paths = Object.entries(bad).map(([name, bytes]) => {
+    writeFileSync(tmp.path(name), bytes);
+    return tmp.path(name);
+  });
+  const { code, files } = await json([REPORT, ...paths, SEED]);
+  expect(code).toBe(2);
+  expect(files[0].error).toBeNull();
+  expect(files[5].error).toBeNull();
+  const errors = files.slice(1, 5).map((f) => f.error ?? "");
+  expect(errors[0]).toContain("已加密");
+  expect(errors[1]).toContain("未找到表格");
+  expect(errors[2]).toContain("表格是图片");
+  expect(errors[3]).toContain("压缩炸弹");
+  errors.forEach((e, i) => expect([i, /[\u4e00-\u9fff]/.test(e), e.split(/[。！]/).filter((x) => x.trim()).length <= 2]).toEqual([i, true, true]));
 });
