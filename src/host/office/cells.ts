@@ -5,6 +5,7 @@
  */
 import type { CellValue, MergeArea } from "../../grid/grid";
 import { parseRange, toA1 } from "../../grid/grid";
+import { isDateFormatCode, serialToIso as excelSerialToIso } from "../xlsx/excelDates";
 
 /** The cell part of `Sheet1!A1:C3` or `'附件 2'!B4` (sheet names never end an address, cells never hold `!`). */
 export function localAddress(address: string): string {
@@ -37,30 +38,15 @@ export function parseAreasAddress(address: string): MergeArea[] {
  * `0.00%`, `General`, `@`, `[Red]0`. Literal text, escapes and bracketed sections are ignored.
  */
 export function isDateFormat(format: unknown): boolean {
-  if (typeof format !== "string") return false;
-  const s = format
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/[_*]./g, "")
-    .replace(/\[[^\]]*\]/g, "");
-  if (/^\s*(general|g\/通用格式)?\s*$/i.test(s)) return false;
-  return /[ymdhs]/i.test(s);
+  return typeof format === "string" && isDateFormatCode(format);
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-
 /**
- * An Excel serial date (1900 system) as ISO text: `2024-03-05`, with `T12:30:00` when it has a time.
- * Day 25569 is 1970-01-01, the convention the file readers use, so every host gives the same text.
+ * An Excel serial date (1900 system) as ISO text: `2024-03-05`, with `T12:30:00` when it has a time;
+ * the file readers' conversion (excelDates.ts), so every host gives the same text.
  */
 export function serialToIso(serial: number): string | null {
-  if (!(serial >= 0 && serial < 2958466)) return null;
-  const d = new Date(Math.round((serial - 25569) * 86400000));
-  const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  const h = d.getUTCHours();
-  const m = d.getUTCMinutes();
-  const s = d.getUTCSeconds();
-  return h || m || s ? `${date}T${pad(h)}:${pad(m)}:${pad(s)}` : date;
+  return excelSerialToIso(serial, false);
 }
 
 /** One cell as Office.js gives it, as the snapshot holds it. */

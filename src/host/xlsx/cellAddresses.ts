@@ -7,7 +7,7 @@
  * and some Windows/.NET generators store them with backslashes), see packageWithCellAddresses.
  */
 import { Zip, ZipPassThrough } from "fflate";
-import { toA1 } from "../../grid/grid";
+import { lettersToCol, toA1 } from "../../grid/grid";
 import type { ZipEntry } from "./sniff";
 import { concatBytes } from "./bytes";
 import { decodeUtf8, encodeUtf8 } from "./textCodec";
@@ -16,12 +16,6 @@ import { decodeUtf8, encodeUtf8 } from "./textCodec";
 const TAG = /<([A-Za-z_][\w.-]*:)?(row|c)\b([^>]*?)(\/?)>/g;
 const R_ATTR = /(?:^|\s)r\s*=\s*(["'])([^"']*)\1/;
 const REF = /^([A-Za-z]{1,3})(\d{1,7})$/;
-
-function colOf(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 /** The sheet XML with an `r` on every row and cell of its sheetData; null when none was missing. */
 export function withCellAddresses(xml: string): string | null {
@@ -45,7 +39,7 @@ export function withCellAddresses(xml: string): string | null {
     const m = r === undefined ? null : REF.exec(r.replace(/\$/g, "").trim());
     if (m) {
       row = Number(m[2]) - 1;
-      col = colOf(m[1]);
+      col = lettersToCol(m[1]);
       return tag;
     }
     if (row < 0) row = 0;

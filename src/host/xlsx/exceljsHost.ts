@@ -12,11 +12,10 @@ import ExcelJS from "exceljs";
 import type { CellValue, WorkbookSnapshot } from "../../grid/grid";
 import { readState, stateRows, STATE_SHEET, type SavedFormat, type WorkbookState } from "../../engine/stateSheet";
 import type { SheetLayout } from "../../templates/layout";
-import type { Severity } from "../../engine/findings";
-import { SEVERITY_ORDER } from "../../engine/findings";
 import { recognise } from "../../engine/recognize";
+import { markKey, markNote, mergeMarks } from "../../flows/marks";
 import { AUDIT_SHEET } from "../../templates/tables";
-import { MARK_FILLS, type CellMark, type CellWrite, type HostCapabilities, type WorkbookHost } from "../types";
+import { MARK_FILLS, type CellMark, type CellWrite, type WorkbookHost } from "../types";
 import { readErrors, WorkbookReadError } from "./errors";
 import { UserError } from "../../errors";
 import { sheetSnapshot, snapshotOfWorkbook } from "./exceljsSnapshot";
@@ -93,10 +92,6 @@ function removeNote(cell: ExcelJS.Cell): void {
   if (internal._value?.model) delete internal._value.model.comment;
 }
 
-function markKey(sheet: string, cell: string): string {
-  return `${sheet}\u0000${cell}`;
-}
-
 function toUint8(buf: ArrayBuffer | Uint8Array): Uint8Array {
   return buf instanceof Uint8Array ? buf : new Uint8Array(buf);
 }
@@ -104,14 +99,6 @@ function toUint8(buf: ArrayBuffer | Uint8Array): Uint8Array {
 const A1_CELL = /^\$?[A-Za-z]{1,3}\$?\d{1,7}$/;
 
 export class ExcelJSHost implements WorkbookHost {
-  readonly capabilities: HostCapabilities = {
-    mergedAreas: true,
-    cellNotes: true,
-    bindings: false,
-    newWorkbook: true,
-    insertFromBase64: false,
-  };
-
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
   /** A new, empty workbook (for 生成模板). */
@@ -205,19 +192,11 @@ export class ExcelJSHost implements WorkbookHost {
     if (marks.length === 0) return;
     const state = this.state();
     const saved = new Map<string, SavedFormat>(state.marks.map((m) => [markKey(m.sheet, m.cell), m]));
-    // Several findings on one cell: one fill (the most severe) and one note listing them all.
-    const byCell = new Map<string, { cell: ExcelJS.Cell; sheet: string; severity: Severity; messages: string[] }>();
-    for (const m of marks) {
-      const cell = this.cell(m.sheet, m.address);
-      const key = markKey(m.sheet, cell.address);
-      const entry = byCell.get(key);
-      if (!entry) byCell.set(key, { cell, sheet: m.sheet, severity: m.severity, messages: [m.message] });
-      else {
-        if (SEVERITY_ORDER[m.severity] < SEVERITY_ORDER[entry.severity]) entry.severity = m.severity;
-        if (!entry.messages.includes(m.message)) entry.messages.push(m.message);
-      }
-    }
-    for (const [key, { cell, sheet, severity, messages }] of byCell) {
+    // Several findings on one cell (or one merged area: its top-left cell): one fill (the most severe) and one note listing them all.
+    const merged = mergeMarks(marks.map((m) => ({ ...m, address: this.cell(m.sheet, m.address).address })));
+    for (const { sheet, address, severity, messages } of merged) {
+      const cell = this.cell(sheet, address);
+      const key = markKey(sheet, address);
       // A cell marked before keeps the format from before its first mark.
       if (!saved.has(key)) {
         const before: MarkedFormat = {
@@ -229,7 +208,7 @@ export class ExcelJSHost implements WorkbookHost {
         saved.set(key, { sheet, cell: cell.address, format: JSON.stringify(before) });
       }
       setStyle(cell, (s) => (s.fill = solidFill(MARK_FILLS[severity])));
-      cell.note = messages.join("\n");
+      cell.note = markNote(messages);
     }
     await this.writeState(stateRows({ ...state, marks: [...saved.values()] }));
   }

@@ -3,7 +3,7 @@
  * tested against, and a fallback for files the fast reader refuses for reasons ExcelJS copes with.
  * Conventions (empty cells as holes, merged cells other than the top-left dropped, dates as ISO
  * text, formulas with a leading `=`, cell text cut at 32 767 characters, the same limits) are those
- * of fastReader.ts, by way of its SheetBuilder.
+ * of fastReader.ts, by way of its SheetBuilder (read/builder.ts) and excelDates.ts.
  *
  * Known differences: ExcelJS does not know the zh-CN built-in date formats (ids 27–36, 50–58) and
  * reads `\d`-style escaped letters in custom formats as date parts; the fast reader gets both right.
@@ -12,7 +12,8 @@ import ExcelJS from "exceljs";
 import type { CellValue, WorkbookSnapshot } from "../../grid/grid";
 import { parseRange } from "../../grid/grid";
 import { readErrors, withFile, WorkbookReadError } from "./errors";
-import { SheetBuilder, isoFromDate, type CellBudget } from "./fastReader";
+import { isoFromDate } from "./excelDates";
+import { SheetBuilder, type CellBudget } from "./read/builder";
 import { sniff } from "./sniff";
 
 function richTextOf(v: { richText: { text: string }[] }): string {
