@@ -7,7 +7,7 @@ import type { Analysis } from "../check/analyse";
 import type { RecognisedYearlyTable } from "../engine/model";
 import { parseValue } from "../engine/normalize";
 import type { PriorFigure } from "../engine/stateSheet";
-import type { CellWrite } from "../host/types";
+import type { CellWrite } from "./plan";
 import type { TableId, ValueKind } from "../templates/schema";
 import { TABLE_NAMES } from "../templates/tables";
 import { blockUnit, pairBlocks } from "./pairing";

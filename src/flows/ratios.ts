@@ -12,7 +12,7 @@ import { isBlank } from "../grid/grid";
 import type { CategorySlots } from "../engine/model";
 import { parseValue, usable } from "../engine/normalize";
 import { computeRatio, ratioFormula } from "../engine/ratio";
-import type { CellWrite } from "../host/types";
+import type { CellWrite } from "./plan";
 import type { Category, TableId } from "../templates/schema";
 
 export type RatioMode = "values" | "formulas";

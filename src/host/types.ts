@@ -5,48 +5,11 @@
  */
 import type { CellValue, WorkbookSnapshot } from "../grid/grid";
 import type { SheetLayout } from "../templates/layout";
-import type { Severity } from "../engine/findings";
 import type { TableId } from "../templates/schema";
+import type { CellMark, CellWrite } from "../flows/plan";
 
-/** A value to put in a cell. `null` empties it. */
-export interface CellWrite {
-  sheet: string;
-  /** A1 address of a single cell (the top-left of a merged area). */
-  address: string;
-  value: string | number | null;
-  /** An Excel number format to set with the value (e.g. `0.00%`). */
-  numberFormat?: string;
-  /** A formula instead of a value (starts with `=`). */
-  formula?: string;
-}
-
-/** A finding shown in place: a fill per severity, and the message as a note or comment where supported. */
-export interface CellMark {
-  sheet: string;
-  address: string;
-  severity: Severity;
-  message: string;
-}
-
-/** Fill colours per severity, shared by every host so a marked workbook looks the same everywhere. */
-export const MARK_FILLS: Record<Severity, string> = {
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-  info: "#DDEBF7",
-};
-
-export interface HostCapabilities {
-  /** Merged areas can be read (ExcelApi 1.13 getMergedAreasOrNullObject; always for files). */
-  mergedAreas: boolean;
-  /** Notes (1.18) or comments (1.10) can carry a finding's message. */
-  cellNotes: boolean;
-  /** Bindings or names can keep a recognised table for the next run (1.3/1.4). */
-  bindings: boolean;
-  /** A new workbook can be made (1.8 createWorkbook; always for files). */
-  newWorkbook: boolean;
-  /** Template sheets can be copied in from a file (1.13 insertWorksheetsFromBase64). */
-  insertFromBase64: boolean;
-}
+// What a host is handed is the flows' (flows/plan.ts); named here too, for whoever holds a host.
+export { MARK_FILLS, type CellMark, type CellWrite } from "../flows/plan";
 
 /** A sentence for the user, in both languages of the pane. */
 export interface HostNotice {
@@ -70,7 +33,6 @@ export interface SubmissionCopyResult {
 }
 
 export interface WorkbookHost {
-  readonly capabilities: HostCapabilities;
   /** Everything the engine needs, in one read. */
   readSnapshot(): Promise<WorkbookSnapshot>;
   /** All writes of an operation, in one go. */

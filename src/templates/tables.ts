@@ -145,10 +145,6 @@ export function tableDef(id: TableId): TableDef {
   return t;
 }
 
-export function yearlyTables(): YearlyTable[] {
-  return parsed.filter((t): t is YearlyTable => t.shape === "yearly");
-}
-
 /** The title of a table for report year Y. */
 export function titleFor(def: TableDef, year: number): string {
   return `${year}${def.titleSuffix}`;

@@ -6,7 +6,7 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/grid/grid";
 import { fromA1 } from "../../src/grid/grid";
 import { readState, STATE_SHEET, stateRows } from "../../src/engine/stateSheet";
-import type { CellMark, CellWrite, HostCapabilities, WorkbookHost } from "../../src/host/types";
+import type { CellMark, CellWrite, WorkbookHost } from "../../src/host/types";
 import { layoutToSnapshot, type SheetLayout } from "../../src/templates/layout";
 
 type Call =
@@ -25,7 +25,6 @@ const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 const PLAIN_FORMAT = JSON.stringify({ fill: null, note: null });
 
 export class MemoryHost implements WorkbookHost {
-  readonly capabilities: HostCapabilities = { mergedAreas: true, cellNotes: true, bindings: false, newWorkbook: true, insertFromBase64: false };
   workbook: WorkbookSnapshot;
   readonly calls: Call[] = [];
   /** Cells marked now, by `sheet!A1`. */

@@ -3,8 +3,6 @@
  * licence) answers only ExcelApi 1.1, so every core flow runs on 1.1 members; the richer members are
  * used only when `isSetSupported` says so, and the pane shows the costs below once.
  */
-import type { HostCapabilities } from "../types";
-
 export type IsSetSupported = (name: string, minVersion?: string) => boolean;
 
 /** The members beyond ExcelApi 1.1 the Office host uses, each behind its requirement set. */
@@ -45,7 +43,6 @@ export interface CapabilityCost {
 }
 
 export interface DetectedCapabilities {
-  capabilities: HostCapabilities;
   api: OfficeApi;
   /** One sentence per missing API: what the user loses and what the product does instead. */
   costs: CapabilityCost[];
@@ -165,15 +162,7 @@ function costsOf(api: OfficeApi): CapabilityCost[] {
 
 export function detectCapabilities(isSetSupported: IsSetSupported): DetectedCapabilities {
   const api = detectApi(isSetSupported);
-  const capabilities: HostCapabilities = {
-    mergedAreas: api.mergedAreas,
-    cellNotes: api.comments || api.notes,
-    bindings: api.bindings || api.names,
-    newWorkbook: api.createWorkbook,
-    // Templates are written cell by cell at every level (insertSheets); insertWorksheetsFromBase64 is never called.
-    insertFromBase64: false,
-  };
-  return { capabilities, api, costs: costsOf(api) };
+  return { api, costs: costsOf(api) };
 }
 
 /** What `Office.context.requirements.isSetSupported` answers here; false everywhere outside Office. */

@@ -485,7 +485,7 @@ test("by default the host uses the global Excel.run and Office.context.requireme
   try {
     const host = new OfficeHost();
     expect(host.api.level).toBe(13);
-    expect(host.capabilities.mergedAreas).toBe(true);
+    expect(host.api.mergedAreas).toBe(true);
     const snap = await host.readSnapshot();
     expect(snap.sheets).toHaveLength(4);
   } finally {

@@ -6,6 +6,7 @@
 import type { Analysis } from "../../check/analyse";
 import type { Finding } from "../../engine/findings";
 import type { WorkbookSnapshot } from "../../grid/grid";
+import { findingMark } from "../../flows/marks";
 import type { CellMark, WorkbookHost } from "../types";
 
 /**
@@ -13,7 +14,7 @@ import type { CellMark, WorkbookHost } from "../types";
  * (rules.md) and is listed, not marked. Several findings on one cell are merged by the host.
  */
 export function marksFromFindings(findings: readonly Finding[]): CellMark[] {
-  return findings.filter((f) => !f.explanation).map((f) => ({ sheet: f.sheet, address: f.cell, severity: f.severity, message: f.message }));
+  return findings.filter((f) => !f.explanation).map(findingMark);
 }
 
 export interface ValidateResult {
