@@ -11,9 +11,10 @@ import { parseValue, usable, type ParsedValue } from "../engine/normalize";
 import { recognise } from "../engine/recognize";
 import { firstCopies, workbookYear } from "../engine/tableSet";
 import { noteKey, readState, type PriorFigure, type WorkbookState } from "../engine/stateSheet";
-import { RULES } from "../rules";
-import { forgetTables } from "../rules/cells";
-import { DEFAULT_SETTINGS, type RuleContext, type Settings } from "../rules/types";
+import { RULES } from "../rules/catalogue";
+import { TableLists } from "../rules/utils/cells";
+import { DEFAULT_SETTINGS, type Rule, type RuleContext, type Settings } from "../rules/types";
+import { fillMessage } from "../rules/utils/messages";
 import type { RecognisedColumnTable, RecognisedYearlyTable } from "../engine/model";
 import type { ValueKind } from "../templates/schema";
 import { TABLE_IDS } from "../templates/tables";
@@ -82,6 +83,7 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
   const notes = new Map(state.notes.map((n) => [noteKey(n.rule, n.sheet, n.cell), n.text]));
   let current = "";
   let currentSeverity: Finding["severity"] = "info";
+  let currentMessages: Rule["meta"]["messages"];
   // a further copy of an appendix gets table-duplicate's finding only (rules.md): no rule sees it otherwise
   const { checked, duplicates } = firstCopies(tables);
   const ctx: RuleContext = {
@@ -93,6 +95,7 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
     settings,
     prior: [...state.prior, ...(options.prior ?? [])],
     body: options.body,
+    lists: new TableLists(checked),
     value(slot, kind: ValueKind) {
       if (!slot) return { empty: true, num: null };
       let byKind = cache.get(kind);
@@ -119,9 +122,19 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
         sheet: r.table.sheet,
         cell,
         related: (r.related ?? []).map(address).filter((a) => a !== cell),
-        message: r.message,
-        messageEn: r.messageEn,
+        message: "",
+        messageEn: "",
       };
+      if (r.messageId === undefined) {
+        f.message = r.message;
+        f.messageEn = r.messageEn;
+      } else {
+        const m = currentMessages?.[r.messageId];
+        // a rule's own mistake, caught by its tests: never a finding without its text
+        if (!m) throw new Error(`rule ${current} reports message "${r.messageId}", which its meta.messages lacks`);
+        f.message = fillMessage(m.zh, r.data);
+        f.messageEn = fillMessage(m.en, r.data);
+      }
       if (r.quote) f.quote = r.quote;
       // most workbooks carry no explanations from review: no key to build for every finding then
       const note = notes.size === 0 ? undefined : notes.get(noteKey(current, f.sheet, cell));
@@ -130,15 +143,12 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
       reportedSlots.push(typeof r.cell === "string" ? undefined : r.cell);
     },
   };
-  try {
-    for (const rule of RULES) {
-      if (options.rules && !options.rules.includes(rule.meta.id)) continue;
-      current = rule.meta.id;
-      currentSeverity = rule.meta.severity;
-      rule.check(ctx);
-    }
-  } finally {
-    forgetTables();
+  for (const rule of RULES) {
+    if (options.rules && !options.rules.includes(rule.meta.id)) continue;
+    current = rule.meta.id;
+    currentSeverity = rule.meta.severity;
+    currentMessages = rule.meta.messages;
+    rule.check(ctx);
   }
   return sortFindings(findings, reportedSlots);
 }

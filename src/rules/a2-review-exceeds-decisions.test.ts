@@ -1,5 +1,6 @@
 import rule from "./a2-review-exceeds-decisions";
-import { seedBook, seedTable, seedTwoUnits, tableRuleCases, type Pair } from "../../tests/helpers/tableRuleCases";
+import { seedBook, seedTable, seedTwoUnits, type Pair } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, valueAt } from "../../tests/helpers/layoutCells";
 import { book } from "../../tests/helpers/sheetEdits";
 import type { SheetLayout } from "../templates/layout";
@@ -24,7 +25,7 @@ const both = A2({ review: [30, 30], permit: [2, 3] });
 const asText = A2({ review: ["0", "15件"], penalty: ["7", "９件"] }, true);
 const twoUnits = seedTwoUnits("A2", {}, { unit: "湘潭县林业局", values: { penalty: [1, 1], review: [0, 2] } });
 
-tableRuleCases(rule, { id: "a2-review-exceeds-decisions", severity: "warning" }, {
+ruleTester(rule, { id: "a2-review-exceeds-decisions", severity: "warning" }, {
   valid: [
     { name: "reviews within the decisions (5 ≤ 9)", workbook: A2({ review: [3, 5] }).workbook },
     { name: "reviews equal to the sum of the five", workbook: A2({ review: [7, 12], permit: [0, 3] }).workbook },

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
-import { categoryLabel, exceeds, present, show, unitOfBlock, yearSlot } from "./between";
-import { tableName, yearLabel } from "./cells";
+import { categoryLabel, exceeds, present, show, unitOfBlock, yearSlot } from "./utils/between";
+import { tableName, yearLabel } from "./utils/cells";
 
 /** The decisions a 重大执法决定法制审核 can be about. */
 const DECISIONS = ["permit", "confirm", "coercion", "ruling", "penalty"] as const;

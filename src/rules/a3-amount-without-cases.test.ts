@@ -1,5 +1,6 @@
 import rule from "./a3-amount-without-cases";
-import { seedBook, seedTwoUnits, tableRuleCases, type Pair } from "../../tests/helpers/tableRuleCases";
+import { seedBook, seedTwoUnits, type Pair } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, valueAt } from "../../tests/helpers/layoutCells";
 import { book } from "../../tests/helpers/sheetEdits";
 import type { SheetLayout } from "../templates/layout";
@@ -18,7 +19,7 @@ const mitigated = A3({ mitigatedAmount: [1500.5, 0] });
 const all = A3({ exemptAmount: ["300元", 0], exemptCases: ["无", 0], mitigatedAmount: [0, "1,000"], mitigatedCases: [0, "/"] }, true);
 const second = seedTwoUnits("A3", {}, { unit: "湘潭县林业局", values: { exemptAmount: [0, 800] } });
 
-tableRuleCases(rule, { id: "a3-amount-without-cases", severity: "error" }, {
+ruleTester(rule, { id: "a3-amount-without-cases", severity: "error" }, {
   valid: [
     { name: "amounts with their cases", workbook: A3({ exemptCases: [1, 2], exemptAmount: [500, 2000], mitigatedCases: [1, 1], mitigatedAmount: [100, 300] }).workbook },
     { name: "cases without amounts (an exemption need not name a sum)", workbook: A3({ exemptCases: [0, 2], mitigatedCases: [1, 0] }).workbook },

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
-import { categoryLabel, show, unitOfBlock, yearSlot } from "./between";
-import { tableName, yearLabel } from "./cells";
+import { categoryLabel, show, unitOfBlock, yearSlot } from "./utils/between";
+import { tableName, yearLabel } from "./utils/cells";
 
 /** An amount needs a case it came from: 免罚金额 needs 免罚案件, 从轻减轻金额 needs 从轻减轻案件; each year column. */
 const PAIRS = [

@@ -1,5 +1,6 @@
 import rule from "./a3-exceeds-a2";
-import { seedBook, seedTable, seedTwoUnits, tableRuleCases, type Pair } from "../../tests/helpers/tableRuleCases";
+import { seedBook, seedTable, seedTwoUnits, type Pair } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, valueAt, type At } from "../../tests/helpers/layoutCells";
 import { book, stack } from "../../tests/helpers/sheetEdits";
 import { SHEET_NAMES, tableDef } from "../templates/tables";
@@ -37,7 +38,7 @@ const a3TwoFine = seedTwoUnits("A3", {}, { unit: "湘潭县林业局", values: {
 const a3One = seedTable("A3", { unit: "湘潭县林业局", values: { penalty: [0, 2] } });
 const a3Stranger = seedTable("A3", { unit: "湘潭县水利局", values: { penalty: [0, 9] } });
 
-tableRuleCases(rule, { id: "a3-exceeds-a2", severity: "error" }, {
+ruleTester(rule, { id: "a3-exceeds-a2", severity: "error" }, {
   valid: [
     { name: "附件3 equal to 附件2", workbook: pairs({ penalty: [7, 9], fines: [818000.7, 4005196.42] }).workbook },
     { name: "categories without a counterpart (免罚…) are not compared", workbook: pairs({ exemptCases: [9, 99], exemptAmount: [1e7, 1e7], prudentCoercion: [5, 5] }).workbook },

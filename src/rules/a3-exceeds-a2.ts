@@ -1,7 +1,7 @@
 import type { Rule } from "./types";
 import type { RecognisedYearlyTable } from "../engine/model";
-import { blocksOf, byYear, sameYear, categoryLabel, exceeds, pairByUnit, refFrom, show, unitKey, unitOfBlock, yearSlot } from "./between";
-import { tableName, yearLabel } from "./cells";
+import { blocksOf, byYear, sameYear, categoryLabel, exceeds, pairByUnit, refFrom, show, unitKey, unitOfBlock, yearSlot } from "./utils/between";
+import { tableName, yearLabel } from "./utils/cells";
 import { TABLE_NAMES } from "../templates/tables";
 
 /**

@@ -1,5 +1,6 @@
 import rule from "./a3-mitigation-exceeds-penalties";
-import { seedBook, seedTwoUnits, tableRuleCases, type Pair } from "../../tests/helpers/tableRuleCases";
+import { seedBook, seedTwoUnits, type Pair } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, valueAt } from "../../tests/helpers/layoutCells";
 import { book } from "../../tests/helpers/sheetEdits";
 import type { SheetLayout } from "../templates/layout";
@@ -17,7 +18,7 @@ const prior = A3({ mitigatedCases: [6, 0] });
 const both = A3({ mitigatedCases: ["6件", "8"], penalty: [5, 6] }, true);
 const second = seedTwoUnits("A3", {}, { unit: "湘潭县林业局", values: { penalty: [0, 1], mitigatedCases: [0, 2] } });
 
-tableRuleCases(rule, { id: "a3-mitigation-exceeds-penalties", severity: "warning" }, {
+ruleTester(rule, { id: "a3-mitigation-exceeds-penalties", severity: "warning" }, {
   valid: [
     { name: "fewer mitigated cases than penalties", workbook: A3({ mitigatedCases: [2, 3] }).workbook },
     { name: "as many mitigated cases as penalties", workbook: A3({ mitigatedCases: [5, 6] }).workbook },

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
-import { categoryLabel, exceeds, show, unitOfBlock, yearSlot } from "./between";
-import { tableName, yearLabel } from "./cells";
+import { categoryLabel, exceeds, show, unitOfBlock, yearSlot } from "./utils/between";
+import { tableName, yearLabel } from "./utils/cells";
 
 /** Mitigated cases are penalty cases, so they cannot outnumber them; checked in each year column. */
 const rule: Rule = {

@@ -1,5 +1,6 @@
 import rule from "./a4-certified-exceeds-staff";
-import { seedBook, tableRuleCases } from "../../tests/helpers/tableRuleCases";
+import { seedBook } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, bodyAt } from "../../tests/helpers/layoutCells";
 import { seedLayoutOptions } from "../templates/sample";
 import type { CellValue } from "../grid/grid";
@@ -19,7 +20,7 @@ const over = A4({ certified: 27 });
 const second = A4({}, [dept({ establishment: 10, staffAdmin: 2, staffInstitution: 1, staffWorker: 0, certified: 4 })]);
 const text = A4({ certified: "30人", staffAdmin: "无", staffInstitution: "16", staffWorker: "10" }, [], true);
 
-tableRuleCases(rule, { id: "a4-certified-exceeds-staff", severity: "warning" }, {
+ruleTester(rule, { id: "a4-certified-exceeds-staff", severity: "warning" }, {
   valid: [
     { name: "fewer holders than staff (the seed: 11 of 26)", workbook: A4({}).workbook },
     { name: "as many holders as staff", workbook: A4({ certified: 26 }).workbook },

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
-import { columnName, exceeds, present, rowLabel, rowLabelEn, show } from "./between";
-import { tableName } from "./cells";
+import { columnName, exceeds, present, rowLabel, rowLabelEn, show } from "./utils/between";
+import { tableName } from "./utils/cells";
 
 /** Only when all three staff figures are readable: an unknown one could make the sum large enough. */
 const rule: Rule = {

@@ -1,5 +1,6 @@
 import rule from "./a4-monitoring-inconsistent";
-import { seedBook, tableRuleCases } from "../../tests/helpers/tableRuleCases";
+import { seedBook } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, bodyAt } from "../../tests/helpers/layoutCells";
 import { seedLayoutOptions } from "../templates/sample";
 import type { CellValue } from "../grid/grid";
@@ -30,7 +31,7 @@ const emptyField = A4({ monitoringField: null, monitoringDevices: 1 });
 const finesOnly = A4({ monitoringField: "交通运输", monitoringFines: 3.5 });
 const bothBroken = A4({ monitoringField: " ", monitoringDevices: 0, monitoringFines: "2.5" }, [dept({ monitoringField: "/", monitoringDevices: 2, monitoringFines: 0 })], true);
 
-tableRuleCases(rule, { id: "a4-monitoring-inconsistent", severity: "warning" }, {
+ruleTester(rule, { id: "a4-monitoring-inconsistent", severity: "warning" }, {
   valid: [
     { name: "no devices, no field, no fines (the seed writes 0 in 执法领域)", workbook: A4({}).workbook },
     { name: "devices with a field and fines", workbook: A4({ monitoringField: "自然资源卫片监测", monitoringDevices: 3, monitoringFines: 12 }).workbook },

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
-import { columnName, present, rowLabel, rowLabelEn, show } from "./between";
-import { tableName } from "./cells";
+import { columnName, present, rowLabel, rowLabelEn, show } from "./utils/between";
+import { tableName } from "./utils/cells";
 import { isZeroPlaceholder } from "../engine/normalize";
 import type { CellValue } from "../grid/grid";
 import { nfkc } from "../engine/nfkc";

@@ -1,5 +1,6 @@
 import rule from "./a4-over-establishment";
-import { seedBook, seedTable, tableRuleCases } from "../../tests/helpers/tableRuleCases";
+import { seedBook, seedTable } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, bodyAt } from "../../tests/helpers/layoutCells";
 import { seedLayoutOptions } from "../templates/sample";
 import { book, shift } from "../../tests/helpers/sheetEdits";
@@ -22,7 +23,7 @@ const flat = A4({ establishment: "20äºº", staffAdmin: "8", staffInstitution: "ï¼
 const moved = seedTable("A4", { row: { establishment: 2, staffAdmin: 1, staffInstitution: 1, staffWorker: 1 } });
 const off = { row: 5, col: 4 };
 
-tableRuleCases(rule, { id: "a4-over-establishment", severity: "info" }, {
+ruleTester(rule, { id: "a4-over-establishment", severity: "info" }, {
   seed: [expected(seed, 0, [...SAYS, "0 + 16 + 10 = 26", "16"])],
   valid: [
     { name: "staff within the establishment", workbook: A4({ staffWorker: 0 }).workbook },

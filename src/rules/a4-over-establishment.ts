@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { bodyRows, tableName } from "./cells";
+import { tableName } from "./utils/cells";
 
 const rule: Rule = {
   meta: {
@@ -11,7 +11,7 @@ const rule: Rule = {
   check(ctx) {
     for (const t of ctx.columns) {
       if (t.id !== "A4") continue;
-      for (const { row } of bodyRows(t)) {
+      for (const { row } of ctx.lists.bodyRows(t)) {
         if (!row.inUse) continue;
         const c = row.cells;
         const est = ctx.num(c.establishment, "count");

@@ -1,5 +1,6 @@
 import rule from "./a4-training-inconsistent";
-import { seedBook, tableRuleCases } from "../../tests/helpers/tableRuleCases";
+import { seedBook } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, bodyAt } from "../../tests/helpers/layoutCells";
 import { seedLayoutOptions } from "../templates/sample";
 import type { CellValue } from "../grid/grid";
@@ -18,7 +19,7 @@ const noHours = A4({ trainingHours: 0 });
 const noPersons = A4({ trainingPersons: "无" });
 const second = A4({}, [dept({ trainingPersons: 12, trainingHours: "-" })], true);
 
-tableRuleCases(rule, { id: "a4-training-inconsistent", severity: "error" }, {
+ruleTester(rule, { id: "a4-training-inconsistent", severity: "error" }, {
   valid: [
     { name: "both given (the seed: 26 人次, 1600 学时)", workbook: A4({}).workbook },
     { name: "both 0: no training", workbook: A4({ trainingPersons: 0, trainingHours: "无" }).workbook },

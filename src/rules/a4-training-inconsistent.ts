@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
-import { columnName, rowLabel, rowLabelEn } from "./between";
-import { tableName } from "./cells";
+import { columnName, rowLabel, rowLabelEn } from "./utils/between";
+import { tableName } from "./utils/cells";
 
 /** Training has both people and hours or neither; the 0 is the cell to correct. */
 const rule: Rule = {

@@ -1,5 +1,6 @@
 import rule from "./a4-wan-yuan-suspect";
-import { seedBook, tableRuleCases } from "../../tests/helpers/tableRuleCases";
+import { seedBook } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, bodyAt } from "../../tests/helpers/layoutCells";
 import { seedLayoutOptions } from "../templates/sample";
 import type { CellValue } from "../grid/grid";
@@ -17,7 +18,7 @@ const threshold = A4({ monitoringField: "交通", monitoringDevices: 2, monitori
 const yuan = A4({ monitoringFines: "125,000.5" });
 const second = A4({}, [dept({ monitoringFines: 38000 })], true);
 
-tableRuleCases(rule, { id: "a4-wan-yuan-suspect", severity: "warning" }, {
+ruleTester(rule, { id: "a4-wan-yuan-suspect", severity: "warning" }, {
   valid: [
     { name: "a plausible amount in 万元", workbook: A4({ monitoringField: "交通", monitoringDevices: 2, monitoringFines: 12.5 }).workbook },
     { name: "just under 10000", workbook: A4({ monitoringFines: 9999.9999 }).workbook },

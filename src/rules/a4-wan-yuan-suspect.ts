@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
-import { columnName, rowLabel, rowLabelEn, show } from "./between";
-import { tableName } from "./cells";
+import { columnName, rowLabel, rowLabelEn, show } from "./utils/between";
+import { tableName } from "./utils/cells";
 
 /** 1 亿元 of fines from electronic monitoring in three years is implausible for one department; 元 typed into a 万元 column is not. */
 const THRESHOLD_WAN = 10000;

@@ -1,5 +1,6 @@
 import rule from "./a5-a2-transfer";
-import { seedBook, seedTable, tableRuleCases, type SeedChange } from "../../tests/helpers/tableRuleCases";
+import { seedBook, seedTable, type SeedChange } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, bodyAt, valueAt } from "../../tests/helpers/layoutCells";
 import { book, stack } from "../../tests/helpers/sheetEdits";
 import { SHEET_NAMES } from "../templates/tables";
@@ -29,7 +30,7 @@ const s2 = seedTable("A2", { values: { transfer: [0, 4] } });
 const s5 = seedTable("A5", { row: { transferred: 1, filed: 1 } });
 const together = stack("两表", [s2.sheet, s5.sheet], 1);
 
-tableRuleCases(rule, { id: "a5-a2-transfer", severity: "warning" }, {
+ruleTester(rule, { id: "a5-a2-transfer", severity: "warning" }, {
   valid: [
     { name: "N(M) = 3(1) against 3 transferred, 1 not filed", workbook: wb([0, "3(1)"], { transferred: 3, filed: 2, notFiled: 1 }).workbook },
     { name: "full-width brackets `3（1）` and fewer not filed", workbook: wb([0, "3（1）"], { transferred: "3", filed: 3, notFiled: 0 }).workbook },

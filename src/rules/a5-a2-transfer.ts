@@ -1,7 +1,7 @@
 import type { Rule } from "./types";
 import type { RecognisedColumnTable, RecognisedYearlyTable, Slot } from "../engine/model";
-import { blocksOf, byYear, sameYear, categoryLabel, pairByUnit, refFrom, rowsInUse, show, unitKey, type UnitBlock, type UnitRow } from "./between";
-import { tableName } from "./cells";
+import { blocksOf, byYear, sameYear, categoryLabel, pairByUnit, refFrom, rowsInUse, show, unitKey, type UnitBlock, type UnitRow } from "./utils/between";
+import { tableName } from "./utils/cells";
 import { TABLE_NAMES } from "../templates/tables";
 
 /**

@@ -1,5 +1,6 @@
 import rule from "./a5-forward-sum";
-import { seedBook, seedTable, tableRuleCases } from "../../tests/helpers/tableRuleCases";
+import { seedBook, seedTable } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, bodyAt, columnHeaderAt } from "../../tests/helpers/layoutCells";
 import { book, deleteCols, shift, stack } from "../../tests/helpers/sheetEdits";
 
@@ -24,7 +25,7 @@ const stacked = book(shift(together.sheet, 2, 3));
 const missingCol = seedTable("A5", { row: { transferred: 1, filed: 2, notFiled: 0, notProsecuted: 5 } });
 const withoutNotProsecuted = book(deleteCols(missingCol.sheet, columnHeaderAt(missingCol.layout, "notProsecuted").col, 1));
 
-tableRuleCases(rule, { id: "a5-forward-sum", severity: "error" }, {
+ruleTester(rule, { id: "a5-forward-sum", severity: "error" }, {
   valid: [
     { name: "移送案件数 equals the sum", workbook: A5({ transferred: 5, filed: 2, notFiled: 1, notProsecuted: 2 }).workbook },
     { name: "移送案件数 above the sum", workbook: A5({ transferred: 6, filed: 2, notFiled: 1, notProsecuted: 2 }).workbook },

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
-import { exceeds, present, rowLabel, rowLabelEn, show } from "./between";
-import { tableName } from "./cells";
+import { exceeds, present, rowLabel, rowLabelEn, show } from "./utils/between";
+import { tableName } from "./utils/cells";
 import { tableDef } from "../templates/tables";
 
 /** 注5 as the form prints it (templates.md), without its number: the message quotes it. */

@@ -1,5 +1,6 @@
 import rule from "./a5-reverse-sum";
-import { seedBook, tableRuleCases } from "../../tests/helpers/tableRuleCases";
+import { seedBook } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, bodyAt } from "../../tests/helpers/layoutCells";
 
 type Row = Record<string, string | number | null>;
@@ -17,7 +18,7 @@ const partial = A5({ reverseReceived: 1, reverseFiled: 2, reverseNotPenalised: n
 const second = A5({}, [{ name: "湘潭县林业局", platform: "否", reverseReceived: 0, reverseFiled: 0, reverseNotPenalised: 4 }]);
 const flat = A5({ reverseReceived: 0, reverseFiled: 1, reverseNotPenalised: 0 }, [], true);
 
-tableRuleCases(rule, { id: "a5-reverse-sum", severity: "error" }, {
+ruleTester(rule, { id: "a5-reverse-sum", severity: "error" }, {
   valid: [
     { name: "equal to the sum", workbook: A5({ reverseReceived: 3, reverseFiled: 2, reverseNotPenalised: 1 }).workbook },
     { name: "above the sum (one recommendation covering several cases counts once per case, 注4)", workbook: A5({ reverseReceived: 7, reverseFiled: 2, reverseNotPenalised: 1 }).workbook },

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
-import { exceeds, present, rowLabel, rowLabelEn, show } from "./between";
-import { tableName } from "./cells";
+import { exceeds, present, rowLabel, rowLabelEn, show } from "./utils/between";
+import { tableName } from "./utils/cells";
 
 /** 附件5 注6; as in a5-forward-sum, readable addends that already exceed the total are enough. */
 const rule: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { tableName, yearLabel, yearlyCategories } from "./cells";
+import { tableName, yearLabel } from "./utils/cells";
 import { isRealExplanation } from "../engine/normalize";
 import { computeRatio } from "../engine/ratio";
 
@@ -14,7 +14,7 @@ const rule: Rule = {
     const threshold = ctx.settings.changeThreshold;
     const pct = Math.round(threshold * 10000) / 100;
     for (const t of ctx.yearly) {
-      for (const { cat, slots } of yearlyCategories(t)) {
+      for (const { cat, slots } of ctx.lists.yearlyCategories(t)) {
         const prior = ctx.num(slots.prior, cat.kind);
         const current = ctx.num(slots.current, cat.kind);
         // a negative figure is an error of its own (value-negative); its "change" means nothing

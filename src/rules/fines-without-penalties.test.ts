@@ -1,5 +1,6 @@
 import rule from "./fines-without-penalties";
-import { seedBook, seedTwoUnits, tableRuleCases, type Pair } from "../../tests/helpers/tableRuleCases";
+import { seedBook, seedTwoUnits, type Pair } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, valueAt } from "../../tests/helpers/layoutCells";
 import { book } from "../../tests/helpers/sheetEdits";
 import type { SheetLayout } from "../templates/layout";
@@ -21,7 +22,7 @@ const both = book2({ penalty: [0, 0] }, { penalty: [0, 0] }, true);
 const textAmount = book2({ penalty: [7, 0], fines: [818000.7, "1,200.50元"] });
 const second = seedTwoUnits("A2", {}, { unit: "湘潭县林业局", values: { penalty: [0, 0], fines: [0, 5000] } });
 
-tableRuleCases(rule, { id: "fines-without-penalties", severity: "warning" }, {
+ruleTester(rule, { id: "fines-without-penalties", severity: "warning" }, {
   valid: [
     { name: "fines with penalties in both tables (the seed)", workbook: book2({}).workbook },
     { name: "no fines and no penalties", workbook: book2({ penalty: [0, 0], fines: [0, 0] }, { penalty: [0, 0], fines: [0, "无"] }).workbook },

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
-import { categoryLabel, show, unitOfBlock, yearSlot } from "./between";
-import { tableName, yearLabel } from "./cells";
+import { categoryLabel, show, unitOfBlock, yearSlot } from "./utils/between";
+import { tableName, yearLabel } from "./utils/cells";
 
 /**
  * 附件2 罚没金额 against 行政处罚, 附件3 罚没金额 against 涉企行政处罚 (both tables key them `fines` and

@@ -1,5 +1,6 @@
 import rule from "./layout-header";
-import { seedTable, tableRuleCases } from "../../tests/helpers/tableRuleCases";
+import { seedTable } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, categoryHeaderAt, columnHeaderAt } from "../../tests/helpers/layoutCells";
 import { book, deleteCols, mapValues, setCell, shift, swapCols } from "../../tests/helpers/sheetEdits";
 import { tableDef } from "../templates/tables";
@@ -31,7 +32,7 @@ const noNotFiled = shift(deleteCols(a5.sheet, columnHeaderAt(a5.layout, "notFile
 
 const respelled = mapValues(a2.sheet, (v) => (typeof v === "string" && v.endsWith("(件)") ? v.replace("(件)", "\n（件）") : v));
 
-tableRuleCases(rule, { id: "layout-header", severity: "error" }, {
+ruleTester(rule, { id: "layout-header", severity: "error" }, {
   valid: [
     { name: "labels with line breaks and full-width brackets", workbook: book(respelled) },
     { name: "without merges, shifted", workbook: book(shift(seedTable("A4", { withoutMerges: true }).sheet, 2, 1), shift(seedTable("A3", { withoutMerges: true }).sheet, 0, 4)) },

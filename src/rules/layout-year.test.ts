@@ -1,6 +1,7 @@
 import rule from "./layout-year";
 import { analyse } from "../check/analyse";
-import { seedTable, tableRuleCases } from "../../tests/helpers/tableRuleCases";
+import { seedTable } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, categoryHeaderAt, titleAt, yearHeaderAt } from "../../tests/helpers/layoutCells";
 import { book, mapValues, setCell } from "../../tests/helpers/sheetEdits";
 import { tableDef } from "../templates/tables";
@@ -29,7 +30,7 @@ const twoStale = mapValues(a2.sheet, (v, r, c) =>
 );
 const textYears = mapValues(a3.sheet, (v, r) => (r === yearHeaderAt(a3.layout, "penalty", "prior").row && typeof v === "number" ? `${v}年` : v));
 
-tableRuleCases(rule, { id: "layout-year", severity: "error" }, {
+ruleTester(rule, { id: "layout-year", severity: "error" }, {
   valid: [
     { name: "a 2025 report with 2024 | 2025 columns", workbook: book(seedTable("A2", { year: 2025 }).sheet, seedTable("A3", { year: 2025 }).sheet) },
     { name: "year headers written as text `2023年`", workbook: book(textYears) },

@@ -1,5 +1,6 @@
 import rule, { hasPhoneNumber } from "./meta-contact";
-import { seedBook, tableRuleCases } from "../../tests/helpers/tableRuleCases";
+import { seedBook } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, metaAt, titleAt } from "../../tests/helpers/layoutCells";
 import { setCell } from "../../tests/helpers/sheetEdits";
 import { SHEET_NAMES } from "../templates/tables";
@@ -32,7 +33,7 @@ const nextCell = edit("A2", (s) => {
   return setCell({ ...cleared, merges: s.merges.filter((m) => !(m.top === c.row && m.left === c.col)) }, c.row, c.col + 2, "王洪江 0731-57812345");
 });
 
-tableRuleCases(rule, { id: "meta-contact", severity: "warning" }, {
+ruleTester(rule, { id: "meta-contact", severity: "warning" }, {
   valid: [
     { name: "a name and a mobile (the seed)", workbook: seed.workbook },
     { name: "a mobile with spaces and hyphens", workbook: withContact("王洪江 151-9716-7768").workbook },

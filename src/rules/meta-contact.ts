@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { tableName } from "./cells";
+import { tableName } from "./utils/cells";
 import { toA1 } from "../grid/grid";
 import { memoByText } from "../engine/textMemo";
 import { nfkc } from "../engine/nfkc";
@@ -38,18 +38,27 @@ const rule: Rule = {
     severity: "warning",
     description: "「联系人和联系方式」未填写或没有电话号码",
     descriptionEn: "The contact line is empty or gives no phone number",
+    messages: {
+      noLine: {
+        zh: "{{table}}：没有找到「联系人和联系方式」一栏；请按模板在表头上方填写联系人和电话。",
+        en: "{{tableEn}}: no contact line found; add the contact person and phone number above the header.",
+      },
+      empty: {
+        zh: "{{table}}：「联系人和联系方式」未填写；请填写联系人姓名和电话（手机或带区号的座机）。",
+        en: "{{tableEn}}: the contact line is empty.",
+      },
+      noPhone: {
+        zh: "{{table}}：「联系人和联系方式」填的是「{{text}}」，没有电话号码；请补上手机号码或带区号的座机号码。",
+        en: '{{tableEn}}: the contact line "{{text}}" gives no phone number.',
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.tables) {
       if (!t.def.hasContactLine) continue;
-      const name = tableName(t);
+      const names = { table: tableName(t), tableEn: t.id };
       if (!t.contact) {
-        ctx.report({
-          table: t,
-          cell: t.title ?? toA1(t.top, t.left),
-          message: `${name}：没有找到「联系人和联系方式」一栏；请按模板在表头上方填写联系人和电话。`,
-          messageEn: `${t.id}: no contact line found; add the contact person and phone number above the header.`,
-        });
+        ctx.report({ table: t, cell: t.title ?? toA1(t.top, t.left), messageId: "noLine", data: names });
         continue;
       }
       const text = (t.contactText ?? "").trim();
@@ -57,11 +66,8 @@ const rule: Rule = {
       ctx.report({
         table: t,
         cell: t.contact,
-        message:
-          text === ""
-            ? `${name}：「联系人和联系方式」未填写；请填写联系人姓名和电话（手机或带区号的座机）。`
-            : `${name}：「联系人和联系方式」填的是「${text}」，没有电话号码；请补上手机号码或带区号的座机号码。`,
-        messageEn: text === "" ? `${t.id}: the contact line is empty.` : `${t.id}: the contact line "${text}" gives no phone number.`,
+        messageId: text === "" ? "empty" : "noPhone",
+        data: { ...names, text },
       });
     }
   },

@@ -1,4 +1,6 @@
-import { a2With, a3With, ruleCases, workbook, yearlyBlocks } from "../../tests/helpers/ruleCases";
+import rule from "./prior-mismatch";
+import { a2With, a3With, workbook, yearlyBlocks } from "../../tests/helpers/ruleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { seedSnapshot } from "../../tests/helpers/seedWorkbook";
 import { SEED_UNIT } from "../templates/sample";
 import { stateRows, STATE_SHEET, emptyState, type PriorFigure } from "../engine/stateSheet";
@@ -17,7 +19,7 @@ function stateSheet(prior: PriorFigure[]) {
 
 const seedPrior = [fig("penalty", 7), fig("fines", 818000.7), fig("transfer", 0), fig("permit", 0)];
 
-ruleCases("prior-mismatch", "warning", {
+ruleTester(rule, { id: "prior-mismatch", severity: "warning" }, {
   valid: [
     { name: "no prior-year figures known", workbook: seedSnapshot() },
     { name: "figures that agree, after reading text and placeholders", workbook: a2With(), options: { prior: [fig("penalty", "7件"), fig("fines", "818,000.70"), fig("transfer", "无"), fig("permit", "/")] } },
@@ -44,24 +46,24 @@ ruleCases("prior-mismatch", "warning", {
       name: "a prior-year count that differs from last year's report",
       workbook: a2With(),
       options: { prior: [fig("penalty", 8)] },
-      findings: [{ table: "A2", cell: "M7", includes: ["行政处罚(件)", "2023年填的是 7", "中为 8", SOURCE] }],
+      findings: [{ table: "A2", cell: "M7", says: ["行政处罚(件)", "2023年填的是 7", "中为 8", SOURCE] }],
     },
     {
       name: "figures kept in the state sheet",
       workbook: workbook(a3With(), stateSheet([fig("fines", 272480, SEED_UNIT, "A3", "保存的上年数")])),
-      findings: [{ table: "A3", cell: "I7", includes: ["罚没金额（元）", "272485", "272480"] }],
+      findings: [{ table: "A3", cell: "I7", says: ["罚没金额（元）", "272485", "272480"] }],
     },
     {
       name: "a transfer compares N and M",
       workbook: a2With({ transfer: ["3(1)", 3] }),
       options: { prior: [fig("transfer", 3)] },
-      findings: [{ table: "A2", cell: "U7", includes: ["移送司法机关刑事案件件数", "3(1)", "中为 3"] }],
+      findings: [{ table: "A2", cell: "U7", says: ["移送司法机关刑事案件件数", "3(1)", "中为 3"] }],
     },
     {
       name: "one block and one prior unit match though the name changed",
       workbook: a2With({}, { unit: "湘潭县自然资源和规划局" }),
       options: { prior: [fig("penalty", 6)] },
-      findings: [{ table: "A2", cell: "M7", includes: ["行政处罚(件)", "7", "6"] }],
+      findings: [{ table: "A2", cell: "M7", says: ["行政处罚(件)", "7", "6"] }],
     },
     {
       name: "the matching unit of two blocks, with spaces around its name",
@@ -70,7 +72,7 @@ ruleCases("prior-mismatch", "warning", {
         { unit: " 乙局 ", values: { penalty: [4, 2] } },
       ]),
       options: { prior: [fig("penalty", 7, "甲局"), fig("penalty", 5, "乙局")] },
-      findings: [{ table: "A2", cell: "M10", includes: ["行政处罚(件)", "2023年填的是 4", "中为 5"] }],
+      findings: [{ table: "A2", cell: "M10", says: ["行政处罚(件)", "2023年填的是 4", "中为 5"] }],
     },
   ],
 });

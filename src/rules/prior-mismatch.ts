@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { tableName, yearLabel, yearlyCategories } from "./cells";
-import { yearlyBlockInUse } from "./value-missing";
+import { tableName, yearLabel, yearlyBlockInUse } from "./utils/cells";
 import { normLabel, usable, type ParsedValue } from "../engine/normalize";
 import type { PriorFigure } from "../engine/stateSheet";
 import type { YearlyBlock } from "../engine/model";
@@ -57,7 +56,7 @@ const rule: Rule = {
         if (!figures && blocks.length === 1 && byUnit.size === 1) figures = [...byUnit.values()][0];
         if (figures) forBlock.set(block, figures);
       }
-      for (const { block, cat, slots } of yearlyCategories(t)) {
+      for (const { block, cat, slots } of ctx.lists.yearlyCategories(t)) {
         const figure = forBlock.get(block)?.get(cat.key);
         if (!figure) continue;
         const known = ctx.value({ ...slots.prior, raw: figure.value }, cat.kind);

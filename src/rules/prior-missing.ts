@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { tableName, yearLabel, yearlyCategories } from "./cells";
-import { yearlyBlockInUse } from "./value-missing";
+import { tableName, yearLabel, yearlyBlockInUse } from "./utils/cells";
 import { isBlank } from "../grid/grid";
 
 const rule: Rule = {
@@ -13,7 +12,7 @@ const rule: Rule = {
   check(ctx) {
     for (const t of ctx.yearly) {
       const inUse = new Set(t.blocks.filter(yearlyBlockInUse));
-      for (const { block, cat, slots } of yearlyCategories(t)) {
+      for (const { block, cat, slots } of ctx.lists.yearlyCategories(t)) {
         if (!inUse.has(block) || !isBlank(slots.prior.raw)) continue;
         ctx.report({
           table: t,

@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { tableName, yearlyCategories } from "./cells";
+import { tableName } from "./utils/cells";
 
 const rule: Rule = {
   meta: {
@@ -10,7 +10,7 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const t of ctx.yearly) {
-      for (const { cat, slots } of yearlyCategories(t)) {
+      for (const { cat, slots } of ctx.lists.yearlyCategories(t)) {
         if (!slots.ratio) continue;
         const raw = slots.ratio.raw;
         if (raw !== null && !(typeof raw === "string" && raw.trim() === "")) continue;

@@ -1,4 +1,6 @@
-import { a2With, a3With, ruleCases, yearlyBlocks } from "../../tests/helpers/ruleCases";
+import rule from "./ratio-wrong";
+import { a2With, a3With, yearlyBlocks } from "../../tests/helpers/ruleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { seedSnapshot } from "../../tests/helpers/seedWorkbook";
 
 const A2_RATIOS = {
@@ -28,7 +30,7 @@ const A3_RATIOS = {
   prudentCoercion: "0.00%",
 };
 
-ruleCases("ratio-wrong", "error", {
+ruleTester(rule, { id: "ratio-wrong", severity: "error" }, {
   valid: [
     { name: "the seed's four tables (ratios empty: ratio-missing's)", workbook: seedSnapshot() },
     { name: "the seed's 附件2 ratios of rules.md", workbook: a2With({}, { ratios: A2_RATIOS }) },
@@ -51,44 +53,44 @@ ruleCases("ratio-wrong", "error", {
     {
       name: "a ratio that disagrees at 2 decimals",
       workbook: a2With({}, { ratios: { ...A2_RATIOS, penalty: "+28.58%" } }),
-      findings: [{ table: "A2", cell: "M8", includes: ["行政处罚(件)", "+28.58%", "+28.57%", "2023年 7", "2024年 9"], related: ["M7", "N7"] }],
+      findings: [{ table: "A2", cell: "M8", says: ["行政处罚(件)", "+28.58%", "+28.57%", "2023年 7", "2024年 9"], related: ["M7", "N7"] }],
     },
     {
       name: "unreadable text",
       workbook: a2With({}, { ratios: { ...A2_RATIOS, penalty: "增长很多" } }),
-      findings: [{ table: "A2", cell: "M8", includes: ["行政处罚(件)", "增长很多", "不是比率", "+28.57%"] }],
+      findings: [{ table: "A2", cell: "M8", says: ["行政处罚(件)", "增长很多", "不是比率", "+28.57%"] }],
     },
     {
       name: "a percentage where the prior year is 0",
       workbook: a2With({ transfer: [0, 2] }, { ratios: { ...A2_RATIOS, transfer: "+100.00%" } }),
-      findings: [{ table: "A2", cell: "U8", includes: ["移送司法机关刑事案件件数", "+100.00%", "上年为0"] }],
+      findings: [{ table: "A2", cell: "U8", says: ["移送司法机关刑事案件件数", "+100.00%", "上年为0"] }],
     },
     {
       name: "上年为0 where both years are 0",
       workbook: a2With({}, { ratios: { ...A2_RATIOS, permit: "上年为0" } }),
-      findings: [{ table: "A2", cell: "C8", includes: ["行政许可(件)", "上年为0", "0.00%"] }],
+      findings: [{ table: "A2", cell: "C8", says: ["行政许可(件)", "上年为0", "0.00%"] }],
     },
     {
       name: "/ for 3 → 5 (a placeholder is accepted only where both years are 0)",
       workbook: a2With({ confirm: [3, 5] }, { ratios: { ...A2_RATIOS, confirm: "/", coercion: "无" } }),
-      findings: [{ table: "A2", cell: "E8", includes: ["行政确认(件)", "「/」", "不是比率", "+66.67%"] }],
+      findings: [{ table: "A2", cell: "E8", says: ["行政确认(件)", "「/」", "不是比率", "+66.67%"] }],
     },
     {
       name: "/ where the prior year is 0 and the current one is not",
       workbook: a3With({ coercion: [0, 2] }, { ratios: { ...A3_RATIOS, coercion: "/" } }),
-      findings: [{ table: "A3", cell: "E8", includes: ["涉企行政强制(件)", "「/」", "上年为0"] }],
+      findings: [{ table: "A3", cell: "E8", says: ["涉企行政强制(件)", "「/」", "上年为0"] }],
     },
     {
       name: "a number not formatted as % (28.57 reads as 2857%)",
       workbook: a2With({}, { ratios: { ...A2_RATIOS, penalty: 28.57 } }),
-      findings: [{ table: "A2", cell: "M8", includes: ["行政处罚(件)", "2857%", "+28.57%"] }],
+      findings: [{ table: "A2", cell: "M8", says: ["行政处罚(件)", "2857%", "+28.57%"] }],
     },
     {
       name: "the sign turned round, and 附件3 rounded to whole percent",
       workbook: a3With({ coercion: [4, 2] }, { ratios: { ...A3_RATIOS, coercion: "+50.00%", fines: "+233%" } }),
       findings: [
-        { table: "A3", cell: "E8", includes: ["涉企行政强制(件)", "-50.00%"] },
-        { table: "A3", cell: "I8", includes: ["罚没金额（元）", "+233.04%"] },
+        { table: "A3", cell: "E8", says: ["涉企行政强制(件)", "-50.00%"] },
+        { table: "A3", cell: "I8", says: ["罚没金额（元）", "+233.04%"] },
       ],
     },
     {
@@ -97,7 +99,7 @@ ruleCases("ratio-wrong", "error", {
         { unit: "甲局", values: { penalty: [7, 9] }, ratios: { penalty: "+28.57%" } },
         { unit: "乙局", values: { penalty: [4, 2] }, ratios: { penalty: "-20.00%" } },
       ]),
-      findings: [{ table: "A2", cell: "M11", includes: ["行政处罚(件)", "-50.00%"] }],
+      findings: [{ table: "A2", cell: "M11", says: ["行政处罚(件)", "-50.00%"] }],
     },
   ],
 });

@@ -1,9 +1,8 @@
 import type { Rule } from "./types";
-import { tableName, yearLabel, yearlyCategories } from "./cells";
+import { shown, tableName, yearLabel } from "./utils/cells";
 import { isBlank } from "../grid/grid";
 import { isZeroPlaceholder } from "../engine/normalize";
 import { computeRatio, ratioAgrees, readRatioCell } from "../engine/ratio";
-import { shown } from "./value-not-number";
 
 /** The ratio as the clerk sees it: a number formatted as % shows as a percentage, not as 0.2857. */
 function ratioShown(raw: unknown): string {
@@ -20,7 +19,7 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const t of ctx.yearly) {
-      for (const { cat, slots } of yearlyCategories(t)) {
+      for (const { cat, slots } of ctx.lists.yearlyCategories(t)) {
         if (!slots.ratio || isBlank(slots.ratio.raw)) continue;
         const prior = ctx.num(slots.prior, cat.kind);
         const current = ctx.num(slots.current, cat.kind);

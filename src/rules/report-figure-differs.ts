@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
-import { cellName, cellNameEn, cellValue, reconciled, reportAt, where } from "./report-body";
-import { show } from "./between";
+import { cellName, cellNameEn, cellValue, reconciled, reportAt, where } from "./utils/report-body";
+import { show } from "./utils/between";
 
 /** The body states a figure of exactly a table's measure (行政检查X次, 罚没款X元, …), and the cell lies outside what its wording allows. */
 const rule: Rule = {

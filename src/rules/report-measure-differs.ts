@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
-import { cellName, cellNameEn, cellValue, reconciled, reportAt, where } from "./report-body";
-import { show } from "./between";
+import { cellName, cellNameEn, cellValue, reconciled, reportAt, where } from "./utils/report-body";
+import { show } from "./utils/between";
 
 /** The body states a figure of a part of a table's measure (罚款 within 罚没金额) that is greater than the cell. */
 const rule: Rule = {

@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
-import { cellName, cellNameEn, cellValue, reconciled, reportAt, where } from "./report-body";
-import { show } from "./between";
+import { cellName, cellNameEn, cellValue, reconciled, reportAt, where } from "./utils/report-body";
+import { show } from "./utils/between";
 
 /** The body states a figure of a related but different measure (立案 beside 行政处罚, 执收 or 罚款 beside 罚没金额): shown to reconcile. */
 const rule: Rule = {

@@ -1,6 +1,7 @@
 import rule from "./table-duplicate";
 import { analyse } from "../check/analyse";
-import { seedBook, seedTable, tableRuleCases } from "../../tests/helpers/tableRuleCases";
+import { seedBook, seedTable } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, titleAt } from "../../tests/helpers/layoutCells";
 import { book, stack } from "../../tests/helpers/sheetEdits";
 import { SHEET_NAMES } from "../templates/tables";
@@ -30,7 +31,7 @@ const a5Thrice = {
   sheets: [...seed.workbook.sheets, seedTable("A5", { sheetName: "副本1" }).sheet, seedTable("A5", { sheetName: "副本2" }).sheet],
 };
 
-tableRuleCases(rule, { id: "table-duplicate", severity: "warning" }, {
+ruleTester(rule, { id: "table-duplicate", severity: "warning" }, {
   valid: [
     { name: "each appendix once, all on one sheet", workbook: book(stack("四表", seed.workbook.sheets, 3).sheet) },
     { name: "only some appendices, each once", workbook: seedBook({}, ["A3", "A5"]).workbook },

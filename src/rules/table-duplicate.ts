@@ -1,13 +1,7 @@
 import type { Rule } from "./types";
-import type { RecognisedTable, Slot } from "../engine/model";
 import { toA1 } from "../grid/grid";
-import { refFrom } from "./between";
-import { tableName } from "./cells";
-
-/** The title cell; a copy pasted without its title is named by its first cell (spec silent: the table's top-left). */
-export function titleCell(t: RecognisedTable): Slot | string {
-  return t.title ?? toA1(t.top, t.left);
-}
+import { refFrom } from "./utils/between";
+import { tableName, titleCell } from "./utils/cells";
 
 /**
  * The same appendix more than once in a workbook (a pasted copy, a backup sheet). analyseTables gives

@@ -1,6 +1,7 @@
 import rule from "./table-year-differs";
 import { analyse } from "../check/analyse";
-import { seedBook, seedTable, tableRuleCases } from "../../tests/helpers/tableRuleCases";
+import { seedBook, seedTable } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, titleAt } from "../../tests/helpers/layoutCells";
 import { setCell } from "../../tests/helpers/sheetEdits";
 import { SHEET_NAMES, TABLE_NAMES } from "../templates/tables";
@@ -19,7 +20,7 @@ const halves = seedBook({ A3: { year: 2023, unit: "湘潭县林业局" }, A5: { 
 const a4 = seedTable("A4");
 const a4NoYear = { sheets: seedBook().workbook.sheets.map((s) => (s.name === SHEET_NAMES.A4 ? setCell(a4.sheet, titleAt(a4.layout).row, titleAt(a4.layout).col, "行政执法保障情况统计表") : s)) };
 
-tableRuleCases(rule, { id: "table-year-differs", severity: "error" }, {
+ruleTester(rule, { id: "table-year-differs", severity: "error" }, {
   valid: [
     { name: "a 2025 report, every table 2025", workbook: seedBook({ A2: { year: 2025 }, A3: { year: 2025 }, A4: { year: 2025 }, A5: { year: 2025 } }).workbook },
     { name: "a table whose title gives no year", workbook: a4NoYear },

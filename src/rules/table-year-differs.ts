@@ -1,7 +1,6 @@
 import type { Rule } from "./types";
 import { differsFromWorkbook } from "../engine/tableSet";
-import { tableName } from "./cells";
-import { titleCell } from "./table-duplicate";
+import { tableName, titleCell } from "./utils/cells";
 import { TABLE_IDS } from "../templates/tables";
 
 /**

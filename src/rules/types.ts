@@ -7,6 +7,7 @@ import type { RecognisedTable, RecognisedYearlyTable, RecognisedColumnTable, Slo
 import type { ParsedValue } from "../engine/normalize";
 import type { ValueKind } from "../templates/schema";
 import type { PriorFigure } from "../engine/stateSheet";
+import type { TableLists } from "./utils/cells";
 
 export interface RuleMeta {
   id: string;
@@ -14,18 +15,34 @@ export interface RuleMeta {
   /** One Chinese sentence: what the rule checks. */
   description: string;
   descriptionEn: string;
+  /**
+   * The rule's messages by id, the ESLint way: a report names one (`messageId`) and gives the `data`
+   * its `{{placeholders}}` are filled from. Rules not moved to this yet write `message`/`messageEn` inline.
+   */
+  messages?: Readonly<Record<string, RuleMessage>>;
 }
 
-export interface Report {
+/** One message in both languages; `{{name}}` stands for `data.name` of the report. */
+export interface RuleMessage {
+  zh: string;
+  en: string;
+}
+
+/** What a report's placeholders are filled with. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+interface ReportAt {
   table: RecognisedTable;
   /** The primary cell (rules.md says which). */
   cell: Slot | string;
   related?: Array<Slot | string>;
-  message: string;
-  messageEn: string;
   /** A finding about the report body: the sentence it quotes (findings.ts `BodyQuote`). */
   quote?: BodyQuote;
 }
+
+/** A finding as a rule reports it: its message written out, or named from `meta.messages` with its data. */
+export type Report = ReportAt &
+  ({ message: string; messageEn: string; messageId?: undefined } | { messageId: string; data?: MessageData; message?: undefined; messageEn?: undefined });
 
 export interface Settings {
   /** change-unexplained fires at |ratio| ≥ this fraction (0.3 = 30 %). */
@@ -53,6 +70,8 @@ export interface RuleContext {
   prior: readonly PriorFigure[];
   /** The 工作报告's body paragraphs (paragraph n is body[n-1]), when one is given: the report-* rules need it. */
   body?: readonly string[];
+  /** The value cells, categories and body rows of `tables`, listed once for this analysis and shared by its rules. */
+  lists: TableLists;
   /** Parses a slot as the given kind (cached per cell). */
   value(slot: Slot | undefined, kind: ValueKind): ParsedValue;
   /** A usable number of a slot, or null (empty, unreadable, or negative: value-negative reports that one). */

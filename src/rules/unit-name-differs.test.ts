@@ -1,5 +1,6 @@
 import rule from "./unit-name-differs";
-import { seedBook, seedTable, seedTwoUnits, tableRuleCases } from "../../tests/helpers/tableRuleCases";
+import { seedBook, seedTable, seedTwoUnits } from "../../tests/helpers/tableRuleCases";
+import { ruleTester } from "../../tests/helpers/ruleTester";
 import { a1, bodyAt, metaAt, unitRowAt } from "../../tests/helpers/layoutCells";
 import { book, setCell } from "../../tests/helpers/sheetEdits";
 import { SHEET_NAMES } from "../templates/tables";
@@ -31,7 +32,7 @@ const strangers = seedTwoUnits("A2", { rowUnit: "湘潭县林业局" }, { unit: 
 const strangersBook = book(strangers.sheet, seedTable("A3").sheet, seedTable("A5").sheet);
 const withFriend = seedTwoUnits("A2", {}, { unit: "湘潭县林业局" });
 
-tableRuleCases(rule, { id: "unit-name-differs", severity: "warning" }, {
+ruleTester(rule, { id: "unit-name-differs", severity: "warning" }, {
   valid: [
     { name: "附件4's department row (自然资源执法股) is not the unit", workbook: seed.workbook },
     { name: "spaces in the name", workbook: seedBook({ A2: { lineUnit: ` 湘潭县 自然资源局 ` }, A5: { rowUnit: "湘潭县自然资源局　" } }).workbook },

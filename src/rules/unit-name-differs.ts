@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from "./types";
 import type { RecognisedTable, Slot } from "../engine/model";
-import { byYear, sameYear, refFrom, rowLabel, unitKey } from "./between";
-import { tableName } from "./cells";
+import { byYear, sameYear, refFrom, rowLabel, unitKey } from "./utils/between";
+import { tableName } from "./utils/cells";
 
 /** One place that names the unit: a table's 执法单位 line, or its unit rows (附件2/3 blocks, 附件5 rows). */
 interface Source {

@@ -1,20 +1,7 @@
 import type { Rule } from "./types";
-import { bodyRows, columnLabel, tableName, yearLabel, yearlyCategories } from "./cells";
-import type { RecognisedYearlyTable, Slot, YearlyBlock } from "../engine/model";
+import { blank, columnLabel, tableName, yearLabel, yearlyBlockInUse, type TableLists } from "./utils/cells";
+import type { RecognisedYearlyTable, Slot } from "../engine/model";
 import { isBlank } from "../grid/grid";
-
-function blank(slot: Slot | undefined): boolean {
-  return !slot || isBlank(slot.raw);
-}
-
-/**
- * A unit block of 附件2/3 is in use when it has a unit name or any value of either year. Ratio and
- * explanation cells alone do not count: a block of only explanations is left-over text, not a unit.
- */
-export function yearlyBlockInUse(block: YearlyBlock): boolean {
-  if (!blank(block.unit)) return true;
-  return Object.values(block.categories).some((c) => !blank(c.prior) || !blank(c.current));
-}
 
 /** The row as the table numbers it (序号), or the sheet row when 序号 is empty. */
 function rowNumber(seq: Slot | undefined, row: number): string {
@@ -43,7 +30,7 @@ interface Text {
   en: string;
 }
 
-function checkYearly(t: RecognisedYearlyTable, report: (cell: Slot, message: string, messageEn: string) => void): void {
+function checkYearly(t: RecognisedYearlyTable, lists: TableLists, report: (cell: Slot, message: string, messageEn: string) => void): void {
   const inUse = new Set(t.blocks.filter(yearlyBlockInUse));
   for (const block of t.blocks) {
     if (!inUse.has(block) || !blank(block.unit)) continue;
@@ -53,7 +40,7 @@ function checkYearly(t: RecognisedYearlyTable, report: (cell: Slot, message: str
       `${t.id} row ${rowNumber(block.seq, block.valueRow)} has figures but no unit name.`,
     );
   }
-  for (const { block, cat, slots } of yearlyCategories(t)) {
+  for (const { block, cat, slots } of lists.yearlyCategories(t)) {
     if (!inUse.has(block) || !blank(slots.current)) continue;
     const where = { zh: `${tableName(t)}「${cat.label}」${yearLabel(t, "current")}`, en: `${t.id} "${cat.label}" current year` };
     const m = emptyMessage(slots.current, where, {
@@ -73,10 +60,10 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const t of ctx.yearly) {
-      checkYearly(t, (cell, message, messageEn) => ctx.report({ table: t, cell, message, messageEn }));
+      checkYearly(t, ctx.lists, (cell, message, messageEn) => ctx.report({ table: t, cell, message, messageEn }));
     }
     for (const t of ctx.columns) {
-      for (const { row } of bodyRows(t)) {
+      for (const { row } of ctx.lists.bodyRows(t)) {
         if (!row.inUse) continue;
         const where = `${tableName(t)} ${rowLabel(row.seq, row.row)}`;
         // Every column of a row in use must be filled, 执法领域 and 其他执法设备 included: a blank

@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { valueCells } from "./cells";
-import { shown } from "./value-not-number";
+import { shown } from "./utils/cells";
 
 const rule: Rule = {
   meta: {
@@ -8,16 +7,21 @@ const rule: Rule = {
     severity: "error",
     description: "数值小于 0",
     descriptionEn: "A number below 0",
+    messages: {
+      negative: {
+        zh: "{{where}}填的是「{{text}}」，不能为负数；请核实后填写 0 或正数。",
+        en: "{{whereEn}} holds {{text}}; a figure cannot be negative.",
+      },
+    },
   },
   check(ctx) {
-    for (const cell of valueCells(ctx.tables)) {
+    for (const cell of ctx.lists.valueCells()) {
       if (ctx.value(cell.slot, cell.kind).problem !== "negative") continue;
-      const text = shown(cell.slot.raw);
       ctx.report({
         table: cell.table,
         cell: cell.slot,
-        message: `${cell.where}填的是「${text}」，不能为负数；请核实后填写 0 或正数。`,
-        messageEn: `${cell.whereEn} holds ${text}; a figure cannot be negative.`,
+        messageId: "negative",
+        data: { where: cell.where, whereEn: cell.whereEn, text: shown(cell.slot.raw) },
       });
     }
   },

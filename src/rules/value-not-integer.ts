@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { valueCells, type ValueCell } from "./cells";
-import { shown } from "./value-not-number";
+import { shown, type ValueCell } from "./utils/cells";
 
 /** What the count counts, from the unit in its label: `行政处罚(件)` → 件数. */
 function countNoun(cell: ValueCell): string {
@@ -20,7 +19,7 @@ const rule: Rule = {
     descriptionEn: "A count has a fractional part",
   },
   check(ctx) {
-    for (const cell of valueCells(ctx.tables)) {
+    for (const cell of ctx.lists.valueCells()) {
       if (ctx.value(cell.slot, cell.kind).problem !== "not-integer") continue;
       const text = shown(cell.slot.raw);
       ctx.report({

@@ -1,13 +1,6 @@
 import type { Rule } from "./types";
-import { valueCells } from "./cells";
+import { shown } from "./utils/cells";
 import { EXCEL_ERROR_RE } from "../engine/normalize";
-
-/** The raw value as the clerk sees it in the cell, for quoting in a message. */
-export function shown(raw: unknown): string {
-  if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
-  if (typeof raw === "number" && Number.isNaN(raw)) return "NaN";
-  return String(raw).trim();
-}
 
 const rule: Rule = {
   meta: {
@@ -15,9 +8,19 @@ const rule: Rule = {
     severity: "error",
     description: "数值栏填的不是数字，也不是表示 0 的「无」「/」「-」「—」",
     descriptionEn: "A count or amount cell holds something that is neither a number nor a zero placeholder",
+    messages: {
+      notNumber: {
+        zh: "{{where}}填的是「{{text}}」，不是数字；请填写数字，没有的填 0。",
+        en: '{{whereEn}} holds "{{text}}", which is not a number; enter a number (0 for none).',
+      },
+      formulaError: {
+        zh: "{{where}}是公式错误「{{text}}」，不是数字；请修正公式或直接填写数字。",
+        en: "{{whereEn}} holds the formula error {{text}}; fix the formula or enter a number.",
+      },
+    },
   },
   check(ctx) {
-    for (const cell of valueCells(ctx.tables)) {
+    for (const cell of ctx.lists.valueCells()) {
       // yes/no cells have their own rule (value-yesno)
       if (cell.kind === "yesno") continue;
       if (ctx.value(cell.slot, cell.kind).problem !== "not-number") continue;
@@ -26,12 +29,8 @@ const rule: Rule = {
       ctx.report({
         table: cell.table,
         cell: cell.slot,
-        message: excelError
-          ? `${cell.where}是公式错误「${text}」，不是数字；请修正公式或直接填写数字。`
-          : `${cell.where}填的是「${text}」，不是数字；请填写数字，没有的填 0。`,
-        messageEn: excelError
-          ? `${cell.whereEn} holds the formula error ${text}; fix the formula or enter a number.`
-          : `${cell.whereEn} holds "${text}", which is not a number; enter a number (0 for none).`,
+        messageId: excelError ? "formulaError" : "notNumber",
+        data: { where: cell.where, whereEn: cell.whereEn, text },
       });
     }
   },

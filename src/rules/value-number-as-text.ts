@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { valueCells } from "./cells";
-import { shown } from "./value-not-number";
+import { shown } from "./utils/cells";
 
 const rule: Rule = {
   meta: {
@@ -10,7 +9,7 @@ const rule: Rule = {
     descriptionEn: "A number written as text, with separators, full-width digits or a unit suffix, read as the number",
   },
   check(ctx) {
-    for (const cell of valueCells(ctx.tables)) {
+    for (const cell of ctx.lists.valueCells()) {
       const v = ctx.value(cell.slot, cell.kind);
       // A value with a problem gets its error, which quotes the text already; saying also "read as
       // a number" would only add noise beside it.

@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { valueCells } from "./cells";
-import { shown } from "./value-not-number";
+import { shown } from "./utils/cells";
 
 const rule: Rule = {
   meta: {
@@ -10,7 +9,7 @@ const rule: Rule = {
     descriptionEn: "An amount in yuan has more than 2 decimals, or in 10k yuan more than 4",
   },
   check(ctx) {
-    for (const cell of valueCells(ctx.tables)) {
+    for (const cell of ctx.lists.valueCells()) {
       if (ctx.value(cell.slot, cell.kind).problem !== "precision") continue;
       const text = shown(cell.slot.raw);
       const wan = cell.kind === "wan";

@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { valueCells } from "./cells";
-import { shown } from "./value-not-number";
+import { shown } from "./utils/cells";
 
 const rule: Rule = {
   meta: {
@@ -10,7 +9,7 @@ const rule: Rule = {
     descriptionEn: "附件2 transfers must read N or N(M) with M ≤ N",
   },
   check(ctx) {
-    for (const cell of valueCells(ctx.tables)) {
+    for (const cell of ctx.lists.valueCells()) {
       if (cell.kind !== "transfer") continue;
       const v = ctx.value(cell.slot, cell.kind);
       if (v.problem !== "transfer-format") continue;

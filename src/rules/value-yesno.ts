@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { valueCells } from "./cells";
-import { shown } from "./value-not-number";
+import { shown } from "./utils/cells";
 
 const rule: Rule = {
   meta: {
@@ -10,7 +9,7 @@ const rule: Rule = {
     descriptionEn: "附件5 platform use must be 是 or 否",
   },
   check(ctx) {
-    for (const cell of valueCells(ctx.tables)) {
+    for (const cell of ctx.lists.valueCells()) {
       if (cell.kind !== "yesno" || ctx.value(cell.slot, cell.kind).problem !== "yesno") continue;
       const text = shown(cell.slot.raw);
       ctx.report({

@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { tableName, valueCells, yearlyCategories } from "./cells";
+import { tableName } from "./utils/cells";
 import { isZeroPlaceholder } from "../engine/normalize";
 
 const rule: Rule = {
@@ -10,7 +10,7 @@ const rule: Rule = {
     descriptionEn: "无, /, -, — are read as 0",
   },
   check(ctx) {
-    for (const cell of valueCells(ctx.tables)) {
+    for (const cell of ctx.lists.valueCells()) {
       if (ctx.value(cell.slot, cell.kind).note !== "placeholder") continue;
       ctx.report({
         table: cell.table,
@@ -21,7 +21,7 @@ const rule: Rule = {
     }
     // a placeholder in the ratio cell where both years are 0 is read as 0.00% (rules.md, ratio-wrong)
     for (const t of ctx.yearly) {
-      for (const { cat, slots } of yearlyCategories(t)) {
+      for (const { cat, slots } of ctx.lists.yearlyCategories(t)) {
         const raw = slots.ratio?.raw;
         if (typeof raw !== "string" || !slots.ratio || !isZeroPlaceholder(raw)) continue;
         if (ctx.num(slots.prior, cat.kind) !== 0 || ctx.num(slots.current, cat.kind) !== 0) continue;

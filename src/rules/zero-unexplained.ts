@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { tableName, yearLabel, yearlyCategories } from "./cells";
+import { tableName, yearLabel } from "./utils/cells";
 import { isRealExplanation } from "../engine/normalize";
 
 const rule: Rule = {
@@ -11,7 +11,7 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const t of ctx.yearly) {
-      for (const { cat, slots } of yearlyCategories(t)) {
+      for (const { cat, slots } of ctx.lists.yearlyCategories(t)) {
         if (ctx.num(slots.current, cat.kind) !== 0) continue;
         if (isRealExplanation(slots.explanation?.raw ?? null)) continue;
         ctx.report({

@@ -1,16 +1,10 @@
 /**
- * Rule tests the ESLint way: a list of workbooks on which a rule must stay silent and a list on which
- * it must report exactly the given cells. Workbooks start from the seed's tables (which break no hard
+ * Workbooks for rule tests (ruleTester.ts runs them): one table from the seed's (which break no hard
  * rule) with a few figures changed, so each case shows the one thing it is about.
  */
-import { analyse, type AnalyseOptions } from "../../src/check/analyse";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/grid/grid";
-import { fromA1 } from "../../src/grid/grid";
-import type { Finding, Severity } from "../../src/engine/findings";
 import { layoutFor, layoutToSnapshot, type YearlyFill } from "../../src/templates/layout";
 import { seedLayoutOptions, SEED_YEAR } from "../../src/templates/sample";
-import { TABLE_NAMES } from "../../src/templates/tables";
-import type { TableId } from "../../src/templates/schema";
 
 export type Pair = [CellValue, CellValue];
 
@@ -97,73 +91,4 @@ export function workbook(...parts: WorkbookSnapshot[]): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = [];
   parts.forEach((p) => sheets.push(...p.sheets));
   return { sheets };
-}
-
-/** The findings of one rule only. */
-export function findingsOf(rule: string, wb: WorkbookSnapshot, options: Omit<AnalyseOptions, "rules"> = {}): Finding[] {
-  return analyse(wb, { ...options, rules: [rule] }).findings;
-}
-
-export interface RuleCase {
-  name: string;
-  workbook: WorkbookSnapshot;
-  options?: Omit<AnalyseOptions, "rules">;
-}
-
-export interface ExpectedFinding {
-  /** The primary cell, A1, as rules.md names it. */
-  cell: string;
-  table: TableId;
-  /** Texts the Chinese message must contain: at least the category or column label. */
-  includes: string[];
-  /** Texts it must not contain. */
-  excludes?: string[];
-  related?: string[];
-}
-
-export interface InvalidCase extends RuleCase {
-  findings: ExpectedFinding[];
-}
-
-const CJK = /[\u4e00-\u9fff]/;
-
-function position(table: string | undefined, cell: string): string {
-  const p = fromA1(cell);
-  return `${table ?? ""}|${String(p?.row ?? 0).padStart(6, "0")}|${String(p?.col ?? 0).padStart(4, "0")}`;
-}
-
-/** Registers one jest test per case: valid cases give no finding of the rule, invalid ones exactly the listed ones. */
-export function ruleCases(rule: string, severity: Severity, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
-  describe(`${rule} (${severity})`, () => {
-    describe("valid", () => {
-      for (const c of cases.valid) {
-        test(c.name, () => {
-          expect(findingsOf(rule, c.workbook, c.options)).toEqual([]);
-        });
-      }
-    });
-    describe("invalid", () => {
-      for (const c of cases.invalid) {
-        test(c.name, () => {
-          if (c.findings.some((f) => f.includes.length === 0)) throw new Error("an invalid case must say which label the message names");
-          const got = findingsOf(rule, c.workbook, c.options)
-            .slice()
-            .sort((a, b) => position(a.table, a.cell).localeCompare(position(b.table, b.cell)));
-          const want = c.findings.slice().sort((a, b) => position(a.table, a.cell).localeCompare(position(b.table, b.cell)));
-          expect(got.map((f) => ({ rule: f.rule, severity: f.severity, table: f.table, cell: f.cell }))).toEqual(
-            want.map((f) => ({ rule, severity, table: f.table, cell: f.cell })),
-          );
-          got.forEach((f, i) => {
-            const w = want[i];
-            expect(f.message).toMatch(CJK);
-            expect(f.message).toContain(TABLE_NAMES[w.table]);
-            for (const s of w.includes) expect(f.message).toContain(s);
-            for (const s of w.excludes ?? []) expect(f.message).not.toContain(s);
-            expect(f.messageEn.trim()).not.toBe("");
-            if (w.related) expect(f.related).toEqual(expect.arrayContaining(w.related));
-          });
-        });
-      }
-    });
-  });
 }

@@ -2,11 +2,11 @@
  * What the rules between tables share: reading a unit name the way people mean it, grouping tables by
  * report year, pairing the unit rows of two tables, and naming a cell that sits on another sheet.
  */
-import type { CellValue } from "../grid/grid";
-import { memoByText } from "../engine/textMemo";
-import { differsFromWorkbook } from "../engine/tableSet";
-import type { BodyRow, RecognisedColumnTable, RecognisedTable, RecognisedYearlyTable, Slot, YearlyBlock } from "../engine/model";
-import { nfkc } from "../engine/nfkc";
+import type { CellValue } from "../../grid/grid";
+import { memoByText } from "../../engine/textMemo";
+import { differsFromWorkbook } from "../../engine/tableSet";
+import type { BodyRow, RecognisedColumnTable, RecognisedTable, RecognisedYearlyTable, Slot, YearlyBlock } from "../../engine/model";
+import { nfkc } from "../../engine/nfkc";
 
 /**
  * A unit name for comparison: full-width folded, spaces and the `(盖章)` mark dropped (they are how a

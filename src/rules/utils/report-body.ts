@@ -3,9 +3,9 @@
  * the body's statements beside the cells, and a finding that quotes the sentence with its figure
  * marked and names the paragraph. Not a rule itself.
  */
-import type { RuleContext } from "./types";
-import { reconcile, type Outcome, type Reconciliation } from "../engine/report/reconcile";
-import { TABLE_NAMES } from "../templates/tables";
+import type { RuleContext } from "../types";
+import { reconcile, type Outcome, type Reconciliation } from "../../engine/report/reconcile";
+import { TABLE_NAMES } from "../../templates/tables";
 import { show } from "./between";
 
 /** The statements of the given outcome; none when no body was given. */
