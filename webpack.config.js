@@ -161,7 +161,7 @@ class EmitFilePlugin {
 /** Our code, and node_modules outside these, go through Babel for the classic pane. */
 const CLASSIC_BABEL_EXCLUDE = [
   /[\\/]node_modules[\\/]core-js[\\/]/, // the polyfills themselves (ES5 already; Babel would polyfill them with themselves)
-  /[\\/]node_modules[\\/]@babel[\\/]runtime/, // Babel's helpers
+  /[\\/]node_modules[\\/]@babel[\\/]runtime/, // Babel's helpers (a rule of their own below)
   /[\\/]node_modules[\\/]webpack[\\/]/, // webpack's own runtime pieces (target es5 already)
 ];
 
@@ -223,7 +223,12 @@ module.exports = (env = {}, argv = {}) => {
         {
           test: /\.[cm]?[jt]sx?$/,
           exclude: CLASSIC_BABEL_EXCLUDE,
-          use: { loader: "babel-loader", options: { ...classicBabel(), ...babelCache } },
+          use: { loader: "babel-loader", options: { ...classicBabel({ sharedHelpers: true }), ...babelCache } },
+        },
+        {
+          // The helpers classicBabel({ sharedHelpers }) imports: ES5 already, but polyfilled per use like our code.
+          test: /[\\/]node_modules[\\/]@babel[\\/]runtime[\\/]/,
+          use: { loader: "babel-loader", options: { ...classicBabel({ typescript: false }), ...babelCache } },
         },
         { test: /\.(png|svg|jpe?g|gif|xlsx)$/i, type: "asset/resource" },
       ],

@@ -35,7 +35,7 @@ const CLASSIC_UNUSED_POLYFILLS = [
 /**
  * Classic pane (ES5). Polyfills are core-js entries added per use ("usage"), so the bundle carries
  * exactly what our code and its dependencies call; async functions become generator state machines
- * with Babel's inlined regenerator helper (no global regeneratorRuntime).
+ * with Babel's regenerator helper, inlined or (sharedHelpers) imported once; never a global regeneratorRuntime.
  */
 /**
  * A polyfill excluded by its `es.` name is still injected under its `esnext.` alias (core-js keeps
@@ -49,7 +49,15 @@ function withEsnextAlias(entry) {
   return entry.source.startsWith("^es\\.") ? new RegExp(`^(?:es|esnext)\\.${entry.source.slice(5)}`, entry.flags) : entry;
 }
 
-function classicBabel({ typescript = true } = {}) {
+/**
+ * `sharedHelpers`: Babel's helpers (iteration, spread, classes, the async state machine) imported once
+ * from @babel/runtime instead of inlined into every file that needs them. The classic bundle has a
+ * few hundred files, and copies a few hundred KB apart are outside gzip's 32 KiB window, so the
+ * inlined copies cost several KiB gzip (see bench/bundle.js). The helper modules themselves go through
+ * classicBabel({ typescript: false }) without this plugin, so their own Symbol / Promise / Array.from
+ * uses get the same core-js polyfills as ours (and the runtime never imports itself).
+ */
+function classicBabel({ typescript = true, sharedHelpers = false } = {}) {
   return {
     babelrc: false,
     configFile: false,
@@ -72,6 +80,9 @@ function classicBabel({ typescript = true } = {}) {
       ],
       ...(typescript ? [[require.resolve("@babel/preset-typescript"), { onlyRemoveTypeImports: false, allowDeclareFields: true }]] : []),
     ],
+    plugins: sharedHelpers
+      ? [[require.resolve("@babel/plugin-transform-runtime"), { corejs: false, helpers: true, regenerator: true, version: require("@babel/runtime/package.json").version }]]
+      : [],
   };
 }
 
