@@ -1,6 +1,8 @@
 /**
  * 校验结果: counts per severity, then findings per severity and table. Info is folded by default (rules.md:
  * nothing to do). Clicking a finding selects its cell; a warning outside 附件2/3 takes a 审核说明.
+ * A finding on the 工作报告's body shows its sentence, the figure emphasised, under the message (whose
+ * own copy of that quote is then left out). The sentence is the document's text: text nodes only.
  */
 import { useState } from "react";
 import {
@@ -19,7 +21,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Analysis } from "../check/analyse";
-import type { Finding, Severity } from "../engine/findings";
+import type { BodyQuote, Finding, Severity } from "../engine/findings";
 import { countBySeverity, SEVERITIES } from "../flows/severity";
 import { severityLabel, tableLabel } from "../i18n";
 import { canExplain } from "../app/actions";
@@ -54,7 +56,46 @@ const useStyles = makeStyles({
   groupTitle: { margin: `${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   noteActions: { display: "flex", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
+  quote: { color: tokens.colorNeutralForeground2, paddingLeft: tokens.spacingHorizontalXS, overflowWrap: "anywhere" },
+  quoteWhere: { marginRight: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3 },
+  figure: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
 });
+
+/** Characters of the sentence shown around its figure; the rest is cut with `…`. */
+const QUOTE_MAX = 80;
+
+/**
+ * The sentence cut to about QUOTE_MAX characters around the figure, more of what comes before it (the
+ * words that name the figure stand there): [before, figure, after], `…` where cut.
+ */
+export function quoteParts(q: BodyQuote, max = QUOTE_MAX): [string, string, string] {
+  const start = Math.max(0, Math.min(q.start, q.sentence.length));
+  const end = Math.min(q.sentence.length, start + q.figure.length);
+  const before = q.sentence.slice(0, start);
+  const figure = q.sentence.slice(start, end);
+  const after = q.sentence.slice(end);
+  if (q.sentence.length <= max) return [before, figure, after];
+  const room = Math.max(0, max - figure.length);
+  const beforeLen = Math.min(before.length, Math.max(room - after.length, Math.ceil((room * 2) / 3)));
+  const afterLen = Math.min(after.length, room - beforeLen);
+  return [beforeLen < before.length ? `…${before.slice(before.length - beforeLen)}` : before, figure, afterLen < after.length ? `${after.slice(0, afterLen)}…` : after];
+}
+
+/**
+ * The message without the place and quote it starts with (`第3段「…【589万余元】…」：`, `Paragraph 3: `),
+ * which the quote line shows; the message as it is when it does not start so.
+ */
+export function messageWithoutQuote(message: string, q: BodyQuote, lang: "zh" | "en"): string {
+  if (lang === "en") {
+    const head = `Paragraph ${q.paragraph}: `;
+    return message.indexOf(head) === 0 ? message.slice(head.length) : message;
+  }
+  const head = `第${q.paragraph}段「`;
+  if (message.indexOf(head) !== 0) return message;
+  const marked = message.indexOf(`【${q.figure}】`, head.length);
+  const close = marked < 0 ? -1 : message.indexOf("」：", marked);
+  return close < 0 ? message : message.slice(close + 2);
+}
 
 const BADGE_COLOR: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 
@@ -164,9 +205,10 @@ function FindingItem({ finding: f, busy, onSelect, onSaveNote }: FindingItemProp
           <span className={styles.cell}>
             {f.sheet}!{f.cell}
           </span>
-          {lang === "zh" ? f.message : f.messageEn}
+          {f.quote ? messageWithoutQuote(lang === "zh" ? f.message : f.messageEn, f.quote, lang) : lang === "zh" ? f.message : f.messageEn}
         </span>
       </Button>
+      {f.quote && <QuoteLine quote={f.quote} />}
       {f.explanation && (
         <Text size={200} className={styles.explanation} data-testid="finding-explanation">
           {t("noteTitle")}：{f.explanation}
@@ -174,6 +216,19 @@ function FindingItem({ finding: f, busy, onSelect, onSaveNote }: FindingItemProp
       )}
       {canExplain(f) && <NoteEditor finding={f} busy={busy} onSave={onSaveNote} />}
     </li>
+  );
+}
+
+function QuoteLine({ quote }: { quote: BodyQuote }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [before, figure, after] = quoteParts(quote);
+  return (
+    <Text size={200} className={styles.quote} data-testid="finding-quote">
+      <span className={styles.quoteWhere}>{t("quoteParagraph", { n: quote.paragraph })}</span>「{before}
+      <mark className={styles.figure}>{figure}</mark>
+      {after}」
+    </Text>
   );
 }
 

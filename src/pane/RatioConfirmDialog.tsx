@@ -1,4 +1,8 @@
-/** Before 计算同比 replaces anything a clerk typed: every cell with its old and new content, and a way out. */
+/**
+ * Before 计算同比 replaces anything a clerk typed: every cell with its old and new content, and a way out.
+ * The one overwrite question of both faces: the web page asks it for its 已填同比副本 too, where keeping
+ * the typed cells (and filling only the empty ones) is a third answer.
+ */
 import {
   Button,
   Dialog,
@@ -19,18 +23,24 @@ import { useI18n } from "./i18nContext";
 import { shown } from "./display";
 
 export interface RatioConfirmDialogProps {
-  items: RatioPlanItem[] | null;
+  items: readonly RatioPlanItem[] | null;
+  /** true: overwrite; false: cancel (nothing is written). */
   onAnswer(ok: boolean): void;
+  /** Offers 保留原内容，只填空白: the typed cells are kept, the empty ones filled. */
+  onKeep?: () => void;
+  /** The writes go to a downloaded copy, not the open workbook: said in the question. */
+  copyOnly?: boolean;
 }
 
-export function RatioConfirmDialog({ items, onAnswer }: RatioConfirmDialogProps) {
+export function RatioConfirmDialog({ items, onAnswer, onKeep, copyOnly }: RatioConfirmDialogProps) {
   const { t } = useI18n();
   return (
     <Dialog open={items !== null} modalType="alert" onOpenChange={(_, d) => !d.open && onAnswer(false)}>
-      <DialogSurface>
+      <DialogSurface data-testid="ratio-overwrites">
         <DialogBody>
           <DialogTitle>{t("confirmTitle")}</DialogTitle>
           <DialogContent>
+            {copyOnly && <p>{t("confirmCopyOnly")}</p>}
             <p>{t("confirmBody", { n: items?.length ?? 0 })}</p>
             <Table size="small" aria-label={t("confirmTitle")} data-testid="overwrite-list">
               <TableHeader>
@@ -59,6 +69,11 @@ export function RatioConfirmDialog({ items, onAnswer }: RatioConfirmDialogProps)
             <Button appearance="primary" onClick={() => onAnswer(true)} data-testid="confirm-overwrite">
               {t("confirmOverwrite")}
             </Button>
+            {onKeep && (
+              <Button onClick={onKeep} data-testid="keep-overwrite">
+                {t("confirmKeep")}
+              </Button>
+            )}
             <Button onClick={() => onAnswer(false)} data-testid="cancel-overwrite">
               {t("cancel")}
             </Button>

@@ -104,7 +104,7 @@ test("without the sample, nothing is loaded until the user asks", async () => {
   const loadFactory = jest.fn(() => Promise.reject(new Error("not expected")));
   const readWorkbook = jest.fn(() => Promise.reject(new Error("not expected")));
   render(<WebAppView loadFactory={loadFactory} readWorkbook={readWorkbook} autoSample={false} />);
-  expect(screen.getByTestId("file-input")).toHaveAttribute("accept", ".xlsx");
+  expect(screen.getByTestId("file-input")).toHaveAttribute("accept", ".xlsx,.docx");
   expect(screen.getByTestId("file-input")).toHaveAttribute("multiple");
   expect(loadFactory).not.toHaveBeenCalled();
   expect(readWorkbook).not.toHaveBeenCalled();
@@ -304,6 +304,9 @@ test("downloads: names after the file; the ratio copy asks before replacing a ty
     expect(dialog).toHaveTextContent(`${A2}!${penalty}`);
     expect(dialog).toHaveTextContent("30%");
     expect(dialog).toHaveTextContent("+28.57%");
+    // the pane's question (one dialog for both faces), saying only the copy changes
+    expect(dialog).toHaveTextContent("只改下载的副本，不改当前工作簿");
+    expect(within(dialog).getByTestId("overwrite-list")).toBeInTheDocument();
     // Fluent's modal hides its content from the accessibility tree until focus has moved into it, which
     // jsdom does late or not at all under load; that it does move is checked in chromium (tests/e2e).
     await user.click(within(dialog).getByRole("button", { name: "保留原内容，只填空白", hidden: true }));

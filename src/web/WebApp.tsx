@@ -6,6 +6,10 @@
  * What loads when: the sample is built from the template data, so the first visit needs neither
  * reader; a chosen file is read with the fast reader (its chunk fetched then); ExcelJS is fetched
  * only for a download, which replays the page's changes on the original file (snapshotHost.ts).
+ *
+ * A 工作报告 (.docx) opens like a workbook: its tables are the sheets 表1…表N, and the pane checks
+ * its body against them at every 校验. Its one download is a new .xlsx of the tables, marked, with
+ * the 审核报告 (the .docx cannot be rewritten by ExcelJS, and the fixes belong in Word anyway).
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore, type ChangeEvent, type DragEvent } from "react";
 import {
@@ -23,7 +27,7 @@ import {
 } from "@fluentui/react-components";
 import { FolderOpenRegular } from "@fluentui/react-icons";
 import type { Finding } from "../engine/findings";
-import { translator } from "../i18n";
+import { webTranslator } from "../i18n/web";
 import type { SheetLayout } from "../templates/layout";
 import { Pane } from "../pane/Pane";
 import { copyName, type CopyKind } from "./copyName";
@@ -33,7 +37,7 @@ import { SheetGrid } from "./SheetGrid";
 import { loadExcelJSFactory, openWorkbookBytes, readWithFastReader, WebHost, type HostFactory, type WebHostState, type WorkbookReader } from "./webHost";
 
 /** The web shell is Chinese for now; its words live in src/i18n like the pane's. */
-const t = translator("zh");
+const t = webTranslator("zh");
 
 export const PRODUCT_NAME = t("appTitle");
 export const PRIVACY_LINE = t("webPrivacy");
@@ -41,10 +45,23 @@ export const PRIVACY_LINE = t("webPrivacy");
 /** What a many-files view can read: workbooks, reports, and the formats it names when refusing them. */
 export const BATCH_FILE = /\.(xlsx|docx|xls|et|ods)$/i;
 
+/** What this page opens: a workbook, or a 工作报告 shown as its tables (表1…表N). */
+const OPENABLE = /\.(xlsx|docx)$/i;
+
+/**
+ * A report's download: a new .xlsx of its tables, marked, with the 审核报告 (`工作报告.docx` →
+ * `工作报告-审核.xlsx`); the .docx itself is never rewritten.
+ */
+export function reportCopyName(fileName: string): string {
+  const base = fileName.replace(/\.(docx?|xlsx)$/i, "").trim() || "工作报告";
+  return `${base}-审核.xlsx`;
+}
+
 /** The copies are made with ExcelJS: their code comes with it, on the first download. */
 const loadDownloads = () => import(/* webpackChunkName: "xlsx-host" */ "./downloads");
 
-const RatioOverwritesDialog = lazy(() => import(/* webpackChunkName: "web-dialogs" */ "./RatioOverwritesDialog"));
+/** The pane's overwrite question (one dialog for both faces), fetched only when a ratio copy needs it. */
+const RatioConfirmDialog = lazy(() => import(/* webpackChunkName: "pane-views" */ "../pane/RatioConfirmDialog").then((m) => ({ default: m.RatioConfirmDialog })));
 
 const useStyles = makeStyles({
   app: {
@@ -317,7 +334,7 @@ export function WebAppView({
       onManyFiles(files);
       return;
     }
-    const first = folder ? files.find((f) => /\.xlsx$/i.test(f.name)) : files[0];
+    const first = folder ? files.find((f) => OPENABLE.test(f.name)) : files[0];
     if (first) void openFile(first);
     else if (folder) setNotice({ intent: "info", text: t("webFolderEmpty") });
   };
@@ -358,7 +375,7 @@ export function WebAppView({
   const download = useCallback(
     async (kind: CopyKind, make: () => Promise<Uint8Array | null>) => {
       if (!host) return;
-      const name = copyName(host.fileName, kind);
+      const name = host.report ? reportCopyName(host.fileName) : copyName(host.fileName, kind);
       const end = begin(t("webDownloading", { name }));
       try {
         const bytes = await make();
@@ -378,7 +395,7 @@ export function WebAppView({
   const downloadAnnotated = () =>
     download("annotated", async () => {
       const { annotatedCopy } = await loadDownloads();
-      return (await annotatedCopy(host!, await getFactory(), { file: host!.fileName, checkedAt: new Date() })).bytes;
+      return (await annotatedCopy(host!, await getFactory(), { file: host!.fileName, checkedAt: new Date(), body: host!.report?.paragraphs })).bytes;
     });
 
   const downloadRatios = () =>
@@ -425,10 +442,10 @@ export function WebAppView({
           )}
           <label className={styles.upload}>
             <FolderOpenRegular aria-hidden="true" />
-            {t("webOpenFile")}
+            {t("webOpenAny")}
             <input
               type="file"
-              accept={onManyFiles ? ".xlsx,.docx,.xls,.et,.ods" : ".xlsx"}
+              accept={onManyFiles ? ".xlsx,.docx,.xls,.et,.ods" : ".xlsx,.docx"}
               multiple
               data-testid="file-input"
               className={styles.fileInput}
@@ -451,12 +468,18 @@ export function WebAppView({
             <Button onClick={() => void downloadAnnotated()} disabledFocusable={!!busy} data-testid="download-annotated">
               {t("webDownloadAnnotated")}
             </Button>
-            <Button onClick={() => void downloadRatios()} disabledFocusable={!!busy} data-testid="download-ratios">
-              {t("webDownloadRatios")}
-            </Button>
-            <Button onClick={() => void downloadSubmission()} disabledFocusable={!!busy} data-testid="download-submission">
-              {t("webDownloadSubmission")}
-            </Button>
+            {/* A report is corrected and submitted as the .docx: a copy with ratios filled, or a "submission"
+                .xlsx of tables read out of Word, would be a file nobody should send. Its fixes go into Word. */}
+            {!host.report && (
+              <>
+                <Button onClick={() => void downloadRatios()} disabledFocusable={!!busy} data-testid="download-ratios">
+                  {t("webDownloadRatios")}
+                </Button>
+                <Button onClick={() => void downloadSubmission()} disabledFocusable={!!busy} data-testid="download-submission">
+                  {t("webDownloadSubmission")}
+                </Button>
+              </>
+            )}
           </section>
         )}
 
@@ -485,7 +508,8 @@ export function WebAppView({
                 mode="web"
                 fileName={host.fileName}
                 onFindingClick={onFindingClick}
-                onSubmissionCopy={downloadSubmission}
+                onSubmissionCopy={host.report ? undefined : downloadSubmission}
+                initialReport={host.report}
                 blocked={busy !== null}
               />
             </div>
@@ -497,7 +521,8 @@ export function WebAppView({
 
         {ratioCopy && (
           <Suspense fallback={null}>
-            <RatioOverwritesDialog overwrites={ratioCopy.plan.overwrites} onDecide={finishRatios} onCancel={() => setRatioCopy(null)} />
+            {/* outside the pane, its words are the default (中文), as the page's */}
+            <RatioConfirmDialog items={ratioCopy.plan.overwrites} copyOnly onAnswer={(ok) => (ok ? finishRatios(true) : setRatioCopy(null))} onKeep={() => finishRatios(false)} />
           </Suspense>
         )}
       </div>

@@ -8,8 +8,9 @@ import { AUDIT_SHEET, auditReportRows } from "../flows/auditReport";
 import { planRatios, type RatioPlan } from "../flows/ratios";
 import type { FileHost, HostFactory } from "./webHost";
 import { annotationMarks } from "./marks";
+import { saveFile, XLSX_MIME } from "./save";
 
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { XLSX_MIME };
 
 export { copyName, type CopyKind } from "./copyName";
 
@@ -19,15 +20,16 @@ async function copyOf(host: FileHost, factory: HostFactory): Promise<FileHost> {
 
 /**
  * 标注副本: every finding marked in place (fill per severity, the message as a note) and the
- * 审核报告 sheet; values unchanged.
+ * 审核报告 sheet; values unchanged. With `body` (a report's, or one to check against) the findings on
+ * the body are marked and listed too.
  */
 export async function annotatedCopy(
   host: FileHost,
   factory: HostFactory,
-  meta: { file?: string; checkedAt: Date },
+  meta: { file?: string; checkedAt: Date; body?: readonly string[] },
 ): Promise<{ bytes: Uint8Array; analysis: Analysis }> {
   const copy = await copyOf(host, factory);
-  const analysis = analyse(await copy.readSnapshot());
+  const analysis = analyse(await copy.readSnapshot(), { body: meta.body });
   // Marks of an earlier check go first: a cell fixed since then must not stay marked in the copy.
   await copy.clearMarks();
   await copy.mark(annotationMarks(analysis.findings));
@@ -54,19 +56,7 @@ export async function finishRatioCopy({ copy, plan }: RatioCopy, overwrite: bool
   return copy.toBytes();
 }
 
-/** Hands bytes to the browser as a download: a Blob and a temporary link, nothing leaves the machine. */
+/** Hands an .xlsx to the browser as a download (save.ts; nothing leaves the machine). */
 export function saveBytes(bytes: Uint8Array, fileName: string, doc: Document = document): void {
-  // A copy into a plain ArrayBuffer: Blob wants ArrayBuffer-backed views, and ExcelJS may hand back a Node Buffer slice.
-  const blob = new Blob([bytes.slice().buffer as ArrayBuffer], { type: XLSX_MIME });
-  const url = URL.createObjectURL(blob);
-  const a = doc.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.rel = "noopener";
-  a.style.display = "none";
-  doc.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoked later, not at once: some browsers start reading the Blob only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(bytes, fileName, XLSX_MIME, doc);
 }

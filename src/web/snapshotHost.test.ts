@@ -3,7 +3,10 @@
  * both give the same snapshots after every step, the same refusals, and a replayed download that is
  * the workbook ExcelJS would have made had it held the file all along (values, fills, notes, sheets).
  */
+import { readFileSync } from "fs";
+import { join } from "path";
 import ExcelJS from "exceljs";
+import { readDocx } from "../host/docx/readDocx";
 import { analyse } from "../check/analyse";
 import type { WorkbookSnapshot } from "../grid/grid";
 import { STATE_SHEET, readState } from "../engine/stateSheet";
@@ -13,10 +16,11 @@ import type { WorkbookHost } from "../host/types";
 import { ExcelJSHost } from "../host/xlsx/exceljsHost";
 import { readWorkbookFast } from "../host/xlsx/fastReader";
 import { SHEET_NAMES } from "../templates/tables";
-import { layoutFor } from "../templates/layout";
+import { layoutFor, layoutToSnapshot } from "../templates/layout";
 import { seedLayoutOptions } from "../templates/sample";
 import { seedXlsxBytes, withYearly } from "../../tests/helpers/xlsx";
 import { sampleLayouts } from "./sampleWorkbook";
+import { drawnLayout } from "./drawnLayout";
 import { PLAIN_MARKED_FORMAT, SnapshotHost } from "./snapshotHost";
 import type { HostFactory } from "./webHost";
 
@@ -254,5 +258,36 @@ describe("SnapshotHost on its own", () => {
     const bytes = await snap.toBytes();
     expect(load).toHaveBeenCalledTimes(1);
     expect((await model(bytes)).map((s) => s.name)).toEqual([A2, STATE_SHEET, AUDIT_SHEET]);
+  });
+});
+
+describe("a report's tables", () => {
+  const report = () => readDocx(new Uint8Array(readFileSync(join(__dirname, "..", "..", "tests", "fixtures", "report", "seed-report.docx"))), { file: "r.docx" });
+
+  it("drawnLayout: the table rows bordered, frame lines above and notes below as lines, merges kept", () => {
+    const sheet = report().snapshot.sheets[0];
+    const l = drawnLayout(sheet);
+    expect(l.sheetName).toBe("表1");
+    expect(l.merges).toEqual(sheet.merges);
+    // 附件2, the title and the unit line stand above the table (column A only)
+    expect(l.gridTop).toBeGreaterThan(0);
+    expect(l.cells.filter((c) => c.row < l.gridTop).every((c) => c.col === 0 && (c.role === "attachment" || c.role === "meta"))).toBe(true);
+    expect(l.cells.find((c) => c.row === 0)!.role).toBe("attachment");
+    expect(l.cells.filter((c) => c.row > l.gridBottom).every((c) => c.role === "note")).toBe(true);
+    expect(l.cells.filter((c) => typeof c.value === "number").every((c) => c.role === "value")).toBe(true);
+    expect(layoutToSnapshot(l).values.map((r) => r.map((v) => v ?? undefined))).toEqual(sheet.values.map((r) => (r ? [...r].map((v) => v ?? undefined) : [])));
+  });
+
+  it("a download draws them on a new workbook, then replays the pane's changes: the findings are the report's", async () => {
+    const r = report();
+    const host = SnapshotHost.ofTables(r.snapshot, async () => factory);
+    await validate(host, {}, { file: "r.docx", paragraphs: r.paragraphs });
+    const copy = await ExcelJSHost.fromBytes(await host.toBytes());
+    const snap = await copy.readSnapshot();
+    expect(snap.sheets.filter((s) => !s.hidden).map((s) => s.name)).toEqual(["表1", "表2", "表3", "表4"]);
+    const expected = analyse(r.snapshot, { body: r.paragraphs });
+    const again = analyse(snap, { body: r.paragraphs });
+    expect(again.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual(expected.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`));
+    expect(readState(snap).marks.length).toBeGreaterThan(0);
   });
 });

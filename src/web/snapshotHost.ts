@@ -10,6 +10,10 @@
  * with their `=`, the state sheet rewritten (very hidden, last) by mark/clearMarks/writeState, a
  * written sheet replaced and put last. Refused calls change nothing and are not logged.
  *
+ * A report (.docx) has no workbook bytes to replay on: its tables, as read, are drawn on an empty
+ * ExcelJS workbook first (drawnLayout.ts), then the log is replayed, so a download is a new .xlsx of
+ * the report's tables.
+ *
  * Snapshots handed out are never changed afterwards: every write builds new rows and sheets, so the
  * grid can keep the one it drew and compare by identity.
  */
@@ -17,7 +21,8 @@ import { UserError } from "../errors";
 import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../grid/grid";
 import { fromA1, toA1 } from "../grid/grid";
 import { readState, STATE_SHEET, stateRows, type SavedFormat } from "../engine/stateSheet";
-import type { CellMark, CellWrite, HostCapabilities, WorkbookHost } from "../host/types";
+import { markKey } from "../flows/marks";
+import type { CellMark, CellWrite, WorkbookHost } from "../host/types";
 import { layoutToSnapshot, type SheetLayout } from "../templates/layout";
 import type { FileHost, HostFactory } from "./fileHost";
 
@@ -51,10 +56,6 @@ export const PLAIN_MARKED_FORMAT = JSON.stringify({ fill: null, note: null, note
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-function markKey(sheet: string, cell: string): string {
-  return `${sheet}\u0000${cell}`;
-}
-
 /** Rows as a snapshot holds them: empty cells (null, "") are holes, text cut at Excel's limit. */
 function rowsToValues(rows: readonly CellValue[][]): CellValue[][] {
   const values: CellValue[][] = [];
@@ -72,15 +73,10 @@ function mergeAt(merges: readonly MergeArea[], row: number, col: number): MergeA
 }
 
 export class SnapshotHost implements WorkbookHost, FileHost {
-  readonly capabilities: HostCapabilities = {
-    mergedAreas: true,
-    cellNotes: true,
-    bindings: false,
-    newWorkbook: true,
-    insertFromBase64: false,
-  };
   private snapshot: WorkbookSnapshot;
   private readonly calls: HostCall[] = [];
+  /** A report's tables as read, drawn on the empty workbook a download starts from. */
+  private drawn: SheetSnapshot[] = [];
 
   /**
    * @param source the file's bytes as read (null: the workbook began empty, as the sample does)
@@ -96,6 +92,13 @@ export class SnapshotHost implements WorkbookHost, FileHost {
 
   static empty(loadFactory: () => Promise<HostFactory>): SnapshotHost {
     return new SnapshotHost({ sheets: [] }, null, loadFactory);
+  }
+
+  /** The tables of a report (.docx): shown and checked as read; a download draws them on a new workbook. */
+  static ofTables(snapshot: WorkbookSnapshot, loadFactory: () => Promise<HostFactory>): SnapshotHost {
+    const host = new SnapshotHost(snapshot, null, loadFactory);
+    host.drawn = snapshot.sheets;
+    return host;
   }
 
   /** The changes made since the file was read, oldest first. */
@@ -244,6 +247,11 @@ export class SnapshotHost implements WorkbookHost, FileHost {
   async replay(factory?: HostFactory): Promise<FileHost> {
     const f = factory ?? (await this.loadFactory());
     const host = this.source ? await f.fromBytes(this.source) : await f.empty();
+    if (this.drawn.length > 0) {
+      // with ExcelJS, not on the first visit
+      const { drawnLayout } = await import(/* webpackChunkName: "xlsx-host" */ "./drawnLayout");
+      await host.insertSheets(this.drawn.map(drawnLayout));
+    }
     for (const call of this.calls) await replayCall(host, call);
     return host;
   }

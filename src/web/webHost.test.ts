@@ -1,9 +1,13 @@
+import { readFileSync } from "fs";
+import { join } from "path";
 import { analyse } from "../check/analyse";
+import { readWorkbookFast } from "../host/xlsx/fastReader";
+import { zipParts } from "../../tests/robust/bytes";
 import { ExcelJSHost } from "../host/xlsx/exceljsHost";
 import { SHEET_NAMES } from "../templates/tables";
 import { seedXlsxBytes, withYearly } from "../../tests/helpers/xlsx";
 import { markKey } from "./marks";
-import { WebHost, type HostFactory } from "./webHost";
+import { mayBeReport, openWorkbookBytes, WebHost, type HostFactory } from "./webHost";
 import { openSample, sampleLayouts, SAMPLE_FILE_NAME } from "./sampleWorkbook";
 
 const A2 = SHEET_NAMES.A2;
@@ -112,5 +116,38 @@ describe("the sample workbook", () => {
     expect(fromSample.findings).toEqual(fromFile.findings);
     // Shown and checked without ExcelJS.
     expect(load).not.toHaveBeenCalled();
+  });
+});
+
+describe("a chosen file, told apart by what it holds", () => {
+  const report = () => new Uint8Array(readFileSync(join(__dirname, "..", "..", "tests", "fixtures", "report", "seed-report.docx")));
+
+  it("mayBeReport: a name ending .docx/.doc, or a zip naming word/document.xml in any case or slashes", async () => {
+    expect(mayBeReport(report(), "工作报告.xlsx")).toBe(true);
+    expect(mayBeReport(new Uint8Array(10), "工作报告.DOCX ")).toBe(true);
+    expect(mayBeReport(new Uint8Array(10), "旧报告.doc")).toBe(true);
+    expect(mayBeReport(await seedXlsxBytes(), "seed.xlsx")).toBe(false);
+    expect(mayBeReport(zipParts({ "Word\\Document.XML": "<w:document/>" }), "x.bin")).toBe(true);
+    expect(mayBeReport(zipParts({ "xl/word/document.xml": "x" }), "x.bin")).toBe(true); // only a hint: the reader decides
+    expect(mayBeReport(zipParts({ "word/doc.xml": "x" }), "x.bin")).toBe(false);
+  });
+
+  it("a report opens as its tables with its body; the workbook reader is not asked", async () => {
+    const read = jest.fn(() => Promise.reject(new Error("not expected")));
+    const host = await openWorkbookBytes(report(), "工作报告.xlsx", read, async () => factory);
+    expect(read).not.toHaveBeenCalled();
+    expect(host.report?.file).toBe("工作报告.xlsx");
+    expect(host.report?.paragraphs.some((p) => p.includes("589万余元"))).toBe(true);
+    expect((await host.readSnapshot()).sheets.map((s) => s.name)).toEqual(["表1", "表2", "表3", "表4"]);
+  });
+
+  it("a zip the report reader finds no document in goes to the workbook reader; a workbook has no report", async () => {
+    const odd = zipParts({ "xl/word/document.xml": "x", "xl/workbook.xml": "<workbook/>" });
+    const read = jest.fn(async () => ({ sheets: [] }));
+    const host = await openWorkbookBytes(odd, "odd.xlsx", read, async () => factory);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(host.report).toBeNull();
+    const seed = await openWorkbookBytes(await seedXlsxBytes(), "seed.xlsx", async (b, f) => readWorkbookFast(b, { file: f }), async () => factory);
+    expect(seed.report).toBeNull();
   });
 });

@@ -2,12 +2,16 @@
  * The web page's workbook as the grid sees it: a file host (the snapshot host, snapshotHost.ts)
  * wrapped so that the grid follows every change. Each write is passed through and then the snapshot
  * is read again; marks are remembered for the grid's fills; select() asks the grid to scroll.
+ *
+ * A chosen file is told apart by what it holds, not its name: a 工作报告 (.docx) opens as its tables
+ * (表1…表N) with its body kept for the pane's 校验; anything else goes to the workbook reader.
  */
 import type { WorkbookSnapshot, CellValue } from "../grid/grid";
 import { analyse } from "../check/analyse";
 import { readState } from "../engine/stateSheet";
-import type { CellMark, CellWrite, HostCapabilities, HostCost, HostNotice, WorkbookHost } from "../host/types";
+import type { CellMark, CellWrite, HostCost, HostNotice, WorkbookHost } from "../host/types";
 import type { SheetLayout } from "../templates/layout";
+import type { ReportBody } from "../app/actions";
 import { combineMarks, markKey } from "./marks";
 import { SnapshotHost } from "./snapshotHost";
 import type { FileHost, HostFactory } from "./fileHost";
@@ -32,13 +36,56 @@ export const readWithFastReader: WorkbookReader = async (bytes, file) => {
   return readWorkbookFast(bytes, { file });
 };
 
-/** A file's workbook for the page: read with `read`, changed in memory, written with ExcelJS only for a download. */
+/** A report's tables and body; null when the bytes are no report after all (the workbook reader then takes them). */
+export type ReportFileReader = (bytes: Uint8Array, file: string) => Promise<{ snapshot: WorkbookSnapshot; paragraphs: string[] } | null>;
+
+const WORD_PART = "word/document.xml";
+
+/**
+ * Whether the report reader should look at the file: named .docx/.doc (so a damaged, encrypted or
+ * Word 97 report gets the report's sentence), or a zip naming word/document.xml (its central
+ * directory stores names as plain bytes). Cheap, so a workbook never fetches the report reader.
+ */
+export function mayBeReport(bytes: Uint8Array, file: string): boolean {
+  if (/\.docx?$/i.test(file.trim())) return true;
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return false;
+  for (let i = 0; i < bytes.length; i++) {
+    if ((bytes[i] | 0x20) !== 0x77) continue; // w or W
+    let j = 1;
+    // any case, and `\` for `/` as some Windows generators write it (sniff.ts reads names so)
+    while (j < WORD_PART.length && ((bytes[i + j] | 0x20) === WORD_PART.charCodeAt(j) || (WORD_PART[j] === "/" && bytes[i + j] === 0x5c))) j++;
+    if (j === WORD_PART.length) return true;
+  }
+  return false;
+}
+
+/**
+ * The .docx reader (its own chunk, fetched with the first report). A report without readable tables
+ * is refused with its one sentence (未找到表格 / 表格是图片): the page has nothing to show for it, and
+ * the workbook open before stays open.
+ */
+export const readReportTables: ReportFileReader = async (bytes, file) => {
+  const { isDocx, readDocx, tablesProblem } = await import(/* webpackChunkName: "docx-read" */ "../host/docx/readDocx");
+  if (!isDocx(bytes) && !/\.docx?$/i.test(file.trim())) return null;
+  const report = readDocx(bytes, { file });
+  const problem = tablesProblem(report, file);
+  if (problem) throw problem;
+  return { snapshot: report.snapshot, paragraphs: report.paragraphs };
+};
+
+/**
+ * A chosen file for the page: a report's tables, or a workbook read with `read`; changed in memory,
+ * written with ExcelJS only for a download.
+ */
 export async function openWorkbookBytes(
   bytes: Uint8Array,
   fileName: string,
   read: WorkbookReader,
   loadFactory: () => Promise<HostFactory>,
+  readReport: ReportFileReader = readReportTables,
 ): Promise<WebHost> {
+  const report = mayBeReport(bytes, fileName) ? await readReport(bytes, fileName) : null;
+  if (report) return WebHost.open(SnapshotHost.ofTables(report.snapshot, loadFactory), fileName, { file: fileName, paragraphs: report.paragraphs });
   const snapshot = await read(bytes, fileName);
   return WebHost.open(new SnapshotHost(snapshot, bytes, loadFactory), fileName);
 }
@@ -72,16 +119,14 @@ export class WebHost implements WorkbookHost {
     private readonly inner: FileHost,
     readonly fileName: string,
     snapshot: WorkbookSnapshot,
+    /** Set when the file is a 工作报告: its body, which every 校验 checks against its tables. */
+    readonly report: ReportBody | null,
   ) {
     this.state = { snapshot, marks: marksKeptInFile(snapshot), selection: null };
   }
 
-  static async open(inner: FileHost, fileName: string): Promise<WebHost> {
-    return new WebHost(inner, fileName, await inner.readSnapshot());
-  }
-
-  get capabilities(): HostCapabilities {
-    return this.inner.capabilities;
+  static async open(inner: FileHost, fileName: string, report: ReportBody | null = null): Promise<WebHost> {
+    return new WebHost(inner, fileName, await inner.readSnapshot(), report);
   }
 
   /** For useSyncExternalStore: the same object until something changes. */

@@ -248,7 +248,8 @@ test("下载已填同比副本 asks before replacing a typed ratio, and keeps it
     await page.getByTestId("download-ratios").click();
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor({ timeout: 60_000 });
-    expect(await dialog.innerText()).toContain("“30%” → “+28.57%”");
+    // the pane's question, one row per cell: old content, then the ratio computed
+    expect(await dialog.getByTestId("overwrite").first().innerText()).toMatch(/30%\s+\+28\.57%/);
     // The modal has the focus, so a keyboard or screen-reader user is in it.
     await page.waitForFunction(() => !!document.activeElement?.closest('[role="alertdialog"]'));
     const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "保留原内容，只填空白" }).click()]);

@@ -18,7 +18,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { translator } from "../../i18n";
+import { webTranslator } from "../../i18n/web";
 import { BatchView } from "./BatchView";
 import { BatchSession } from "./session";
 import {
@@ -32,12 +32,12 @@ import {
   summaryWorkbook,
   type NamedFile,
 } from "./batchDownloads";
-import { saveFile, XLSX_MIME, ZIP_MIME } from "./save";
+import { saveFile, XLSX_MIME, ZIP_MIME } from "../save";
 import type { FileSummary } from "./types";
 
 export { BatchSession };
 
-const t = translator("zh");
+const t = webTranslator("zh");
 const PRIVACY_LINE = "文件只在本机浏览器中处理，不会上传。";
 
 const useStyles = makeStyles({

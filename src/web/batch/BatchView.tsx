@@ -18,7 +18,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { translator, type Translate } from "../../i18n";
+import { webTranslator, type WebTranslate as Translate } from "../../i18n/web";
 import type { BatchSnapshot } from "./session";
 import { tablesText } from "./batchDownloads";
 import type { FileSummary } from "./types";
@@ -122,7 +122,7 @@ export interface BatchViewProps {
   t?: Translate;
 }
 
-export function BatchView({ snapshot, onOpen, onStop, actions, rowAction, t = translator("zh") }: BatchViewProps) {
+export function BatchView({ snapshot, onOpen, onStop, actions, rowAction, t = webTranslator("zh") }: BatchViewProps) {
   const styles = useStyles();
   const [sort, setSort] = useState<{ col: SortColumn; dir: SortDirection } | null>(null);
   const [onlyErrors, setOnlyErrors] = useState(false);

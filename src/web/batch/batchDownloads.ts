@@ -14,14 +14,14 @@ import { WorkbookReadError } from "../../host/xlsx/errors";
 import { layoutFor } from "../../templates/layout";
 import type { TableId } from "../../templates/schema";
 import { tableDef } from "../../templates/tables";
-import { translator, type Translate } from "../../i18n";
+import { webTranslator, type WebTranslate as Translate } from "../../i18n/web";
 import { annotatedCopy, copyName } from "../downloads";
 import type { HostFactory } from "../webHost";
 import { fileBytes } from "./fileBytes";
 import { readForBatch } from "./readForBatch";
 import type { FileSummary } from "./types";
 
-const zh = translator("zh");
+const zh = webTranslator("zh");
 
 export const SUMMARY_FILE = "审核汇总.xlsx";
 export const ANNOTATED_ZIP = "标注副本.zip";
