@@ -20,6 +20,7 @@ import { ExcelJSHost } from "../host/xlsx/exceljsHost";
 import { ole2, rawZip, rezip, zerosDeflate } from "../../tests/robust/bytes";
 import WebApp, { reportCopyName } from "./WebApp";
 import { SAMPLE_FILE_NAME } from "./sampleWorkbook";
+import { blobBytes, captureDownloads } from "../../tests/helpers/downloads";
 
 jest.setTimeout(90_000);
 
@@ -40,33 +41,6 @@ async function validated(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByTestId("validate"));
   await screen.findByTestId("count-error", undefined, { timeout: 30_000 });
   await waitFor(() => expect(screen.queryByTestId("busy")).not.toBeInTheDocument(), { timeout: 30_000 });
-}
-
-function captureDownloads() {
-  const saved: Array<{ name: string; blob: Blob }> = [];
-  const blobs = new Map<string, Blob>();
-  let n = 0;
-  Object.assign(URL, {
-    createObjectURL: (b: Blob) => {
-      const url = `blob:test/${++n}`;
-      blobs.set(url, b);
-      return url;
-    },
-    revokeObjectURL: () => undefined,
-  });
-  const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ name: this.download, blob: blobs.get(this.href)! });
-  });
-  return { saved, restore: () => click.mockRestore() };
-}
-
-function blobBytes(b: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(b);
-  });
 }
 
 beforeEach(() => localStorage.clear());

@@ -23,6 +23,7 @@ import { seedXlsxBytes, withYearly } from "../../tests/helpers/xlsx";
 import WebApp, { PRIVACY_LINE, PRODUCT_NAME, WebAppView } from "./WebApp";
 import { SAMPLE_FILE_NAME, sampleLayouts } from "./sampleWorkbook";
 import { MAX_GRID_COLS, MAX_GRID_ROWS } from "./gridModel";
+import { blobBytes, captureDownloads } from "../../tests/helpers/downloads";
 
 expect.extend(toHaveNoViolations);
 jest.setTimeout(90_000);
@@ -30,33 +31,6 @@ jest.setTimeout(90_000);
 const A2 = SHEET_NAMES.A2;
 
 /** Downloads end in URL.createObjectURL (jsdom has none) and a click on a link with `download`. */
-function captureDownloads() {
-  const saved: Array<{ name: string; blob: Blob }> = [];
-  const blobs = new Map<string, Blob>();
-  let n = 0;
-  Object.assign(URL, {
-    createObjectURL: (b: Blob) => {
-      const url = `blob:test/${++n}`;
-      blobs.set(url, b);
-      return url;
-    },
-    revokeObjectURL: () => undefined,
-  });
-  const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ name: this.download, blob: blobs.get(this.href)! });
-  });
-  return { saved, restore: () => click.mockRestore() };
-}
-
-function blobBytes(b: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(b);
-  });
-}
-
 function xlsxFile(bytes: Uint8Array, name: string): File {
   return new File([bytes.slice().buffer as ArrayBuffer], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
 }

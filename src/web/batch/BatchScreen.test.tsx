@@ -12,35 +12,9 @@ import ExcelJS from "exceljs";
 import { seedXlsxBytes } from "../../../tests/helpers/xlsx";
 import BatchScreen from "./BatchScreen";
 import { BatchSession } from "./session";
+import { blobBytes, captureDownloads } from "../../../tests/helpers/downloads";
 
 jest.setTimeout(90_000);
-
-function captureDownloads() {
-  const saved: Array<{ name: string; blob: Blob }> = [];
-  const blobs = new Map<string, Blob>();
-  let n = 0;
-  Object.assign(URL, {
-    createObjectURL: (b: Blob) => {
-      const url = `blob:test/${++n}`;
-      blobs.set(url, b);
-      return url;
-    },
-    revokeObjectURL: () => undefined,
-  });
-  const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ name: this.download, blob: blobs.get(this.href)! });
-  });
-  return { saved, restore: () => click.mockRestore() };
-}
-
-function blobBytes(b: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(b);
-  });
-}
 
 test("审核汇总 downloads once the batch is done; the 汇总 of one unit twice is refused, naming both files", async () => {
   const user = userEvent.setup();
