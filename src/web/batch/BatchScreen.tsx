@@ -38,7 +38,6 @@ import type { FileSummary } from "./types";
 export { BatchSession };
 
 const t = webTranslator("zh");
-const PRIVACY_LINE = "文件只在本机浏览器中处理，不会上传。";
 
 const useStyles = makeStyles({
   app: {
@@ -196,7 +195,7 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
       <div className={styles.app}>
         <header className={styles.header}>
           <h1 className={styles.title}>{t("appTitle")}</h1>
-          <Text>{PRIVACY_LINE}</Text>
+          <Text>{t("webPrivacy")}</Text>
         </header>
         <section className={styles.toolbar} aria-label={t("batchTitle", { total: snapshot.total })}>
           <Text weight="semibold">{t("batchTitle", { total: snapshot.total })}</Text>
