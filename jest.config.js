@@ -3,7 +3,14 @@
 // start browsers or other programs, or fuzz (all still run in `npm test`).
 const FAST = process.env.XZZF_FAST === "1";
 const SLOW = FAST
-  ? ["<rootDir>/tests/build.test.ts", "<rootDir>/tests/deploy.test.ts", "<rootDir>/tests/libreoffice.test.ts", "<rootDir>/tests/es5/duktape.test.ts", "<rootDir>/tests/robust/fuzz.test.ts", "<rootDir>/tests/cli/convert.test.ts"]
+  ? [
+      "<rootDir>/tests/build.test.ts",
+      "<rootDir>/tests/deploy.test.ts",
+      "<rootDir>/tests/libreoffice.test.ts",
+      "<rootDir>/tests/es5/duktape.test.ts",
+      "<rootDir>/tests/robust/fuzz.test.ts",
+      "<rootDir>/tests/cli/convert.test.ts",
+    ]
   : [];
 const tsJest = ["ts-jest", { tsconfig: { jsx: "react-jsx", module: "CommonJS", moduleResolution: "node", esModuleInterop: true, isolatedModules: true } }];
 module.exports = {

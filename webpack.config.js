@@ -71,37 +71,31 @@ class NoCodeGenerationPlugin {
   apply(compiler) {
     const { Compilation, WebpackError, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("NoCodeGenerationPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "NoCodeGenerationPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
-        (assets) => {
-          for (const name of Object.keys(assets)) {
-            if (!/\.m?js$/.test(name) || isThirdPartyCopy(compilation, name)) continue;
-            const original = compilation.getAsset(name).source;
-            const text = original.source().toString();
-            let replaced = null;
-            for (const [pattern, replacement, onlyIf] of NoCodeGenerationPlugin.REWRITES) {
-              for (const m of text.matchAll(pattern)) {
-                if (onlyIf && !onlyIf(text, m)) continue;
-                replaced ??= new sources.ReplaceSource(original);
-                replaced.replace(m.index, m.index + m[0].length - 1, replacement(...m));
-              }
-            }
-            if (replaced) compilation.updateAsset(name, replaced);
-          }
-        },
-      );
-      compilation.hooks.processAssets.tap(
-        { name: "NoCodeGenerationPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
-        (assets) => {
-          for (const name of Object.keys(assets)) {
-            if (!/\.m?js$/.test(name) || isThirdPartyCopy(compilation, name)) continue;
-            const text = compilation.getAsset(name).source.source().toString();
-            if (/(?:^|[^\w$.])eval\s*\(|\bnew\s+Function\s*\(/.test(text)) {
-              compilation.warnings.push(new WebpackError(`${name} contains eval( or new Function(, which the page's CSP blocks`));
+      compilation.hooks.processAssets.tap({ name: "NoCodeGenerationPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (!/\.m?js$/.test(name) || isThirdPartyCopy(compilation, name)) continue;
+          const original = compilation.getAsset(name).source;
+          const text = original.source().toString();
+          let replaced = null;
+          for (const [pattern, replacement, onlyIf] of NoCodeGenerationPlugin.REWRITES) {
+            for (const m of text.matchAll(pattern)) {
+              if (onlyIf && !onlyIf(text, m)) continue;
+              replaced ??= new sources.ReplaceSource(original);
+              replaced.replace(m.index, m.index + m[0].length - 1, replacement(...m));
             }
           }
-        },
-      );
+          if (replaced) compilation.updateAsset(name, replaced);
+        }
+      });
+      compilation.hooks.processAssets.tap({ name: "NoCodeGenerationPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (!/\.m?js$/.test(name) || isThirdPartyCopy(compilation, name)) continue;
+          const text = compilation.getAsset(name).source.source().toString();
+          if (/(?:^|[^\w$.])eval\s*\(|\bnew\s+Function\s*\(/.test(text)) {
+            compilation.warnings.push(new WebpackError(`${name} contains eval( or new Function(, which the page's CSP blocks`));
+          }
+        }
+      });
     });
   }
 }
@@ -115,16 +109,13 @@ class PrebuiltExcelJsPlugin {
   apply(compiler) {
     const { Compilation } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("PrebuiltExcelJsPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "PrebuiltExcelJsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE + 1 },
-        () => {
-          if (!compiler.options.optimization.minimize) return;
-          for (const chunk of compilation.chunks) {
-            if (chunk.name !== "exceljs") continue;
-            for (const file of chunk.files) compilation.updateAsset(file, (source) => source, { minimized: true });
-          }
-        },
-      );
+      compilation.hooks.processAssets.tap({ name: "PrebuiltExcelJsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE + 1 }, () => {
+        if (!compiler.options.optimization.minimize) return;
+        for (const chunk of compilation.chunks) {
+          if (chunk.name !== "exceljs") continue;
+          for (const file of chunk.files) compilation.updateAsset(file, (source) => source, { minimized: true });
+        }
+      });
     });
   }
 }
@@ -171,7 +162,8 @@ const CLASSIC_BABEL_EXCLUDE = [
  * with it. Lowered by Babel with modernBabel(). Not ExcelJS (a prebuilt bundle, loaded on demand)
  * nor core-js. tests/build.test.ts checks the result whatever this list says.
  */
-const MODERN_BABEL_INCLUDE = /[\\/]node_modules[\\/](?:@fluentui[\\/](?!react-icons[\\/])[^\\/]+|@griffel[\\/][^\\/]+|tabster|keyborg|@floating-ui[\\/][^\\/]+|react|react-dom|scheduler|use-sync-external-store|@swc[\\/]helpers)[\\/]/;
+const MODERN_BABEL_INCLUDE =
+  /[\\/]node_modules[\\/](?:@fluentui[\\/](?!react-icons[\\/])[^\\/]+|@griffel[\\/][^\\/]+|tabster|keyborg|@floating-ui[\\/][^\\/]+|react|react-dom|scheduler|use-sync-external-store|@swc[\\/]helpers)[\\/]/;
 
 module.exports = (env = {}, argv = {}) => {
   // --mode wins; `--env development` / NODE_ENV are fallbacks; production by default.

@@ -91,7 +91,11 @@ function readStats() {
   const sources = Math.max(...INPUTS.map((i) => newestMtime(path.join(ROOT, i))));
   if (fs.statSync(STATS).mtimeMs < sources) return null;
   const stats = JSON.parse(fs.readFileSync(STATS, "utf8"));
-  const fresh = stats.classic && Array.isArray(stats.assets) && stats.assets.length > 0 && stats.assets.every((a) => typeof a === "string" && fs.existsSync(path.join(DIST, a)));
+  const fresh =
+    stats.classic &&
+    Array.isArray(stats.assets) &&
+    stats.assets.length > 0 &&
+    stats.assets.every((a) => typeof a === "string" && fs.existsSync(path.join(DIST, a)));
   return fresh ? stats : null;
 }
 
@@ -107,10 +111,10 @@ async function main() {
   const local = htmlScripts.filter((s) => !/^(https?:)?\/\//i.test(s)).map((s) => s.replace(/^\.?\//, ""));
 
   const byId = new Map(stats.chunks.map((c) => [c.id, c]));
-  const entryChunks = Object.values(stats.entrypoints).flat().map((id) => byId.get(id));
-  const imported = stats.chunks.filter((c) =>
-    c.origins.some((o) => FIRST_SCREEN_IMPORTS.some(([mod, req]) => mod.test(o.moduleName) && req.test(o.request))),
-  );
+  const entryChunks = Object.values(stats.entrypoints)
+    .flat()
+    .map((id) => byId.get(id));
+  const imported = stats.chunks.filter((c) => c.origins.some((o) => FIRST_SCREEN_IMPORTS.some(([mod, req]) => mod.test(o.moduleName) && req.test(o.request))));
   const firstChunks = [...new Set([...entryChunks, ...imported])];
   const files = [...new Set([...local, ...firstChunks.flatMap((c) => c.files.filter((f) => f.endsWith(".js")))])];
 
@@ -132,7 +136,9 @@ async function main() {
   const taskpaneLocal = scriptsOf(fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8"))
     .filter((s) => !/^(https?:)?\/\//i.test(s))
     .map((s) => s.replace(/^\.?\//, ""));
-  const classicFiles = [...new Set([...taskpaneLocal, ...(stats.classic ? stats.classic.chunks.flatMap((c) => c.files.filter((f) => f.endsWith(".js"))) : [])])];
+  const classicFiles = [
+    ...new Set([...taskpaneLocal, ...(stats.classic ? stats.classic.chunks.flatMap((c) => c.files.filter((f) => f.endsWith(".js"))) : [])]),
+  ];
   const classicRows = classicFiles.map((f) => {
     const buf = fs.readFileSync(path.join(DIST, f));
     return { file: f, raw: buf.length, gzip: gzipSize(buf) };
@@ -144,7 +150,9 @@ async function main() {
   for (const r of rows) out.push(`  ${r.file.padEnd(40)} ${kib(r.raw).padStart(8)} KiB raw  ${kib(r.gzip).padStart(7)} KiB gzip`);
   out.push(`  total gzip ${kib(total)} KiB of the ${BUDGET_KIB} KiB budget (${total <= BUDGET_KIB * 1024 ? "within" : "OVER"} budget)`);
   if (imported.length < FIRST_SCREEN_IMPORTS.length) {
-    out.push(`  note: found ${imported.length} of the ${FIRST_SCREEN_IMPORTS.length} first-screen imports (boot → main, main → web/WebApp); the rest may not exist yet`);
+    out.push(
+      `  note: found ${imported.length} of the ${FIRST_SCREEN_IMPORTS.length} first-screen imports (boot → main, main → web/WebApp); the rest may not exist yet`,
+    );
   }
   if (outside.length) out.push(`  index.html also references outside scripts: ${outside.join(", ")}`);
   out.push("ExcelJS chunk (loaded when a workbook is opened):");
@@ -153,7 +161,9 @@ async function main() {
   out.push(`ExcelJS among the first-screen scripts: ${leaked.length ? `YES (${leaked.flatMap((c) => c.files).join(", ")})` : "no"}`);
   out.push("Classic pane (Trident / EdgeHTML: boot, office fallback, the classic entry and every chunk it can load):");
   for (const r of classicRows) out.push(`  ${r.file.padEnd(40)} ${kib(r.raw).padStart(8)} KiB raw  ${kib(r.gzip).padStart(7)} KiB gzip`);
-  out.push(`  total gzip ${kib(classicTotal)} KiB of the ${CLASSIC_BUDGET_KIB} KiB budget (${classicTotal <= CLASSIC_BUDGET_KIB * 1024 ? "within" : "OVER"} budget)`);
+  out.push(
+    `  total gzip ${kib(classicTotal)} KiB of the ${CLASSIC_BUDGET_KIB} KiB budget (${classicTotal <= CLASSIC_BUDGET_KIB * 1024 ? "within" : "OVER"} budget)`,
+  );
   process.stdout.write(out.join("\n") + "\n");
 
   fs.mkdirSync(OUT, { recursive: true });

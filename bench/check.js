@@ -216,7 +216,10 @@ async function parent() {
     `  whole processes, start-up included: check ${(check.processMs / 1000).toFixed(2)} s, ExcelJS ${(exceljs.processMs / 1000).toFixed(2)} s, ratio ${(exceljs.processMs / check.processMs).toFixed(1)}×`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
-  fs.writeFileSync(path.join(__dirname, "out", "check.json"), JSON.stringify({ n, check, exceljs, ratio, cpuRatio, processRatio: exceljs.processMs / check.processMs }, null, 2));
+  fs.writeFileSync(
+    path.join(__dirname, "out", "check.json"),
+    JSON.stringify({ n, check, exceljs, ratio, cpuRatio, processRatio: exceljs.processMs / check.processMs }, null, 2),
+  );
 }
 
 if (process.argv[2] === "--child") {

@@ -97,7 +97,9 @@ function main() {
   const read = time(() => lib.readDocx(r.bytes, { file: "report.docx", codec: lib.NODE_ZIP }));
   const check = time(() => lib.analyse(lib.readDocx(r.bytes, { file: "report.docx", codec: lib.NODE_ZIP }).snapshot));
   const report = read.out;
-  console.log(`read: ${report.paragraphs.length} paragraphs, ${report.snapshot.sheets.length} tables; check: ${check.out.tables.map((t) => t.id).join(" ")}, ${check.out.findings.length} findings`);
+  console.log(
+    `read: ${report.paragraphs.length} paragraphs, ${report.snapshot.sheets.length} tables; check: ${check.out.tables.map((t) => t.id).join(" ")}, ${check.out.findings.length} findings`,
+  );
   console.log("");
   console.log(`variant    median of ${RUNS} (ms)   vs baseline`);
   for (const [name, v] of [
@@ -109,7 +111,12 @@ function main() {
   }
   console.log("");
   console.log(`check of a ${pages}-page report: ${check.ms.toFixed(0)} ms (target < 1000 ms): ${check.ms < 1000 ? "met" : "NOT met"}`);
-  console.log(`(load average ${require("os").loadavg().map((x) => x.toFixed(1)).join(" ")} on ${require("os").cpus().length} CPUs)`);
+  console.log(
+    `(load average ${require("os")
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")} on ${require("os").cpus().length} CPUs)`,
+  );
 }
 
 /** Where an entry's deflated data lies, from its local header (the baseline reads no central directory). */

@@ -45,7 +45,17 @@ async function runVariant(variant, files) {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  return { variant, files: files.length, ms, cpuMs, filesPerSec: (files.length * 1000) / ms, filesPerCpuSec: (files.length * 1000) / cpuMs, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), rss, cells };
+  return {
+    variant,
+    files: files.length,
+    ms,
+    cpuMs,
+    filesPerSec: (files.length * 1000) / ms,
+    filesPerCpuSec: (files.length * 1000) / cpuMs,
+    maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    rss,
+    cells,
+  };
 }
 
 function inChild(variant, listFile) {
@@ -88,7 +98,12 @@ async function main() {
       `${r.variant.padEnd(17)} ${r.filesPerSec.toFixed(0).padStart(12)} ${`${(r.filesPerSec / base.filesPerSec).toFixed(1)}×`.padStart(8)} ${r.filesPerCpuSec.toFixed(0).padStart(12)} ${`${(r.filesPerCpuSec / base.filesPerCpuSec).toFixed(1)}×`.padStart(8)} ${String(r.maxRssMB).padStart(12)}  ${r.rss.join(" / ")}`,
     );
   }
-  console.log(`(load average ${require("os").loadavg().map((x) => x.toFixed(1)).join(" ")} on ${require("os").cpus().length} CPUs)`);
+  console.log(
+    `(load average ${require("os")
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")} on ${require("os").cpus().length} CPUs)`,
+  );
 }
 
 main().catch((e) => {

@@ -22,7 +22,15 @@ const { ensureWorkbooks } = require("./makeWorkbooks");
 const ROOT = path.join(__dirname, "..");
 const OUT = path.join(__dirname, "out", "webBatch");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const LAUNCH_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 const TARGET_MB = 500;
 
 function args() {
@@ -33,7 +41,13 @@ function args() {
   return { dist, count };
 }
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".svg": "image/svg+xml", ".xlsx": "application/octet-stream" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".xlsx": "application/octet-stream",
+};
 
 /** dist/ on 127.0.0.1, each page with its own CSP as a header (as scripts/start.js serves it). */
 function serve(root) {
@@ -45,7 +59,11 @@ function serve(root) {
     const headers = { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Cache-Control": "no-store" };
     if (file.endsWith(".html")) {
       const m = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/i.exec(fs.readFileSync(file, "utf8"));
-      if (m) headers["Content-Security-Policy"] = m[1].replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+      if (m)
+        headers["Content-Security-Policy"] = m[1]
+          .replace(/&#39;|&apos;/g, "'")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, "&");
     }
     res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
@@ -100,7 +118,9 @@ const mb = (n) => (n / 1024 / 1024).toFixed(1);
 
 async function runPage(browser, origin, files) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  await context.route("**/*", (route) => (/^(https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(route.request().url()) ? route.continue() : route.abort()));
+  await context.route("**/*", (route) =>
+    /^(https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(route.request().url()) ? route.continue() : route.abort(),
+  );
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await page.goto(`${origin}/index.html`);
@@ -123,7 +143,10 @@ async function runPage(browser, origin, files) {
   })();
   const t0 = process.hrtime.bigint();
   await page.getByTestId("file-input").setInputFiles(files);
-  await page.getByTestId("batch-count").filter({ hasText: `已检查 ${files.length} 个文件` }).waitFor({ timeout: 30 * 60_000 });
+  await page
+    .getByTestId("batch-count")
+    .filter({ hasText: `已检查 ${files.length} 个文件` })
+    .waitFor({ timeout: 30 * 60_000 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   sampling = false;
   await sampler;
@@ -165,7 +188,10 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
   const lines = [];
   try {
-    for (const [label, files] of [["generated", generated], ["seed", seeds]]) {
+    for (const [label, files] of [
+      ["generated", generated],
+      ["seed", seeds],
+    ]) {
       const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
       const page = await runPage(browser, origin, files);
       const cli = cliBaseline(files);

@@ -18,7 +18,14 @@ if (!fs.existsSync(entry)) {
   process.stderr.write("xzzf 尚未编译：请先运行 npm run build:cli\n");
   process.exit(2);
 }
-require(entry).main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err) => { process.stderr.write(`xzzf 内部错误：${err && err.stack || err}\n`); process.exitCode = 2; }
-);
+require(entry)
+  .main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`xzzf 内部错误：${(err && err.stack) || err}\n`);
+      process.exitCode = 2;
+    },
+  );

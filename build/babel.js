@@ -81,7 +81,12 @@ function classicBabel({ typescript = true, sharedHelpers = false } = {}) {
       ...(typescript ? [[require.resolve("@babel/preset-typescript"), { onlyRemoveTypeImports: false, allowDeclareFields: true }]] : []),
     ],
     plugins: sharedHelpers
-      ? [[require.resolve("@babel/plugin-transform-runtime"), { corejs: false, helpers: true, regenerator: true, version: require("@babel/runtime/package.json").version }]]
+      ? [
+          [
+            require.resolve("@babel/plugin-transform-runtime"),
+            { corejs: false, helpers: true, regenerator: true, version: require("@babel/runtime/package.json").version },
+          ],
+        ]
       : [],
   };
 }

@@ -17,8 +17,10 @@ function normalizePublicUrl(value) {
   } catch {
     throw new Error(`publicUrl 不是有效的网址：${value} / publicUrl is not a valid URL: ${value}`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`publicUrl 必须是 https 网址：${value} / publicUrl must be an https URL: ${value}`);
-  if (url.search || url.hash || url.username || url.password) throw new Error(`publicUrl 不能带查询、锚点或用户名：${value} / publicUrl must not carry a query, fragment or credentials: ${value}`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new Error(`publicUrl 必须是 https 网址：${value} / publicUrl must be an https URL: ${value}`);
+  if (url.search || url.hash || url.username || url.password)
+    throw new Error(`publicUrl 不能带查询、锚点或用户名：${value} / publicUrl must not carry a query, fragment or credentials: ${value}`);
   let s = url.href;
   if (!s.endsWith("/")) s += "/";
   return s;
@@ -34,7 +36,10 @@ function manifestForPublicUrl(xml, publicUrl) {
 
 /** A stable GUID for a catalog path (case-insensitive, like Windows paths): same path, same key. */
 function catalogGuid(catalogPath) {
-  const h = crypto.createHash("sha1").update(`xzzf-stats trusted catalog\n${String(catalogPath).toLowerCase()}`, "utf8").digest();
+  const h = crypto
+    .createHash("sha1")
+    .update(`xzzf-stats trusted catalog\n${String(catalogPath).toLowerCase()}`, "utf8")
+    .digest();
   h[6] = (h[6] & 0x0f) | 0x50; // version 5 (name-based, SHA-1)
   h[8] = (h[8] & 0x3f) | 0x80; // RFC 4122 variant
   const hex = h.subarray(0, 16).toString("hex").toUpperCase();
@@ -45,7 +50,9 @@ function catalogGuid(catalogPath) {
 function checkCatalogPath(p) {
   const s = String(p);
   if (!/^\\\\[^\\/:*?"<>|\r\n]+\\[^\\/:*?"<>|\r\n]+(?:\\[^\\/:*?"<>|\r\n]+)*\\?$/.test(s)) {
-    throw new Error(`catalog 必须是共享文件夹路径，例如 \\\\server\\share\\xzzf：${s} / catalog must be a UNC shared-folder path such as \\\\server\\share\\xzzf: ${s}`);
+    throw new Error(
+      `catalog 必须是共享文件夹路径，例如 \\\\server\\share\\xzzf：${s} / catalog must be a UNC shared-folder path such as \\\\server\\share\\xzzf: ${s}`,
+    );
   }
   return s.replace(/\\$/, "");
 }

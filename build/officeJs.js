@@ -23,7 +23,8 @@ const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/package
 const DIST = path.join(OFFICE_JS_DIR, "dist");
 
 /** Top-level files of dist/ to copy (release builds only, never *.debug.js). */
-const TOP_LEVEL = /^(?:office\.js|es6-promise\.js|o15apptofilemappingtable\.js|excel-(?:15|15\.0[12])\.js|excelwebapp-(?:15|15\.0[12])\.js|excel-(?:win32|web|mac|ios|android|winrt)-16\.0[01]\.js)$/;
+const TOP_LEVEL =
+  /^(?:office\.js|es6-promise\.js|o15apptofilemappingtable\.js|excel-(?:15|15\.0[12])\.js|excelwebapp-(?:15|15\.0[12])\.js|excel-(?:win32|web|mac|ios|android|winrt)-16\.0[01]\.js)$/;
 
 /** Paths relative to the package's dist/ that the build copies. */
 function officeJsFiles() {

@@ -16,7 +16,9 @@ const SEVERITY = { error: "错误 error", warning: "警告 warning", info: "提�
 
 /** A table cell: a `|` would end it, a line break would end the row. */
 function cell(text) {
-  return String(text).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+  return String(text)
+    .replace(/\|/g, "\\|")
+    .replace(/\s*\n\s*/g, " ");
 }
 
 /** The markdown of docs/rules.md for the catalogue's groups. */

@@ -125,7 +125,11 @@ const documentXml = (docx) => strFromU8(unzipSync(docx)["word/document.xml"]);
 
 function main() {
   fs.mkdirSync(OUT, { recursive: true });
-  const body = fs.readFileSync(path.join(OUT, "seed-body.txt"), "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => para(esc(l)));
+  const body = fs
+    .readFileSync(path.join(OUT, "seed-body.txt"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => para(esc(l)));
   const sheets = seedSnapshot().sheets;
 
   // the seed report
@@ -146,7 +150,7 @@ function main() {
   // runs split inside numbers: a coloured span starts a new run; an anchor is a bookmark
   const red = (s) => `<span style="color:#c00000">${esc(s)}</span>`;
   const sentence = `立案查处自然资源违法行为1${red("2件")}，罚款589${red("万余元")}，已执收到位5<a name="figure">1</a>2万余元。`;
-  const split = { "2024": `20${red("24")}`, "4005196.42": `4,005,${red("196.42")}`, "818000.7": `81<a name="fines2023">80</a>00.7`, "9": red("9") };
+  const split = { 2024: `20${red("24")}`, 4005196.42: `4,005,${red("196.42")}`, 818000.7: `81<a name="fines2023">80</a>00.7`, 9: red("9") };
   const a2 = sheetHtml(sheets[0], (v) => split[v] ?? esc(v));
   const splitDocx = rezip(convert(page([para("（二）日常执法工作"), para(sentence), ...a2.frame, a2.table, ...a2.notes]), "split-runs"));
   const xml = documentXml(splitDocx);

@@ -38,7 +38,7 @@ async function rich() {
   await wb.xlsx.load(await BUILDERS["ratio-formulas"]());
   const a4 = wb.worksheets.find((w) => w.name === "附件4 执法保障");
   a4.getCell("T20").value = new Date(Date.UTC(2024, 11, 31));
-  a4.getCell("T20").numFmt = "yyyy\"年\"m\"月\"d\"日\"";
+  a4.getCell("T20").numFmt = 'yyyy"年"m"月"d"日"';
   a4.getCell("U20").value = { error: "#REF!" };
   a4.getCell("V20").value = 1;
   a4.getCell("V21").value = { formula: "V20+1", result: 2 };

@@ -92,7 +92,8 @@ function devCertsInChild(timeoutMs) {
 
 function killChild(child) {
   try {
-    if (process.platform !== "win32") process.kill(-child.pid, "SIGTERM"); // its whole session
+    if (process.platform !== "win32")
+      process.kill(-child.pid, "SIGTERM"); // its whole session
     else child.kill();
   } catch {
     /* already gone */
@@ -131,8 +132,27 @@ function selfSignedWithOpenssl() {
   try {
     const keyFile = path.join(dir, "key.pem");
     const certFile = path.join(dir, "cert.pem");
-    const r = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyFile, "-out", certFile, "-days", "30",
-      "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1"], { stdio: "ignore", timeout: 30000 });
+    const r = spawnSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        keyFile,
+        "-out",
+        certFile,
+        "-days",
+        "30",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1",
+      ],
+      { stdio: "ignore", timeout: 30000 },
+    );
     if (r.status !== 0) throw new Error("openssl failed");
     return { cert: fs.readFileSync(certFile, "utf8"), key: fs.readFileSync(keyFile, "utf8") };
   } finally {
@@ -148,15 +168,22 @@ async function getTls() {
     const tls = await devCertsInChild(interactive ? 120000 : 30000);
     return { tls, note: "证书：office-addin-dev-certs（已受信任）。/ Certificate: office-addin-dev-certs (trusted)." };
   } catch (e) {
-    warn(`office-addin-dev-certs 未能安装受信任的开发证书：${e.message}\n` +
-      `office-addin-dev-certs could not install a trusted dev certificate: ${e.message}\n` +
-      "  要信任证书，请在有管理员权限的终端运行 / to trust it, run with admin rights: npx office-addin-dev-certs install");
+    warn(
+      `office-addin-dev-certs 未能安装受信任的开发证书：${e.message}\n` +
+        `office-addin-dev-certs could not install a trusted dev certificate: ${e.message}\n` +
+        "  要信任证书，请在有管理员权限的终端运行 / to trust it, run with admin rights: npx office-addin-dev-certs install",
+    );
   }
-  const untrusted = "证书未受信任：浏览器会警告，Excel 可能拒绝加载。/ The certificate is NOT trusted: browsers will warn and Excel may refuse to load the pane.";
+  const untrusted =
+    "证书未受信任：浏览器会警告，Excel 可能拒绝加载。/ The certificate is NOT trusted: browsers will warn and Excel may refuse to load the pane.";
   const files = devCertFilesIfPresent();
-  if (files) return { tls: files, note: `证书：~/.office-addin-dev-certs（CA 未安装）。/ Certificate: ~/.office-addin-dev-certs (CA not installed). ${untrusted}` };
+  if (files)
+    return { tls: files, note: `证书：~/.office-addin-dev-certs（CA 未安装）。/ Certificate: ~/.office-addin-dev-certs (CA not installed). ${untrusted}` };
   try {
-    return { tls: await selfSignedInProcess(), note: `证书：临时自签名（mkcert，进程内生成）。/ Certificate: throwaway self-signed (mkcert, in process). ${untrusted}` };
+    return {
+      tls: await selfSignedInProcess(),
+      note: `证书：临时自签名（mkcert，进程内生成）。/ Certificate: throwaway self-signed (mkcert, in process). ${untrusted}`,
+    };
   } catch {
     /* try openssl next */
   }
@@ -234,7 +261,9 @@ function handler(scheme) {
       if (err || !st || !st.isFile()) return send(404, "Not Found\n");
       res.writeHead(200, { "Content-Type": MIME[path.extname(file).toLowerCase()] || "application/octet-stream", "Content-Length": st.size });
       if (req.method === "HEAD") return res.end();
-      fs.createReadStream(file).on("error", () => res.destroy()).pipe(res);
+      fs.createReadStream(file)
+        .on("error", () => res.destroy())
+        .pipe(res);
     });
   };
 }
@@ -305,7 +334,8 @@ function printHelp() {
   const manifest = o === MANIFEST_ORIGIN ? `${path.join(ROOT, "manifest.xml")}  (= dist/manifest.xml)` : path.join(DIST, "manifest.xml");
   const help = fs.readFileSync(path.join(__dirname, "sideload-help.txt"), "utf8").split("{{ORIGIN}}").join(o).split("{{MANIFEST}}").join(manifest);
   log(`\n${help}`);
-  if (scheme === "http") log("注意：当前为 http，Excel 不会加载此加载项；网页版仍可使用。/ Note: serving http, so Excel will not load the add-in; the web page still works.\n");
+  if (scheme === "http")
+    log("注意：当前为 http，Excel 不会加载此加载项；网页版仍可使用。/ Note: serving http, so Excel will not load the add-in; the web page still works.\n");
   log(`正在提供 ${DIST}，地址 ${o}/ （仅本机）。按 Ctrl+C 停止。不会自动打开浏览器。`);
   log(`Serving ${DIST} at ${o}/ (this machine only). Press Ctrl+C to stop. No browser is opened.`);
   log(`网页版 / Web page: ${o}/index.html\n`);
@@ -353,9 +383,11 @@ async function main() {
   try {
     ({ servers } = await listen(tls));
   } catch (e) {
-    console.error(e.code === "EADDRINUSE"
-      ? `端口 ${PORT} 已被占用（可设 PORT=其他端口）。/ Port ${PORT} is in use (set PORT to another one).`
-      : `无法启动服务器 / cannot start the server: ${e.message}`);
+    console.error(
+      e.code === "EADDRINUSE"
+        ? `端口 ${PORT} 已被占用（可设 PORT=其他端口）。/ Port ${PORT} is in use (set PORT to another one).`
+        : `无法启动服务器 / cannot start the server: ${e.message}`,
+    );
     process.exitCode = 1;
     return stop();
   }

@@ -17,13 +17,24 @@ const all = (value: boolean): Features => Object.fromEntries(FEATURES.map((f) =>
 /** What IE11 has of the list: Map, Set, WeakMap; no Promise, Symbol, fetch, CSS.supports. */
 const IE11: Features = { ...all(false), Map: true, Set: true, WeakMap: true };
 /** EdgeHTML 18: ES2017 and fetch, CSS variables; none of the 2019+ built-ins. */
-const EDGE18: Features = { ...all(false), Promise: true, Symbol: true, Map: true, Set: true, WeakMap: true, Proxy: true, fetch: true, "CSS custom properties": true };
+const EDGE18: Features = {
+  ...all(false),
+  Promise: true,
+  Symbol: true,
+  Map: true,
+  Set: true,
+  WeakMap: true,
+  Proxy: true,
+  fetch: true,
+  "CSS custom properties": true,
+};
 const MODERN = all(true);
 
 const UA = {
   ie11Win10: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko",
   ie11Win7: "Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0) like Gecko",
-  officeTrident: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; .NET CLR 2.0.50727; .NET CLR 3.0.30729; .NET CLR 3.5.30729; ms-office; MSOffice 16) like Gecko",
+  officeTrident:
+    "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; .NET CLR 2.0.50727; .NET CLR 3.0.30729; .NET CLR 3.5.30729; ms-office; MSOffice 16) like Gecko",
   officeTridentCompat: "Mozilla/4.0 (compatible; MSIE 7.0; Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16)",
   edgeHtml18: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.17763",
   webView2: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0",
@@ -32,11 +43,13 @@ const UA = {
   chrome: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
   firefox: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0",
   edgeChromium: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36 Edg/124.0.2478.51",
-  se360IeMode: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; .NET CLR 2.0.50727; .NET CLR 3.0.30729; .NET CLR 3.5.30729; rv:11.0) like Gecko",
+  se360IeMode:
+    "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; .NET CLR 2.0.50727; .NET CLR 3.0.30729; .NET CLR 3.5.30729; rv:11.0) like Gecko",
   se360IeMode7: "Mozilla/4.0 (compatible; MSIE 7.0; Windows NT 6.1; WOW64; Trident/7.0; SLCC2; .NET CLR 2.0.50727; 360SE)",
   qqIeMode: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; Core/1.94.225.400 QQBrowser/12.0.5552.400; rv:11.0) like Gecko",
   se360Fast: "Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/108.0.0.0 Safari/537.36 QIHU 360EE",
-  qqFast: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/123.0.0.0 Safari/537.36 Core/1.116.438.400 QQBrowser/13.0.6070.400",
+  qqFast:
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/123.0.0.0 Safari/537.36 Core/1.116.438.400 QQBrowser/13.0.6070.400",
 };
 
 type Row = [name: keyof typeof UA, features: Features, taskpane: "modern" | "classic", index: "modern" | "unsupported"];
@@ -125,7 +138,16 @@ describe("xzzfDetectFeatures", () => {
   test("reports what an IE11-like window lacks, without throwing", () => {
     const ie = { Map, Set, WeakMap, Object: { keys: Object.keys }, Array: { prototype: {} }, String: { prototype: {} }, Element: { prototype: {} } };
     const missing = xzzfMissingFeatures(xzzfDetectFeatures(ie));
-    for (const f of ["Promise", "Symbol", "fetch", "globalThis", "Array.prototype.flatMap", "String.prototype.replaceAll", "Element.prototype.replaceChildren", "CSS custom properties"]) {
+    for (const f of [
+      "Promise",
+      "Symbol",
+      "fetch",
+      "globalThis",
+      "Array.prototype.flatMap",
+      "String.prototype.replaceAll",
+      "Element.prototype.replaceChildren",
+      "CSS custom properties",
+    ]) {
       expect(missing).toContain(f);
     }
     expect(missing).not.toContain("Map");
@@ -161,8 +183,18 @@ describe("xzzfBoot in the page", () => {
     const w: Record<string, unknown> = { navigator: { userAgent: ua } };
     if (opts.modern) {
       Object.assign(w, {
-        Promise, Symbol, Map, Set, WeakMap, Proxy, Object, Array, String,
-        fetch: fn, queueMicrotask: fn, structuredClone: fn,
+        Promise,
+        Symbol,
+        Map,
+        Set,
+        WeakMap,
+        Proxy,
+        Object,
+        Array,
+        String,
+        fetch: fn,
+        queueMicrotask: fn,
+        structuredClone: fn,
         Element: { prototype: { replaceChildren: fn } },
         CSS: { supports: () => true },
       });

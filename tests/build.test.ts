@@ -158,10 +158,14 @@ describe("production build", () => {
     const csp = CSP_META.exec(html)?.[1];
     expect(csp).toBeDefined();
     const directives = new Map(
-      csp!.split(";").map((d) => d.trim()).filter(Boolean).map((d) => {
-        const [name, ...values] = d.split(/\s+/);
-        return [name, values] as const;
-      }),
+      csp!
+        .split(";")
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => {
+          const [name, ...values] = d.split(/\s+/);
+          return [name, values] as const;
+        }),
     );
     expect(directives.get("script-src")).toEqual(["'self'", ...CDN_HOSTS]);
     expect(directives.get("connect-src")).toEqual(["'self'"]);
@@ -192,7 +196,15 @@ describe("production build", () => {
         const m = new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s"'>]+))`).exec(attrs);
         return m ? (m[1] ?? m[2]) : undefined;
       };
-      return { src: value("src"), id: value("id"), defer: /\sdefer(?=[\s>=]|$)/.test(attrs), page: value("data-page"), modern: value("data-modern"), classic: value("data-classic"), dataSrc: value("data-src") };
+      return {
+        src: value("src"),
+        id: value("id"),
+        defer: /\sdefer(?=[\s>=]|$)/.test(attrs),
+        page: value("data-page"),
+        modern: value("data-modern"),
+        classic: value("data-classic"),
+        dataSrc: value("data-src"),
+      };
     });
   }
 
@@ -242,7 +254,8 @@ describe("production build", () => {
       expect({ chunk: chunk.files, exceljs: walkModules(chunk.modules).filter(isExcelJs) }).toEqual({ chunk: chunk.files, exceljs: [] });
       for (const f of chunk.files.filter((x) => /\.js$/.test(x))) {
         const js = read(f);
-        for (const marker of EXCELJS_MARKERS) expect({ file: f, marker: String(marker), found: marker.test(js) }).toEqual({ file: f, marker: String(marker), found: false });
+        for (const marker of EXCELJS_MARKERS)
+          expect({ file: f, marker: String(marker), found: marker.test(js) }).toEqual({ file: f, marker: String(marker), found: false });
       }
     }
     for (const chunk of stats().chunks) {
@@ -258,18 +271,26 @@ describe("production build", () => {
     const entry = stats().chunks.filter((c) => c.initial);
     expect(entry.length).toBeGreaterThan(0);
     for (const chunk of entry) {
-      const pkgs = walkModules(chunk.modules).map(packageOf).filter((p): p is string => p !== undefined);
+      const pkgs = walkModules(chunk.modules)
+        .map(packageOf)
+        .filter((p): p is string => p !== undefined);
       expect({ chunk: chunk.files, packages: pkgs }).toEqual({ chunk: chunk.files, packages: [] });
     }
   });
 
   test("no telemetry or analytics package or endpoint is bundled", () => {
-    const pkgs = new Set(stats().chunks.flatMap((c) => walkModules(c.modules)).map(packageOf).filter((p): p is string => p !== undefined));
+    const pkgs = new Set(
+      stats()
+        .chunks.flatMap((c) => walkModules(c.modules))
+        .map(packageOf)
+        .filter((p): p is string => p !== undefined),
+    );
     expect(pkgs.size).toBeGreaterThan(0); // react at least: the check sees node_modules
     expect([...pkgs].filter((p) => TELEMETRY_PACKAGE.test(p))).toEqual([]);
     for (const f of [...jsFiles(), "taskpane.html", "index.html"]) {
       const text = read(f);
-      for (const marker of TELEMETRY_MARKERS) expect({ file: f, marker: String(marker), found: marker.test(text) }).toEqual({ file: f, marker: String(marker), found: false });
+      for (const marker of TELEMETRY_MARKERS)
+        expect({ file: f, marker: String(marker), found: marker.test(text) }).toEqual({ file: f, marker: String(marker), found: false });
     }
   });
 
@@ -286,7 +307,10 @@ describe("production build", () => {
   const total = (files: string[]) => files.reduce((n, f) => n + sizeOf(f).gz, 0);
   const jsOf = (chunks: StatsChunk[]) => [...new Set(chunks.flatMap((c) => c.files).filter((f) => /\.js$/.test(f)))];
   /** The scripts the pages name themselves (boot.js, office-fallback.js). */
-  const pageScripts = (page: string) => scriptTags(page).map((t) => t.src).filter((s): s is string => s !== undefined && !/^https?:/.test(s));
+  const pageScripts = (page: string) =>
+    scriptTags(page)
+      .map((t) => t.src)
+      .filter((s): s is string => s !== undefined && !/^https?:/.test(s));
 
   /** Every script the classic pane can load: the page's own scripts, the classic entry and every classic chunk. */
   function classicScripts(): string[] {
@@ -304,8 +328,12 @@ describe("production build", () => {
     // For information: what each other lazily loaded group adds on top (e.g. the Office host).
     const later = Object.entries(stats().namedChunkGroups)
       .filter(([name]) => !["taskpane", "pane", "web"].includes(name))
-      .map(([name, g]) => `  + ${name.padEnd(20)} gzip ${kib(total(g.assets.map((a) => a.name).filter((f) => /\.js$/.test(f) && !firstSet.has(f)))).padStart(10)}`);
-    console.log(`Modern first screen (boot + entry + pane + web):\n${first.map(row).join("\n")}\n  total gzip ${kib(sum)} of ${kib(MODERN_BUDGET)}\nLoaded on demand afterwards:\n${later.join("\n")}`);
+      .map(
+        ([name, g]) => `  + ${name.padEnd(20)} gzip ${kib(total(g.assets.map((a) => a.name).filter((f) => /\.js$/.test(f) && !firstSet.has(f)))).padStart(10)}`,
+      );
+    console.log(
+      `Modern first screen (boot + entry + pane + web):\n${first.map(row).join("\n")}\n  total gzip ${kib(sum)} of ${kib(MODERN_BUDGET)}\nLoaded on demand afterwards:\n${later.join("\n")}`,
+    );
     expect(sum).toBeGreaterThan(0);
     expect(sum).toBeLessThanOrEqual(MODERN_BUDGET);
   });
@@ -334,10 +362,16 @@ describe("production build", () => {
   });
 
   test("the classic pane bundles neither ExcelJS nor React / Fluent UI", () => {
-    const pkgs = new Set(classicStats().chunks.flatMap((c) => walkModules(c.modules)).map(packageOf).filter((p): p is string => p !== undefined));
+    const pkgs = new Set(
+      classicStats()
+        .chunks.flatMap((c) => walkModules(c.modules))
+        .map(packageOf)
+        .filter((p): p is string => p !== undefined),
+    );
     expect([...pkgs].filter((p) => /^(?:exceljs|react|react-dom|scheduler|@fluentui\/.*|@griffel\/.*|tabster|keyborg)$/.test(p))).toEqual([]);
     for (const f of classicScripts()) {
-      for (const marker of EXCELJS_MARKERS) expect({ file: f, marker: String(marker), found: marker.test(read(f)) }).toEqual({ file: f, marker: String(marker), found: false });
+      for (const marker of EXCELJS_MARKERS)
+        expect({ file: f, marker: String(marker), found: marker.test(read(f)) }).toEqual({ file: f, marker: String(marker), found: false });
     }
   });
 
@@ -375,9 +409,20 @@ describe("production build", () => {
     stats();
     const dir = path.join(outDir, "office-js");
     expect(fs.readFileSync(path.join(dir, "office.js")).equals(fs.readFileSync(path.join(OFFICE_JS_DIST, "office.js")))).toBe(true);
-    const copied = fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).map((f) => f.split(path.sep).join("/")).filter((f) => fs.statSync(path.join(dir, f)).isFile());
+    const copied = fs
+      .readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .map((f) => f.split(path.sep).join("/"))
+      .filter((f) => fs.statSync(path.join(dir, f)).isFile());
     expect(copied.sort()).toEqual(officeJsFiles());
-    for (const f of ["o15apptofilemappingtable.js", "excel-win32-16.01.js", "excel-win32-16.00.js", "excel-web-16.00.js", "excel-mac-16.00.js", "zh-cn/office_strings.js", "en-us/office_strings.js"]) {
+    for (const f of [
+      "o15apptofilemappingtable.js",
+      "excel-win32-16.01.js",
+      "excel-win32-16.00.js",
+      "excel-web-16.00.js",
+      "excel-mac-16.00.js",
+      "zh-cn/office_strings.js",
+      "en-us/office_strings.js",
+    ]) {
       expect(copied).toContain(f);
     }
     expect(copied.filter((f) => /\.debug\.js$|telemetry|outlook|word-|powerpoint|onenote|access-|project-/.test(f))).toEqual([]);

@@ -54,7 +54,9 @@ describe("npm run build -- --env publicUrl=… --env catalog=…", () => {
     const xml = fs.readFileSync(path.join(built(), "manifest.xml"), "utf8");
     const body = xml.replace(/<!--[\s\S]*?-->/g, "");
     expect(body).not.toMatch(/localhost/);
-    const urls = [...body.matchAll(/https?:\/\/[^"'<>\s]+/g)].map((m) => m[0]).filter((u) => !u.startsWith("http://schemas.microsoft.com/") && !u.startsWith("http://www.w3.org/"));
+    const urls = [...body.matchAll(/https?:\/\/[^"'<>\s]+/g)]
+      .map((m) => m[0])
+      .filter((u) => !u.startsWith("http://schemas.microsoft.com/") && !u.startsWith("http://www.w3.org/"));
     expect(urls.length).toBeGreaterThanOrEqual(8);
     for (const u of urls) expect(u.startsWith(PUBLIC_URL)).toBe(true);
     expect(body).toContain(`<SourceLocation DefaultValue="${PUBLIC_URL}taskpane.html"/>`);
@@ -73,7 +75,10 @@ describe("npm run build -- --env publicUrl=… --env catalog=…", () => {
     expect(text.startsWith("Windows Registry Editor Version 5.00\r\n\r\n")).toBe(true);
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/); // every line ends in CRLF
     expect(text.endsWith("\r\n")).toBe(true);
-    const key = /^\[HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16\.0\\WEF\\TrustedCatalogs\\(\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\})\]$/m.exec(text);
+    const key =
+      /^\[HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16\.0\\WEF\\TrustedCatalogs\\(\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\})\]$/m.exec(
+        text,
+      );
     expect(key).not.toBeNull();
     const id = /^"Id"="(\{[^"]+\})"$/m.exec(text);
     expect(id?.[1]).toBe(key![1]);

@@ -83,7 +83,9 @@ maybe("LibreOffice", () => {
       expect(Math.round(h)).toBe(595);
     }
     TABLE_IDS.forEach((id, i) => {
-      const page = execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), pdf, "-"]).toString().replace(/\s+/g, "");
+      const page = execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), pdf, "-"])
+        .toString()
+        .replace(/\s+/g, "");
       const labels = layoutToSnapshot(layoutFor(id, { year: YEAR, unit: UNIT }))
         .values.flat()
         .filter((v): v is string => typeof v === "string")

@@ -89,7 +89,9 @@ const app = one(doc, NS.app, "OfficeApp");
 const overrides = one(app, NS.ov, "VersionOverrides");
 /** Every attribute value and text node in the document (comments and namespace declarations excluded). */
 const allValues = all(doc, () => true).flatMap((e) => [
-  ...Object.entries(e.attrs).filter(([k]) => k !== "xmlns" && !k.startsWith("xmlns:")).map(([, v]) => v),
+  ...Object.entries(e.attrs)
+    .filter(([k]) => k !== "xmlns" && !k.startsWith("xmlns:"))
+    .map(([, v]) => v),
   e.text.trim(),
 ]);
 const resources = one(overrides, NS.ov, "Resources");
@@ -112,8 +114,7 @@ describe("manifest.xml schema validation", () => {
 
     const cases: Array<[string, (s: string) => string]> = [
       ["without <Permissions>", (s) => s.replace(/\s*<Permissions>[^<]*<\/Permissions>/, "")],
-      ["without the ShowTaskpane <SourceLocation> (checked by the VersionOverrides schema)", (s) =>
-        s.replace(/\s*<SourceLocation resid="[^"]*"\s*\/>/, "")],
+      ["without the ShowTaskpane <SourceLocation> (checked by the VersionOverrides schema)", (s) => s.replace(/\s*<SourceLocation resid="[^"]*"\s*\/>/, "")],
       ["with an unknown permission", (s) => s.replace("<Permissions>ReadWriteDocument<", "<Permissions>FullControl<")],
       ["with an over-long resource id", (s) => s.replace(/resid="Xzzf\.Button\.Label"/, `resid="${"X".repeat(33)}"`)],
     ];
@@ -145,7 +146,11 @@ describe("manifest.xml for another server (npm run build -- --env publicUrl=…)
     const r = xmllint(file);
     expect(r.stderr).toMatch(/validates/);
     expect(r.status).toBe(0);
-    const values = all(parseXml(moved), () => true).flatMap((e) => Object.entries(e.attrs).filter(([k]) => k !== "xmlns" && !k.startsWith("xmlns:")).map(([, v]) => v));
+    const values = all(parseXml(moved), () => true).flatMap((e) =>
+      Object.entries(e.attrs)
+        .filter(([k]) => k !== "xmlns" && !k.startsWith("xmlns:"))
+        .map(([, v]) => v),
+    );
     const urls = values.filter((v) => /^https?:/.test(v));
     expect(urls).toHaveLength(allValues.filter((v) => /^https?:/.test(v)).length);
     for (const u of urls) expect(u.startsWith(url)).toBe(true);

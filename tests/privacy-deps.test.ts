@@ -73,7 +73,15 @@ describe("package-lock.json", () => {
   });
 
   test("the pattern catches reporters and spares ordinary packages", () => {
-    for (const bad of ["office-addin-usage-data", "applicationinsights", "@sentry/browser", "posthog-js", "@segment/analytics-next", "mixpanel-browser", "@datadog/browser-rum"]) {
+    for (const bad of [
+      "office-addin-usage-data",
+      "applicationinsights",
+      "@sentry/browser",
+      "posthog-js",
+      "@segment/analytics-next",
+      "mixpanel-browser",
+      "@datadog/browser-rum",
+    ]) {
       expect(TELEMETRY_PACKAGE.test(bad)).toBe(true);
     }
     for (const ok of ["react", "exceljs", "@fluentui/react-components", "zod", "fflate", "saxes"]) {
@@ -101,9 +109,7 @@ describe("package-lock.json", () => {
 
 describe("built bundle in dist/", () => {
   const dist = path.join(ROOT, "dist");
-  const files = fs.existsSync(dist)
-    ? fs.readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((f) => /\.(m?js|html)$/.test(f))
-    : [];
+  const files = fs.existsSync(dist) ? fs.readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((f) => /\.(m?js|html)$/.test(f)) : [];
 
   (files.length > 0 ? test : test.skip)("contains no telemetry endpoint or reporter SDK", () => {
     for (const f of files) {

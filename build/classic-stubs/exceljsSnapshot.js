@@ -9,8 +9,10 @@ export function readWorkbookWithExcelJS(_bytes, opts) {
   var file = opts && opts.file;
   throw new WorkbookReadError(
     "corrupt",
-    (file ? "“" + file + "”" : "该文件") + "无法用快速读取器读取；当前 Excel 版本的窗格不带备用读取器。请用 Excel 打开该文件另存为 .xlsx 后重试，或在网页版 index.html 中导入上年数。",
-    (file ? '"' + file + '"' : "The file") + " could not be read by the fast reader, and the pane for this Excel version has no fallback reader. Save it again as .xlsx in Excel and retry, or import last year's figures in the web page index.html.",
+    (file ? "“" + file + "”" : "该文件") +
+      "无法用快速读取器读取；当前 Excel 版本的窗格不带备用读取器。请用 Excel 打开该文件另存为 .xlsx 后重试，或在网页版 index.html 中导入上年数。",
+    (file ? '"' + file + '"' : "The file") +
+      " could not be read by the fast reader, and the pane for this Excel version has no fallback reader. Save it again as .xlsx in Excel and retry, or import last year's figures in the web page index.html.",
     file,
   );
 }

@@ -73,7 +73,9 @@ describe("validate", () => {
     const first = state.marks[0];
     // What a real host saved for a cell the user had filled green.
     const kept = JSON.stringify({ fill: "#00B050", note: null });
-    host.workbook.sheets = host.workbook.sheets.map((s) => (s.name === STATE_SHEET ? { ...s, values: s.values.map((r) => r.map((v) => (v === first.format && r.includes(first.cell) ? kept : v))) } : s));
+    host.workbook.sheets = host.workbook.sheets.map((s) =>
+      s.name === STATE_SHEET ? { ...s, values: s.values.map((r) => r.map((v) => (v === first.format && r.includes(first.cell) ? kept : v))) } : s,
+    );
     await validate(host);
     expect(readState(host.workbook).marks.find((m) => m.sheet === first.sheet && m.cell === first.cell)?.format).toBe(kept);
   });
@@ -273,7 +275,9 @@ describe("import of last year's figures", () => {
   test("a hand-written plan: nothing ticked writes no cell but still keeps the figures", async () => {
     const host = new MemoryHost(seedSnapshot());
     const plan: ImportPlan = {
-      rows: [{ table: "A2", sheet: "附件2 执法案件", cell: "C7", unit: SEED_UNIT, key: "permit", label: "行政许可(件)", lastYear: 3, now: null, action: "fill" }],
+      rows: [
+        { table: "A2", sheet: "附件2 执法案件", cell: "C7", unit: SEED_UNIT, key: "permit", label: "行政许可(件)", lastYear: 3, now: null, action: "fill" },
+      ],
       problems: [],
       figures: [{ table: "A2", unit: SEED_UNIT, key: "permit", value: 3, source: "x.xlsx" }],
     };

@@ -213,12 +213,7 @@ export type ReportReader = (bytes: Uint8Array, file: string) => Promise<ReportBo
 export type WorkbookReader = (bytes: Uint8Array, file?: string) => Promise<WorkbookSnapshot>;
 
 /** Reads last year's report and plans the import; writes nothing. */
-export async function previewImportPrior(
-  host: WorkbookHost,
-  lastBytes: Uint8Array,
-  read: WorkbookReader,
-  file?: string,
-): Promise<ImportPlan> {
+export async function previewImportPrior(host: WorkbookHost, lastBytes: Uint8Array, read: WorkbookReader, file?: string): Promise<ImportPlan> {
   const last = analyse(await read(lastBytes, file), { rules: [] });
   const current = analyse(await host.readSnapshot(), { rules: [] });
   return planImportPrior(current, last, file ?? "");

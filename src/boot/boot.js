@@ -54,7 +54,7 @@
     "String.prototype.replaceAll",
     "String.prototype.matchAll",
     "Element.prototype.replaceChildren",
-    "CSS custom properties"
+    "CSS custom properties",
   ];
 
   function has(obj, name) {
@@ -186,7 +186,7 @@
       [
         "您正在使用旧的浏览器内核（例如 360、QQ 等双核浏览器的“兼容模式”，或 Internet Explorer）。",
         "请把浏览器切换到“极速模式”（一般在地址栏右侧的闪电或“e”图标处切换），或改用最新版的 Edge、Chrome、Firefox 等浏览器后重新打开本页面。",
-        "文件只在本机浏览器中处理，不会上传。"
+        "文件只在本机浏览器中处理，不会上传。",
       ],
       "This browser is too old for the web page: switch a dual-core browser to its fast (Chromium) mode, or open this page in a current Edge, Chrome or Firefox."
     );
@@ -196,10 +196,7 @@
     notice(
       doc,
       "无法加载 office.js",
-      [
-        "无法加载 office.js（微软 CDN 和本服务器上的副本都无法访问），请检查网络或联系管理员；",
-        "审核文件可用网页版 index.html。"
-      ],
+      ["无法加载 office.js（微软 CDN 和本服务器上的副本都无法访问），请检查网络或联系管理员；", "审核文件可用网页版 index.html。"],
       "office.js could not be loaded (neither Microsoft's CDN nor this server's copy): check the network or ask your administrator; to review a file, use the web page index.html.",
       { href: "index.html", text: "打开网页版 index.html" }
     );
@@ -280,6 +277,6 @@
     xzzfOldEngine: xzzfOldEngine,
     xzzfMissingFeatures: xzzfMissingFeatures,
     xzzfChoosePane: xzzfChoosePane,
-    xzzfBoot: xzzfBoot
+    xzzfBoot: xzzfBoot,
   };
 });

@@ -19,6 +19,6 @@
       var from = s.getAttribute("src") || "";
       if (s !== me && /^https?:\/\//i.test(from) && /\/office(?:\.debug)?\.js(?:[?#]|$)/i.test(from) && s.parentNode) s.parentNode.removeChild(s);
     }
-    document.write('<script src="' + src.replace(/["<>&]/g, "") + '"></scr' + 'ipt>');
+    document.write('<script src="' + src.replace(/["<>&]/g, "") + '"></scr' + "ipt>");
   }
 })();

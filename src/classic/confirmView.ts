@@ -17,7 +17,14 @@ export function confirmView(ctx: ViewContext, pending: PendingConfirm): HTMLElem
     el("h2", { id: titleId }, t("confirmTitle")),
     el("p", { id: bodyId }, t("confirmBody", { n: pending.items.length })),
     el("table", { class: "xc-table", "aria-label": t("confirmTitle"), "data-testid": "overwrite-list" }, [
-      el("thead", null, [el("tr", null, [el("th", { scope: "col" }, t("colCell")), el("th", { scope: "col" }, t("colCategory")), el("th", { scope: "col" }, t("colOld")), el("th", { scope: "col" }, t("colNew"))])]),
+      el("thead", null, [
+        el("tr", null, [
+          el("th", { scope: "col" }, t("colCell")),
+          el("th", { scope: "col" }, t("colCategory")),
+          el("th", { scope: "col" }, t("colOld")),
+          el("th", { scope: "col" }, t("colNew")),
+        ]),
+      ]),
       el(
         "tbody",
         null,

@@ -73,7 +73,14 @@ function findingItem(ctx: ViewContext, f: Finding, index: number): HTMLElement {
   );
   const li = el(
     "li",
-    { class: `xc-finding xc-finding-${f.severity}`, "data-testid": "finding", "data-rule": f.rule, "data-severity": f.severity, "data-sheet": f.sheet, "data-cell": f.cell },
+    {
+      class: `xc-finding xc-finding-${f.severity}`,
+      "data-testid": "finding",
+      "data-rule": f.rule,
+      "data-severity": f.severity,
+      "data-sheet": f.sheet,
+      "data-cell": f.cell,
+    },
     [go],
   );
   if (f.explanation) li.appendChild(el("p", { class: "xc-explanation", "data-testid": "finding-explanation" }, `${t("noteTitle")}：${f.explanation}`));

@@ -136,7 +136,10 @@ describe.each([1, 18])("ExcelApi 1.%i", (level) => {
     book.sheet(a4.sheet).setValue(cell, 99);
     const { user } = mountOn(book);
     await clickCost(book, user, "validate");
-    const rowAt = () => screen.getAllByTestId("finding").filter((r) => r.getAttribute("data-sheet") === a4.sheet && r.getAttribute("data-cell") === cell && r.getAttribute("data-severity") === "warning")[0];
+    const rowAt = () =>
+      screen
+        .getAllByTestId("finding")
+        .filter((r) => r.getAttribute("data-sheet") === a4.sheet && r.getAttribute("data-cell") === cell && r.getAttribute("data-severity") === "warning")[0];
     expect(book.sheet(a4.sheet).fill(cell)).not.toBeNull();
 
     await user.click(within(rowAt()).getByRole("button", { name: /填写审核说明/ }));

@@ -63,8 +63,10 @@ export function importView(ctx: ViewContext): HTMLElement {
   section.appendChild(previewTable(ctx, plan, titleId));
   section.appendChild(
     el("div", null, [
-      button(t("importApply", { n: chosenCount(plan, state.imported.ticked) }), { primary: true, testid: "import-apply", disabled: ctx.isBusy || chosenCount(plan, state.imported.ticked) === 0 }, () =>
-        ctx.handlers.applyImport(),
+      button(
+        t("importApply", { n: chosenCount(plan, state.imported.ticked) }),
+        { primary: true, testid: "import-apply", disabled: ctx.isBusy || chosenCount(plan, state.imported.ticked) === 0 },
+        () => ctx.handlers.applyImport(),
       ),
     ]),
   );
@@ -85,7 +87,12 @@ function previewTable(ctx: ViewContext, plan: ImportPlan, titleId: string): HTML
     const id = cellId(r);
     let box: HTMLInputElement | null = null;
     if (canTick(r)) {
-      const b = el("input", { type: "checkbox", class: "xc-check", [FOCUS_KEY]: `tick:${id}`, "aria-label": t("tickRow", { label: `${tableLabel(r.table, lang)} ${r.label}`, cell: id }) });
+      const b = el("input", {
+        type: "checkbox",
+        class: "xc-check",
+        [FOCUS_KEY]: `tick:${id}`,
+        "aria-label": t("tickRow", { label: `${tableLabel(r.table, lang)} ${r.label}`, cell: id }),
+      });
       b.checked = state.imported.ticked.has(id);
       // `click` rather than `change`: IE11 fires change on checkboxes only after they lose focus.
       on(b, "click", () => {

@@ -111,7 +111,11 @@ describe("您的 Excel 版本", () => {
     expect(items.some((li) => li.getAttribute("data-requires") === "ExcelApi 1.10")).toBe(true);
 
     await user.click(screen.getByTestId("lang-en"));
-    expect(within(screen.getByTestId("excel-version")).getAllByRole("listitem").map((li) => li.textContent)).toEqual(host.costs.map((c) => c.messageEn));
+    expect(
+      within(screen.getByTestId("excel-version"))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(host.costs.map((c) => c.messageEn));
   });
 
   test("ExcelApi 1.18 costs nothing: no section", () => {

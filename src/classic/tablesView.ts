@@ -16,7 +16,14 @@ export function tablesView(ctx: ViewContext, analysis: Analysis): HTMLElement {
   }
   section.appendChild(
     el("table", { class: "xc-table", "aria-labelledby": titleId }, [
-      el("thead", null, [el("tr", null, [el("th", { scope: "col" }, t("colTable")), el("th", { scope: "col" }, t("colSheet")), el("th", { scope: "col" }, t("colRange")), el("th", { scope: "col" }, t("colYear"))])]),
+      el("thead", null, [
+        el("tr", null, [
+          el("th", { scope: "col" }, t("colTable")),
+          el("th", { scope: "col" }, t("colSheet")),
+          el("th", { scope: "col" }, t("colRange")),
+          el("th", { scope: "col" }, t("colYear")),
+        ]),
+      ]),
       el(
         "tbody",
         null,
@@ -45,7 +52,9 @@ export function tablesView(ctx: ViewContext, analysis: Analysis): HTMLElement {
     el(
       "ul",
       { class: "xc-costs" },
-      problems.map((p) => el("li", { "data-testid": "layout-problem" }, [el("span", { class: "xc-cell" }, `${p.sheet}!${p.cell}`), lang === "zh" ? p.message : p.messageEn])),
+      problems.map((p) =>
+        el("li", { "data-testid": "layout-problem" }, [el("span", { class: "xc-cell" }, `${p.sheet}!${p.cell}`), lang === "zh" ? p.message : p.messageEn]),
+      ),
     ),
   );
   return section;

@@ -17,7 +17,15 @@ export function templatesView(ctx: ViewContext): HTMLElement {
     present && present.length > 0 ? el("p", null, t("templatesPresent", { names: names(present) })) : null,
     missing && missing.length > 0 ? el("p", null, t("templatesMissing", { names: names(missing) })) : null,
     missing && missing.length === 0 ? el("p", null, t("templatesAllPresent")) : null,
-    field({ label: t("yearLabel"), value: fields.year, testid: "template-year", type: "number", required: true, short: true, onInput: (v) => (fields.year = v) }),
+    field({
+      label: t("yearLabel"),
+      value: fields.year,
+      testid: "template-year",
+      type: "number",
+      required: true,
+      short: true,
+      onInput: (v) => (fields.year = v),
+    }),
     field({ label: t("unitLabel"), value: fields.unit, testid: "template-unit", onInput: (v) => (fields.unit = v) }),
     field({ label: t("contactLabel"), value: fields.contact, testid: "template-contact", onInput: (v) => (fields.contact = v) }),
   ]);

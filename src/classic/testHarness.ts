@@ -62,7 +62,6 @@ export async function clickCost(book: FakeWorkbook, user: Mounted["user"], testI
   return book.syncCount - before;
 }
 
-
 export function notice(): HTMLElement {
   return screen.getByTestId("notice");
 }

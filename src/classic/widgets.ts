@@ -43,11 +43,7 @@ export function button(content: Child[] | Child, opts: ButtonOptions, onClick: (
  * A heading whose button opens and closes a panel (IE11 has no <details>). A closed panel is not
  * built at all, as in the modern pane's accordion.
  */
-export function fold(
-  ctx: ViewContext,
-  opts: { key: string; heading: "h2" | "h3"; testid?: string; header: Child[] },
-  panel: () => Child[],
-): HTMLElement {
+export function fold(ctx: ViewContext, opts: { key: string; heading: "h2" | "h3"; testid?: string; header: Child[] }, panel: () => Child[]): HTMLElement {
   const isOpen = ctx.state.open.has(opts.key);
   const panelId = uniqueId("xc-panel");
   const toggle = el(

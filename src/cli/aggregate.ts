@@ -20,7 +20,8 @@ function keepOptions(raw: unknown, t: (zh: string, en: string) => string): Recor
   for (const item of list) {
     const s = String(item);
     const i = s.lastIndexOf("=");
-    if (i <= 0 || i === s.length - 1) throw new CliError(t(`--keep 的格式应为 单位名=文件名，收到“${s}”。`, `--keep takes unit=file, got "${s}".`), { usage: true });
+    if (i <= 0 || i === s.length - 1)
+      throw new CliError(t(`--keep 的格式应为 单位名=文件名，收到“${s}”。`, `--keep takes unit=file, got "${s}".`), { usage: true });
     keep[s.slice(0, i).trim()] = s.slice(i + 1).trim();
   }
   return keep;
@@ -42,8 +43,13 @@ export async function run(ctx: CommandContext): Promise<number> {
     }
   }
   // a unit left out silently would make the total wrong: refuse instead
-  if (unreadable.length) throw new CliError(`${t("以下文件无法读取，未汇总：", "These files could not be read; nothing aggregated:")}\n${unreadable.join("\n")}`);
-  const plan = planAggregate(inputs, { unit: stringOption(ctx, "unit")?.trim() || undefined, contact: stringOption(ctx, "contact")?.trim() || undefined, keep: keepOptions(ctx.values.keep, t) });
+  if (unreadable.length)
+    throw new CliError(`${t("以下文件无法读取，未汇总：", "These files could not be read; nothing aggregated:")}\n${unreadable.join("\n")}`);
+  const plan = planAggregate(inputs, {
+    unit: stringOption(ctx, "unit")?.trim() || undefined,
+    contact: stringOption(ctx, "contact")?.trim() || undefined,
+    keep: keepOptions(ctx.values.keep, t),
+  });
   if (!plan.ok) throw new CliError(plan.problems.join("\n"));
   for (const w of plan.warnings) io.stderr.write(`${w}\n`);
   const host = await newWorkbook();

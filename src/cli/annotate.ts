@@ -43,7 +43,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   await host.writeSheet(AUDIT_SHEET, auditReportRows(analysis, { file: fileLabel(input), checkedAt: io.now() }));
   writeOutput(out, await host.toBytes(), force, t);
 
-  if (analysis.tables.length === 0) io.stderr.write(t(`${input}：没有识别到附件2至附件5中的任何一张统计表。\n`, `${input}: none of 附件2–附件5 was recognised.\n`));
+  if (analysis.tables.length === 0)
+    io.stderr.write(t(`${input}：没有识别到附件2至附件5中的任何一张统计表。\n`, `${input}: none of 附件2–附件5 was recognised.\n`));
   io.stdout.write(
     t(
       `已标注 ${analysis.findings.length} 条（${countsText(analysis.findings, lang)}），并生成“${AUDIT_SHEET}”工作表；已保存到 ${out}\n`,

@@ -84,7 +84,12 @@ export function checkRead(file: string, read: ReadOutcome, opts: CheckOptions, f
  */
 let converting = false;
 
-export async function checkConverted(file: string, read: ReadOutcome & { convertible: NonNullable<ReadOutcome["convertible"]> }, opts: CheckOptions, format: CheckFormat): Promise<RenderedResult> {
+export async function checkConverted(
+  file: string,
+  read: ReadOutcome & { convertible: NonNullable<ReadOutcome["convertible"]> },
+  opts: CheckOptions,
+  format: CheckFormat,
+): Promise<RenderedResult> {
   converting = true;
   const [{ convertToXlsx }, { readBytesForCheck }] = await Promise.all([import("./convert"), import("./readFile")]);
   const converted = await convertToXlsx(file, read.convertible, opts.t);

@@ -18,7 +18,9 @@ const encoder = new SnapshotEncoder();
 function readOne(index: number, file: string): ReadReply {
   try {
     const read = readForCheck(file, opts);
-    return read.error !== undefined ? { index, error: read.error, convertible: read.convertible } : { index, wire: encoder.encode(read.snapshot), report: read.report };
+    return read.error !== undefined
+      ? { index, error: read.error, convertible: read.convertible }
+      : { index, wire: encoder.encode(read.snapshot), report: read.report };
   } catch (e) {
     // a reader bug on one file must not lose the others: report it as that file's error
     return { index, error: `内部错误：${(e as Error).message}` };

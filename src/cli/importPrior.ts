@@ -28,7 +28,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   try {
     last = analyse(readWorkbookFast(await readWorkbookInput(from, t, lang), { file: from, codec: NODE_ZIP }), { rules: [] });
   } catch (e) {
-    if (e instanceof WorkbookReadError) throw new CliError(t(`无法读取上年报表“${from}”：${e.message}`, `Cannot read last year's report "${from}": ${e.messageEn}`));
+    if (e instanceof WorkbookReadError)
+      throw new CliError(t(`无法读取上年报表“${from}”：${e.message}`, `Cannot read last year's report "${from}": ${e.messageEn}`));
     throw e;
   }
   const host = await openWorkbook(input, t, lang);

@@ -87,7 +87,10 @@ export function checkOutput(out: string | undefined, inputs: string[], force: bo
   for (const input of inputs) {
     if (samePath(out, input)) {
       throw new CliError(
-        t(`输出文件不能与输入文件相同（${out}）：本工具从不覆盖原始文件，请用 --out 指定新文件名。`, `The output file must differ from the input (${out}): the original is never overwritten; give a new name with --out.`),
+        t(
+          `输出文件不能与输入文件相同（${out}）：本工具从不覆盖原始文件，请用 --out 指定新文件名。`,
+          `The output file must differ from the input (${out}): the original is never overwritten; give a new name with --out.`,
+        ),
       );
     }
   }
@@ -104,7 +107,8 @@ export function writeOutput(path: string, bytes: Uint8Array, force: boolean, t: 
     writeFileSync(path, bytes, { flag: force ? "w" : "wx" });
   } catch (e) {
     const code = errno(e);
-    if (code === "EEXIST") throw new CliError(t(`输出文件“${path}”已存在；如要覆盖请加 --force。`, `The output file "${path}" exists; add --force to overwrite it.`));
+    if (code === "EEXIST")
+      throw new CliError(t(`输出文件“${path}”已存在；如要覆盖请加 --force。`, `The output file "${path}" exists; add --force to overwrite it.`));
     if (code === "ENOENT") throw new CliError(t(`无法写入“${path}”：所在文件夹不存在。`, `Cannot write "${path}": its folder does not exist.`));
     throw new CliError(t(`无法写入“${path}”：${(e as Error).message}`, `Cannot write "${path}": ${(e as Error).message}`));
   }

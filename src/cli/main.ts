@@ -119,7 +119,9 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   }
   const command = findCommand(first);
   if (!command) {
-    const what = first.startsWith("-") ? t(`缺少命令（收到选项“${first}”）。`, `Missing command (got the option "${first}").`) : t(`未知命令“${first}”。`, `Unknown command "${first}".`);
+    const what = first.startsWith("-")
+      ? t(`缺少命令（收到选项“${first}”）。`, `Missing command (got the option "${first}").`)
+      : t(`未知命令“${first}”。`, `Unknown command "${first}".`);
     io.stderr.write(`${what}\n\n${usage(lang)}`);
     return EXIT_FAILURE;
   }

@@ -14,7 +14,6 @@ import type { PriorReport } from "./priorYear";
 
 export { priorYearProblem, type PriorReport } from "./priorYear";
 
-
 /** Last year's report, converted by LibreOffice first when it is an .xls/.et/.ods. */
 export async function loadPrior(path: string, t: Tr, lang: Lang): Promise<PriorReport> {
   const bytes = await readWorkbookInput(path, t, lang);
@@ -29,7 +28,10 @@ export async function loadPrior(path: string, t: Tr, lang: Lang): Promise<PriorR
   }
   if (last.year === null || !last.tables.some((x) => x.shape === "yearly")) {
     throw new CliError(
-      t(`上年报表“${path}”中没有识别到附件2或附件3（带年份的标题），无法比对上年数。`, `No 附件2 or 附件3 with a dated title was recognised in last year's report "${path}".`),
+      t(
+        `上年报表“${path}”中没有识别到附件2或附件3（带年份的标题），无法比对上年数。`,
+        `No 附件2 or 附件3 with a dated title was recognised in last year's report "${path}".`,
+      ),
     );
   }
   return { file: path, year: last.year, figures: priorFiguresOf(last, fileLabel(path)) };

@@ -15,7 +15,12 @@ export async function run(ctx: CommandContext): Promise<number> {
   const host = await openWorkbook(input, t, lang);
   const analysis = analyse(await host.readSnapshot());
   if (!analysis.tables.some((x) => x.shape === "yearly")) {
-    io.stderr.write(t(`${input}：没有识别到附件2或附件3，没有需要填写的同比变化；未生成文件。\n`, `${input}: no 附件2 or 附件3 recognised, no ratio to fill; nothing written.\n`));
+    io.stderr.write(
+      t(
+        `${input}：没有识别到附件2或附件3，没有需要填写的同比变化；未生成文件。\n`,
+        `${input}: no 附件2 or 附件3 recognised, no ratio to fill; nothing written.\n`,
+      ),
+    );
     return EXIT_FINDINGS;
   }
   const plan = planRatios(analysis, flag(ctx, "formulas") ? "formulas" : "values");

@@ -145,7 +145,8 @@ export function findingLine(f: Finding, lang: Lang): string {
 
 /** One line per file: what a run over many files shows per file. */
 export function summaryLine(r: FileResult, t: Tr, lang: Lang): string {
-  if (r.error !== null) return r.priorYearMismatch ? t(`✗ ${r.file}：未检查`, `✗ ${r.file}: not checked`) : t(`✗ ${r.file}：无法读取`, `✗ ${r.file}: cannot be read`);
+  if (r.error !== null)
+    return r.priorYearMismatch ? t(`✗ ${r.file}：未检查`, `✗ ${r.file}: not checked`) : t(`✗ ${r.file}：无法读取`, `✗ ${r.file}: cannot be read`);
   const c = countBySeverity(r.findings);
   const mark = c.error > 0 ? "✗" : "✓";
   return t(
@@ -184,7 +185,10 @@ export function formatText(r: FileResult, t: Tr, lang: Lang): string {
   const sorted = [...groups.values()].sort((a, b) => order(a.id) - order(b.id));
   for (const g of sorted) {
     const title = g.id
-      ? t(`${TABLE_NAMES[g.id]}（工作表“${g.sheet}”${g.range ? `，${g.range}` : ""}）`, `${attachment(g.id)} (sheet "${g.sheet}"${g.range ? `, ${g.range}` : ""})`)
+      ? t(
+          `${TABLE_NAMES[g.id]}（工作表“${g.sheet}”${g.range ? `，${g.range}` : ""}）`,
+          `${attachment(g.id)} (sheet "${g.sheet}"${g.range ? `, ${g.range}` : ""})`,
+        )
       : t(`工作表“${g.sheet}”`, `Sheet "${g.sheet}"`);
     out.push("");
     out.push(`${title}${t("：", ": ")}${countsText(g.findings, lang)}`);

@@ -8,7 +8,12 @@ export function parseThreshold(raw: string | undefined, t: Tr): Partial<Settings
   const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(raw);
   const pct = m ? Number(m[1]) : NaN;
   if (!Number.isFinite(pct) || pct <= 0 || pct > 10000) {
-    throw new CliError(t(`--threshold 应为大于 0 的百分数，例如 --threshold 30（表示 30%），收到“${raw}”。`, `--threshold must be a percentage above 0, e.g. --threshold 30 (30%); got "${raw}".`));
+    throw new CliError(
+      t(
+        `--threshold 应为大于 0 的百分数，例如 --threshold 30（表示 30%），收到“${raw}”。`,
+        `--threshold must be a percentage above 0, e.g. --threshold 30 (30%); got "${raw}".`,
+      ),
+    );
   }
   return { changeThreshold: pct / 100 };
 }

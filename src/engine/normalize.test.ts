@@ -1,13 +1,4 @@
-import {
-  decimalPlaces,
-  explainsUnfiled,
-  isRealExplanation,
-  isZeroPlaceholder,
-  normLabel,
-  parseNumberText,
-  parseValue,
-  usable,
-} from "./normalize";
+import { decimalPlaces, explainsUnfiled, isRealExplanation, isZeroPlaceholder, normLabel, parseNumberText, parseValue, usable } from "./normalize";
 import type { CellValue } from "../grid/grid";
 
 describe("parseValue: numbers as clerks type them (rules.md)", () => {

@@ -33,13 +33,15 @@ function foldLabel(text: string): string {
     .toLowerCase();
 }
 
-export const EXCEL_ERROR_RE = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
+export const EXCEL_ERROR_RE =
+  /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
 
 const ZERO_PLACEHOLDERS = new Set(["无", "/", "／", "-", "—", "——", "－", "–"]);
 
 export function isZeroPlaceholder(v: CellValue): boolean {
-  return typeof v === "string" && ZERO_PLACEHOLDERS.has(nfkc(v.trim()).replace(/\s+/g, "") || "_") ||
-    (typeof v === "string" && ZERO_PLACEHOLDERS.has(v.trim()));
+  return (
+    (typeof v === "string" && ZERO_PLACEHOLDERS.has(nfkc(v.trim()).replace(/\s+/g, "") || "_")) || (typeof v === "string" && ZERO_PLACEHOLDERS.has(v.trim()))
+  );
 }
 
 /** Units a clerk may type after a number. */

@@ -39,7 +39,9 @@ export function readRatioCell(v: CellValue): number | typeof PRIOR_ZERO | null {
   if (v === null || typeof v === "boolean") return null;
   if (typeof v === "number") return Number.isFinite(v) ? v * 100 : null;
   // U+2212 (minus sign) survives NFKC; Word and WPS put it in pasted tables
-  const s = nfkc(v).replace(/\s+/g, "").replace(/\u2212/g, "-");
+  const s = nfkc(v)
+    .replace(/\s+/g, "")
+    .replace(/\u2212/g, "-");
   if (s.replace(/[。.]$/, "") === PRIOR_ZERO || /^上年(为|是)?(0|零)/.test(s)) return PRIOR_ZERO;
   const m = /^([+-]?)(\d+(?:\.\d+)?)%$/.exec(s.replace(/^增长|^增加/, "+").replace(/^下降|^减少/, "-"));
   if (!m) return null;

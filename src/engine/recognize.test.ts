@@ -59,7 +59,13 @@ function expectYearly(t: RecognisedTable, l: SheetLayout, off: At = ORIGIN): ass
   expect(block.unit.raw).toBe(SEED_UNIT);
   for (const cat of t.def.categories) {
     const slots = block.categories[cat.key];
-    expect({ key: cat.key, prior: slots?.prior.address, current: slots?.current.address, ratio: slots?.ratio?.address, explanation: slots?.explanation?.address }).toEqual({
+    expect({
+      key: cat.key,
+      prior: slots?.prior.address,
+      current: slots?.current.address,
+      ratio: slots?.ratio?.address,
+      explanation: slots?.explanation?.address,
+    }).toEqual({
       key: cat.key,
       prior: a1(valueAt(l, cat.key, "prior"), off),
       current: a1(valueAt(l, cat.key, "current"), off),
@@ -157,10 +163,7 @@ describe("position", () => {
 /** Header labels as clerks retype them. */
 const SPELLINGS: Array<[string, (s: string) => string]> = [
   ["line breaks", (s) => (/[(（]/.test(s) ? s.replace(/([(（])/, "\n$1") : s.length > 3 ? `${s.slice(0, 2)}\n\n${s.slice(2)}` : s)],
-  [
-    "other bracket widths",
-    (s) => s.replace(/[(（)）]/g, (b) => ({ "(": "（", "（": "(", ")": "）", "）": ")" })[b] ?? b),
-  ],
+  ["other bracket widths", (s) => s.replace(/[(（)）]/g, (b) => ({ "(": "（", "（": "(", ")": "）", "）": ")" })[b] ?? b)],
   ["extra spaces", (s) => ` ${[...s].join(" ")}\u3000`],
   ["the unit suffix left out", (s) => s.replace(/[(（][^()（）]*[)）]$/, "")],
 ];
@@ -378,7 +381,10 @@ describe("where the body ends", () => {
     const l = layout("A2", { withoutMerges: true });
     const s0 = layoutToSnapshot(l);
     const first = unitRowAt(l);
-    for (const numbering of [[4, 5, 6], [1, 2, 3]]) {
+    for (const numbering of [
+      [4, 5, 6],
+      [1, 2, 3],
+    ]) {
       const copy = [0, 1, 2].map((i) => {
         const r = [...(s0.values[first.row + i] ?? [])];
         r[first.col - 1] = numbering[i];

@@ -4,16 +4,7 @@
  * labels of templates.md and reads the frame (title, unit line, years) around them.
  */
 import { rangeA1, toA1, type SheetSnapshot, type WorkbookSnapshot } from "../grid/grid";
-import type {
-  BodyRow,
-  CategorySlots,
-  LayoutProblem,
-  RecognisedColumnTable,
-  RecognisedTable,
-  RecognisedYearlyTable,
-  Slot,
-  YearlyBlock,
-} from "./model";
+import type { BodyRow, CategorySlots, LayoutProblem, RecognisedColumnTable, RecognisedTable, RecognisedYearlyTable, Slot, YearlyBlock } from "./model";
 import { isZeroPlaceholder, normLabel, parseNumberText } from "./normalize";
 import { SheetView } from "./sheetView";
 import { ATTACHMENT_RE, coreLabel, matchingLabelIndex, NOTES_RE, yearHeader, yearInTitle } from "./labels";
@@ -112,7 +103,8 @@ function findHeaders(view: SheetView): HeaderHit[] {
       if (found.size < needed) continue;
       if (def.shape === "columns" && !hasSubLabelBelow(view, r, def)) continue;
       // ties go to the table listed first, as before
-      if (!best || found.size > best.score || (found.size === best.score && TABLES.indexOf(def) < TABLES.indexOf(best.def))) best = { def, row: r, score: found.size };
+      if (!best || found.size > best.score || (found.size === best.score && TABLES.indexOf(def) < TABLES.indexOf(best.def)))
+        best = { def, row: r, score: found.size };
     }
     if (best) hits.push(best);
   }
@@ -294,11 +286,25 @@ function compareOrder(
   const seen = new Map<number, number>();
   for (const f of found) {
     if (f.index < 0) {
-      problems.push(problem("layout-header", at(f), `${tableName}：表头出现模板中没有的${what}「${f.norm}」，请对照官方模板修改。`, `${tableName}: unexpected ${what} "${f.norm}".`));
+      problems.push(
+        problem(
+          "layout-header",
+          at(f),
+          `${tableName}：表头出现模板中没有的${what}「${f.norm}」，请对照官方模板修改。`,
+          `${tableName}: unexpected ${what} "${f.norm}".`,
+        ),
+      );
       continue;
     }
     if (seen.has(f.index)) {
-      problems.push(problem("layout-header", at(f), `${tableName}：${what}「${expected[f.index]}」重复出现，请删除多余的列。`, `${tableName}: ${what} "${expected[f.index]}" is duplicated.`));
+      problems.push(
+        problem(
+          "layout-header",
+          at(f),
+          `${tableName}：${what}「${expected[f.index]}」重复出现，请删除多余的列。`,
+          `${tableName}: ${what} "${expected[f.index]}" is duplicated.`,
+        ),
+      );
       continue;
     }
     seen.set(f.index, f.col);
@@ -309,14 +315,23 @@ function compareOrder(
       // mark where the label belongs: the header that now stands in its place (the next one of the template)
       const next = known.filter((f) => f.index > i).sort((a, b) => a.index - b.index)[0] ?? known[known.length - 1];
       const anchor = next ? (hasSub[i] ? at(next) : toA1(row, next.col)) : toA1(row, 0);
-      problems.push(problem("layout-header", anchor, `${tableName}：表头缺少${what}「${label}」，请对照官方模板补上该列。`, `${tableName}: ${what} "${label}" is missing.`));
+      problems.push(
+        problem("layout-header", anchor, `${tableName}：表头缺少${what}「${label}」，请对照官方模板补上该列。`, `${tableName}: ${what} "${label}" is missing.`),
+      );
     }
   });
   let last = -1;
   for (const f of found) {
     if (f.index < 0 || seen.get(f.index) !== f.col) continue;
     if (f.index < last) {
-      problems.push(problem("layout-header", at(f), `${tableName}：${what}「${expected[f.index]}」的位置与模板顺序不一致，请按官方模板的顺序排列。`, `${tableName}: ${what} "${expected[f.index]}" is out of order.`));
+      problems.push(
+        problem(
+          "layout-header",
+          at(f),
+          `${tableName}：${what}「${expected[f.index]}」的位置与模板顺序不一致，请按官方模板的顺序排列。`,
+          `${tableName}: ${what} "${expected[f.index]}" is out of order.`,
+        ),
+      );
     }
     last = Math.max(last, f.index);
   }
@@ -426,7 +441,14 @@ function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: nu
   }
   if (frame.year === null) {
     const cell = frame.title?.address ?? toA1(h, firstCol);
-    problems.push(problem("layout-year", cell, `${name}：${frame.title ? "标题中没有年份" : "没有找到表格标题"}，无法确定报告年度；请按模板填写「XXXX${def.titleSuffix}」。`, `${name}: the title gives no report year.`));
+    problems.push(
+      problem(
+        "layout-year",
+        cell,
+        `${name}：${frame.title ? "标题中没有年份" : "没有找到表格标题"}，无法确定报告年度；请按模板填写「XXXX${def.titleSuffix}」。`,
+        `${name}: the title gives no report year.`,
+      ),
+    );
     // the year headers still tell the years, so ratios and reading can go on
     const only = [...headerYears].filter((y) => !y.includes("?"));
     if (only.length === 1) year = Number(only[0].split("|")[1]);
@@ -444,7 +466,13 @@ function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: nu
   for (; r < Math.min(view.rows, yRow + 1 + MAX_BODY_ROWS); r++) {
     const right = labels.length ? labels[labels.length - 1].col + 1 : unitCol;
     const open = blocks[blocks.length - 1];
-    if (r < nextHeader && open && open.ratioRow === undefined && open.explanationRow === undefined && isInsertedNote(view, r, seqCol, unitCol, right, yearCols)) {
+    if (
+      r < nextHeader &&
+      open &&
+      open.ratioRow === undefined &&
+      open.explanationRow === undefined &&
+      isInsertedNote(view, r, seqCol, unitCol, right, yearCols)
+    ) {
       emptyRun = 0;
       lastUsed = r;
       continue;
@@ -533,7 +561,14 @@ function recogniseColumns(view: SheetView, def: ColumnTable, h: number, floor: n
   const frame = readFrame(view, def, h, floor);
   if (frame.year === null) {
     const cell = frame.title?.address ?? toA1(h, seqCol);
-    problems.push(problem("layout-year", cell, `${name}：${frame.title ? "标题中没有年份" : "没有找到表格标题"}，无法确定报告年度；请按模板填写「XXXX${def.titleSuffix}」。`, `${name}: the title gives no report year.`));
+    problems.push(
+      problem(
+        "layout-year",
+        cell,
+        `${name}：${frame.title ? "标题中没有年份" : "没有找到表格标题"}，无法确定报告年度；请按模板填写「XXXX${def.titleSuffix}」。`,
+        `${name}: the title gives no report year.`,
+      ),
+    );
   }
   const colOf = new Map<string, number>();
   for (const f of found) if (f.index >= 0 && !colOf.has(def.columns[f.index].key)) colOf.set(def.columns[f.index].key, f.col);
@@ -590,9 +625,7 @@ export function recogniseSheet(sheet: SheetSnapshot): RecognisedTable[] {
     const following = hits[i + 1];
     const nextHeader = following ? following.row - (following.def.shape === "yearly" ? 1 : 0) : Number.MAX_SAFE_INTEGER;
     const t =
-      hit.def.shape === "yearly"
-        ? recogniseYearly(view, hit.def, hit.row, floor, nextHeader)
-        : recogniseColumns(view, hit.def, hit.row, floor, nextHeader);
+      hit.def.shape === "yearly" ? recogniseYearly(view, hit.def, hit.row, floor, nextHeader) : recogniseColumns(view, hit.def, hit.row, floor, nextHeader);
     tables.push(t);
     floor = t.bottom + 1;
   });

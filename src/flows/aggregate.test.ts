@@ -11,7 +11,13 @@ function unitReport(unit: string, a2: Record<string, [CellValue, CellValue]> = {
   const sheets = TABLE_IDS.map((id) => {
     const o = seedLayoutOptions(id);
     const opts = { ...o, year, unit };
-    if (id === "A2") opts.yearly = { ...o.yearly, unit, values: { ...o.yearly!.values, ...a2 }, explanations: { ...o.yearly!.explanations, ...(explain ? { transfer: explain } : {}) } };
+    if (id === "A2")
+      opts.yearly = {
+        ...o.yearly,
+        unit,
+        values: { ...o.yearly!.values, ...a2 },
+        explanations: { ...o.yearly!.explanations, ...(explain ? { transfer: explain } : {}) },
+      };
     if (id === "A3") opts.yearly = { ...o.yearly, unit };
     if (id === "A5") opts.columns = { rows: [{ ...o.columns!.rows![0], name: unit }] };
     return layoutToSnapshot(layoutFor(id, opts));
@@ -23,7 +29,13 @@ describe("planAggregate", () => {
   test("sums 附件2/3 per category and year, transfers part by part, money without float noise, and recomputes ratios", () => {
     const a = unitReport("甲局", { penalty: [7, 9], fines: [0.1, 100.2], transfer: ["1", "3(1)"] }, 2024, "移送3件，1件因证据不足公安未立案");
     const b = unitReport("乙局", { penalty: [3, 1], fines: [0.2, 0.1], transfer: [0, "2(2)"] });
-    const plan = planAggregate([{ file: "a.xlsx", analysis: a }, { file: "b.xlsx", analysis: b }], { unit: "县汇总" });
+    const plan = planAggregate(
+      [
+        { file: "a.xlsx", analysis: a },
+        { file: "b.xlsx", analysis: b },
+      ],
+      { unit: "县汇总" },
+    );
     if (!plan.ok) throw new Error(plan.problems.join());
     const a2 = plan.tables.A2!.yearly!;
     expect(a2.values!.penalty).toEqual([10, 10]);

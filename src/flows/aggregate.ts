@@ -81,7 +81,10 @@ function aggregateYearly(id: "A2" | "A3", parts: Part[], unit: string, warnings:
           const parsed = parseValue(slots[which].raw, cat.kind);
           const n = usable(parsed);
           if (n === null) {
-            if (!parsed.empty) warnings.push(`${p.file}：${TABLE_NAMES[id]}「${cat.label}」${t.sheet}!${slots[which].address} 的「${String(slots[which].raw)}」不是数字，未计入汇总。`);
+            if (!parsed.empty)
+              warnings.push(
+                `${p.file}：${TABLE_NAMES[id]}「${cat.label}」${t.sheet}!${slots[which].address} 的「${String(slots[which].raw)}」不是数字，未计入汇总。`,
+              );
             return;
           }
           sums[i].push(n);

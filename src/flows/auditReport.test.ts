@@ -16,7 +16,10 @@ describe("auditReportRows", () => {
       const f = a.findings[i];
       expect(r).toEqual([i + 1, f.rule, SEVERITY_LABELS[f.severity], `附件${f.table?.slice(1)}`, f.sheet, f.cell, f.message, ""]);
     });
-    const summary = rows.slice(1 + a.findings.length).map((r) => String(r[0] ?? "")).join("\n");
+    const summary = rows
+      .slice(1 + a.findings.length)
+      .map((r) => String(r[0] ?? ""))
+      .join("\n");
     expect(summary).toContain("共 46 条：错误 0 条，需核实 38 条，提示 8 条");
     expect(summary).toContain("报告年度：2024");
     expect(summary).toContain("文件：seed.xlsx");

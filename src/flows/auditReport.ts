@@ -23,16 +23,7 @@ export function formatCheckedAt(d: Date): string {
 export function auditReportRows(analysis: Analysis, meta: { file?: string; checkedAt: Date }): CellValue[][] {
   const rows: CellValue[][] = [[...AUDIT_HEADER]];
   analysis.findings.forEach((f, i) => {
-    rows.push([
-      i + 1,
-      f.rule,
-      SEVERITY_LABELS[f.severity],
-      f.table ? tableDef(f.table).attachment : "",
-      f.sheet,
-      f.cell,
-      f.message,
-      f.explanation ?? "",
-    ]);
+    rows.push([i + 1, f.rule, SEVERITY_LABELS[f.severity], f.table ? tableDef(f.table).attachment : "", f.sheet, f.cell, f.message, f.explanation ?? ""]);
   });
   const counts = countBySeverity(analysis.findings);
   const width = AUDIT_HEADER.length;

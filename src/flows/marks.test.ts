@@ -55,7 +55,11 @@ describe("mergeMarks", () => {
       { sheet: "S", address: "A1", severity: "info", message: "a" },
       { sheet: "S", address: "A1", severity: "info", message: "b" },
     ]);
-    const again = combineMarks([...once, { sheet: "S", address: "A1", severity: "warning", message: "b" }, { sheet: "S", address: "A1", severity: "info", message: "c" }]);
+    const again = combineMarks([
+      ...once,
+      { sheet: "S", address: "A1", severity: "warning", message: "b" },
+      { sheet: "S", address: "A1", severity: "info", message: "c" },
+    ]);
     expect(again).toEqual([{ sheet: "S", address: "A1", severity: "warning", message: "a\nb\nc" }]);
   });
 });

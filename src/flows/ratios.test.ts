@@ -36,7 +36,10 @@ describe("planRatios", () => {
   });
 
   test("writes go to the ratio row under the two year columns (official layout: M8 for 行政处罚)", () => {
-    const plan = planRatios(a2With((o) => o), "values");
+    const plan = planRatios(
+      a2With((o) => o),
+      "values",
+    );
     const penalty = plan.writes.find((w) => w.value === "+28.57%");
     expect(penalty).toMatchObject({ sheet: "附件2 执法案件", address: "M8" });
   });
@@ -69,7 +72,10 @@ describe("planRatios", () => {
   });
 
   test("formulas mode writes ratioFormula over the two year cells, keeping the text as cached result", () => {
-    const plan = planRatios(a2With((o) => o), "formulas");
+    const plan = planRatios(
+      a2With((o) => o),
+      "formulas",
+    );
     const penalty = plan.writes.find((w) => w.address === "M8");
     expect(penalty?.value).toBe("+28.57%");
     expect(penalty?.formula).toMatch(/^=IF\(OR\(M7="",N7=""\)/);

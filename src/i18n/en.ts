@@ -80,7 +80,8 @@ export const en: Strings = {
 
   importPrior: "Import last year",
   importTitle: "Import last year's figures",
-  importIntro: "Pick the report filed last year; its current-year figures become this table's prior-year figures. Nothing is written until you tick and confirm.",
+  importIntro:
+    "Pick the report filed last year; its current-year figures become this table's prior-year figures. Nothing is written until you tick and confirm.",
   importFileLabel: "Last year's report (.xlsx)",
   importReading: "Reading last year's report…",
   importFile: "File: {file}",
@@ -116,8 +117,10 @@ export const en: Strings = {
   submissionCopy: "Make submission copy",
   submissionWorking: "Making the submission copy…",
   submissionDone: "The submission copy is ready.",
-  submissionWorkbook: "The submission copy is in the newly opened workbook ({sheets}): values only, without formulas, marks, comments or review data. Check it, then save that workbook for submission.",
-  submissionSheets: "Submission copy sheets were added at the end of this workbook: {sheets}. They hold values only, without formulas, marks, comments or review data.",
+  submissionWorkbook:
+    "The submission copy is in the newly opened workbook ({sheets}): values only, without formulas, marks, comments or review data. Check it, then save that workbook for submission.",
+  submissionSheets:
+    "Submission copy sheets were added at the end of this workbook: {sheets}. They hold values only, without formulas, marks, comments or review data.",
   submissionMoveHint:
     "Your Excel cannot create a workbook from an add-in (needs ExcelApi 1.8). Move these sheets into a new workbook: Ctrl+click their tabs, right-click → Move or Copy → To book: (new book), leave “Create a copy” unticked → OK, then save the new workbook for submission.",
 
@@ -138,7 +141,7 @@ export const en: Strings = {
   tableA5: "Annex 5 Administrative–criminal referrals",
   yearInvalid: "The report year must be a four-digit year from 2000 to 2100, not “{value}”.",
 
-  classicOutsideExcel: "This page is the task pane of the Excel add-in. Open it from Excel: Home › Enforcement Stats (执法统计 in Chinese Office). Without Excel, open the web page index.html.",
+  classicOutsideExcel:
+    "This page is the task pane of the Excel add-in. Open it from Excel: Home › Enforcement Stats (执法统计 in Chinese Office). Without Excel, open the web page index.html.",
   classicLoadFailed: "The task pane failed to load; please close it and open it again.",
 };
-

@@ -78,7 +78,11 @@ export function quoteParts(q: BodyQuote, max = QUOTE_MAX): [string, string, stri
   const room = Math.max(0, max - figure.length);
   const beforeLen = Math.min(before.length, Math.max(room - after.length, Math.ceil((room * 2) / 3)));
   const afterLen = Math.min(after.length, room - beforeLen);
-  return [beforeLen < before.length ? `…${before.slice(before.length - beforeLen)}` : before, figure, afterLen < after.length ? `${after.slice(0, afterLen)}…` : after];
+  return [
+    beforeLen < before.length ? `…${before.slice(before.length - beforeLen)}` : before,
+    figure,
+    afterLen < after.length ? `${after.slice(0, afterLen)}…` : after,
+  ];
 }
 
 /**
@@ -115,9 +119,7 @@ function findingKey(f: Finding): string {
 
 function byTable(findings: Finding[]): Array<[TableId | null, Finding[]]> {
   const order: Array<TableId | null> = [...TABLE_IDS, null];
-  return order
-    .map((id): [TableId | null, Finding[]] => [id, findings.filter((f) => (f.table ?? null) === id)])
-    .filter(([, list]) => list.length > 0);
+  return order.map((id): [TableId | null, Finding[]] => [id, findings.filter((f) => (f.table ?? null) === id)]).filter(([, list]) => list.length > 0);
 }
 
 export function FindingsView({ analysis, stale, busy, onSelect, onSaveNote }: FindingsViewProps) {

@@ -117,7 +117,11 @@ export function ImportPriorView({ plan, file, ticked, busy, onFile, onTick, onAp
                     </TableCell>
                     <TableCell>
                       {attachmentLabel(r.table, lang)} {r.label}
-                      {r.unit && <Text size={200} block>{r.unit}</Text>}
+                      {r.unit && (
+                        <Text size={200} block>
+                          {r.unit}
+                        </Text>
+                      )}
                       <Text size={200} block className={styles.cell}>
                         {id}
                       </Text>

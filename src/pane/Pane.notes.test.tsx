@@ -26,7 +26,9 @@ async function validated(user: ReturnType<typeof userEvent.setup>) {
 }
 
 function rowAt(sheet: string, cell: string): HTMLElement {
-  const row = screen.getAllByTestId("finding").find((r) => r.getAttribute("data-sheet") === sheet && r.getAttribute("data-cell") === cell && r.getAttribute("data-severity") === "warning");
+  const row = screen
+    .getAllByTestId("finding")
+    .find((r) => r.getAttribute("data-sheet") === sheet && r.getAttribute("data-cell") === cell && r.getAttribute("data-severity") === "warning");
   if (!row) throw new Error(`no finding row for ${sheet}!${cell}`);
   return row;
 }

@@ -363,11 +363,12 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
     run("noteSaving", async () => {
       await saveNote(host, { rule: f.rule, sheet: f.sheet, cell: f.cell }, text);
       const explanation = text.trim() || undefined;
-      setAnalysis((a) =>
-        a && {
-          ...a,
-          findings: a.findings.map((x) => (x.rule === f.rule && x.sheet === f.sheet && x.cell === f.cell ? { ...x, explanation } : x)),
-        },
+      setAnalysis(
+        (a) =>
+          a && {
+            ...a,
+            findings: a.findings.map((x) => (x.rule === f.rule && x.sheet === f.sheet && x.cell === f.cell ? { ...x, explanation } : x)),
+          },
       );
       return { intent: "success", text: explanation ? t("noteSaved") : t("noteRemoved") };
     });
@@ -463,35 +464,37 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
             <span className={styles.noticeText}>{notice.text}</span>
           </MessageBarBody>
           <MessageBarActions
-            containerAction={<Button appearance="transparent" size="small" aria-label={t("dismiss")} icon={<DismissRegular />} onClick={() => setNotice(null)} />}
+            containerAction={
+              <Button appearance="transparent" size="small" aria-label={t("dismiss")} icon={<DismissRegular />} onClick={() => setNotice(null)} />
+            }
           />
         </MessageBar>
       )}
 
       <Suspense fallback={<Spinner size="tiny" />}>
-      {view === "findings" && analysis && <FindingsView analysis={analysis} stale={stale} busy={isBusy} onSelect={onSelect} onSaveNote={onSaveNote} />}
-      {view === "tables" && recognised && <TablesView analysis={recognised} />}
-      {view === "templates" && (
-        <TemplatesForm
-          fields={templateFields}
-          onChange={setTemplateFields}
-          present={templateTables?.present ?? null}
-          missing={templateTables?.missing ?? null}
-          busy={isBusy}
-          onInsert={onInsertTemplates}
-        />
-      )}
-      {view === "import" && (
-        <ImportPriorView
-          plan={imported.plan}
-          file={imported.file}
-          ticked={imported.ticked}
-          busy={isBusy}
-          onFile={onImportFile}
-          onTick={onTick}
-          onApply={onApplyImport}
-        />
-      )}
+        {view === "findings" && analysis && <FindingsView analysis={analysis} stale={stale} busy={isBusy} onSelect={onSelect} onSaveNote={onSaveNote} />}
+        {view === "tables" && recognised && <TablesView analysis={recognised} />}
+        {view === "templates" && (
+          <TemplatesForm
+            fields={templateFields}
+            onChange={setTemplateFields}
+            present={templateTables?.present ?? null}
+            missing={templateTables?.missing ?? null}
+            busy={isBusy}
+            onInsert={onInsertTemplates}
+          />
+        )}
+        {view === "import" && (
+          <ImportPriorView
+            plan={imported.plan}
+            file={imported.file}
+            ticked={imported.ticked}
+            busy={isBusy}
+            onFile={onImportFile}
+            onTick={onTick}
+            onApply={onApplyImport}
+          />
+        )}
       </Suspense>
 
       <Accordion collapsible multiple>

@@ -1,5 +1,17 @@
 /** 识别: which of 附件2–5 were found, on which sheet and range, for which year, and what is wrong with their frame. */
-import { MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Analysis } from "../check/analyse";
 import { tableLabel } from "../i18n";
 import { TABLE_IDS } from "../templates/tables";
@@ -48,7 +60,9 @@ export function TablesView({ analysis }: { analysis: Analysis }) {
           </TableBody>
         </Table>
       )}
-      {missing.length > 0 && analysis.tables.length > 0 && <Text as="p">{t("tablesMissing", { names: missing.map((id) => tableLabel(id, lang)).join("、") })}</Text>}
+      {missing.length > 0 && analysis.tables.length > 0 && (
+        <Text as="p">{t("tablesMissing", { names: missing.map((id) => tableLabel(id, lang)).join("、") })}</Text>
+      )}
       {analysis.tables.length > 0 && <h3 className={styles.title}>{t("layoutProblems")}</h3>}
       {analysis.tables.length === 0 ? null : problems.length === 0 ? (
         <Text as="p">{t("layoutOk")}</Text>

@@ -46,7 +46,13 @@ export function TemplatesForm({ fields, onChange, present, missing, busy, onInse
         {missing && missing.length > 0 && <Text as="p">{t("templatesMissing", { names: names(missing) })}</Text>}
         {missing && missing.length === 0 && <Text as="p">{t("templatesAllPresent")}</Text>}
         <Field label={t("yearLabel")} required>
-          <Input type="number" inputMode="numeric" value={fields.year} onChange={(_, d) => onChange({ ...fields, year: d.value })} data-testid="template-year" />
+          <Input
+            type="number"
+            inputMode="numeric"
+            value={fields.year}
+            onChange={(_, d) => onChange({ ...fields, year: d.value })}
+            data-testid="template-year"
+          />
         </Field>
         <Field label={t("unitLabel")}>
           <Input value={fields.unit} onChange={(_, d) => onChange({ ...fields, unit: d.value })} data-testid="template-unit" />

@@ -18,18 +18,34 @@ const prior = A3({ mitigatedCases: [6, 0] });
 const both = A3({ mitigatedCases: ["6件", "8"], penalty: [5, 6] }, true);
 const second = seedTwoUnits("A3", {}, { unit: "湘潭县林业局", values: { penalty: [0, 1], mitigatedCases: [0, 2] } });
 
-ruleTester(rule, { id: "a3-mitigation-exceeds-penalties", severity: "warning" }, {
-  valid: [
-    { name: "fewer mitigated cases than penalties", workbook: A3({ mitigatedCases: [2, 3] }).workbook },
-    { name: "as many mitigated cases as penalties", workbook: A3({ mitigatedCases: [5, 6] }).workbook },
-    { name: "penalties empty: not compared", workbook: A3({ penalty: [null, null], mitigatedCases: [3, 3] }).workbook },
-    { name: "mitigated cases unreadable: not compared", workbook: A3({ mitigatedCases: ["#VALUE!", "很多"] }).workbook },
-    { name: "附件2's 行政处罚 is not the bound (the rule is within 附件3)", workbook: seedBook({ A2: { values: { penalty: [0, 0] } } }).workbook },
-  ],
-  invalid: [
-    { name: "this year: 7 mitigated, 6 penalties", workbook: current.workbook, findings: [expected(current.layouts.A3, "current", [...SAYS, "2024年", "7", "6"])] },
-    { name: "last year: 6 mitigated, 5 penalties", workbook: prior.workbook, findings: [expected(prior.layouts.A3, "prior", [...SAYS, "2023年"])] },
-    { name: "both years, typed as text, without merges", workbook: both.workbook, findings: [expected(both.layouts.A3, "prior"), expected(both.layouts.A3, "current")] },
-    { name: "the second unit of a summary table", workbook: book(second.sheet), findings: [expected(second.layout, "current", [...SAYS, "湘潭县林业局"], 3)] },
-  ],
-});
+ruleTester(
+  rule,
+  { id: "a3-mitigation-exceeds-penalties", severity: "warning" },
+  {
+    valid: [
+      { name: "fewer mitigated cases than penalties", workbook: A3({ mitigatedCases: [2, 3] }).workbook },
+      { name: "as many mitigated cases as penalties", workbook: A3({ mitigatedCases: [5, 6] }).workbook },
+      { name: "penalties empty: not compared", workbook: A3({ penalty: [null, null], mitigatedCases: [3, 3] }).workbook },
+      { name: "mitigated cases unreadable: not compared", workbook: A3({ mitigatedCases: ["#VALUE!", "很多"] }).workbook },
+      { name: "附件2's 行政处罚 is not the bound (the rule is within 附件3)", workbook: seedBook({ A2: { values: { penalty: [0, 0] } } }).workbook },
+    ],
+    invalid: [
+      {
+        name: "this year: 7 mitigated, 6 penalties",
+        workbook: current.workbook,
+        findings: [expected(current.layouts.A3, "current", [...SAYS, "2024年", "7", "6"])],
+      },
+      { name: "last year: 6 mitigated, 5 penalties", workbook: prior.workbook, findings: [expected(prior.layouts.A3, "prior", [...SAYS, "2023年"])] },
+      {
+        name: "both years, typed as text, without merges",
+        workbook: both.workbook,
+        findings: [expected(both.layouts.A3, "prior"), expected(both.layouts.A3, "current")],
+      },
+      {
+        name: "the second unit of a summary table",
+        workbook: book(second.sheet),
+        findings: [expected(second.layout, "current", [...SAYS, "湘潭县林业局"], 3)],
+      },
+    ],
+  },
+);

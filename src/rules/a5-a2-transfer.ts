@@ -18,7 +18,14 @@ function rowsFor(blocks: UnitBlock[], rows: UnitRow[]): Array<[UnitBlock, UnitRo
     if (mine.length) out.push([b, mine]);
     else unmatched.push(b);
   }
-  if (out.length === 0) for (const [b, r] of pairByUnit(unmatched, rows, () => "", () => "")) out.push([b, [r]]);
+  if (out.length === 0)
+    for (const [b, r] of pairByUnit(
+      unmatched,
+      rows,
+      () => "",
+      () => "",
+    ))
+      out.push([b, [r]]);
   return out;
 }
 

@@ -33,8 +33,12 @@ const rule: Rule = {
         table: t,
         cell: first.cell,
         related,
-        message: others.length ? `${first.message}另有 ${others.length} 个类别的年份列也不对：${others.map((s) => `「${s}」`).join("、")}，请一并改正。` : first.message,
-        messageEn: others.length ? `${first.messageEn} ${others.length} more categories have wrong year columns: ${others.map((s) => `"${s}"`).join(", ")}.` : first.messageEn,
+        message: others.length
+          ? `${first.message}另有 ${others.length} 个类别的年份列也不对：${others.map((s) => `「${s}」`).join("、")}，请一并改正。`
+          : first.message,
+        messageEn: others.length
+          ? `${first.messageEn} ${others.length} more categories have wrong year columns: ${others.map((s) => `"${s}"`).join(", ")}.`
+          : first.messageEn,
       });
     }
   },

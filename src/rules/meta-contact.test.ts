@@ -33,28 +33,32 @@ const nextCell = edit("A2", (s) => {
   return setCell({ ...cleared, merges: s.merges.filter((m) => !(m.top === c.row && m.left === c.col)) }, c.row, c.col + 2, "王洪江 0731-57812345");
 });
 
-ruleTester(rule, { id: "meta-contact", severity: "warning" }, {
-  valid: [
-    { name: "a name and a mobile (the seed)", workbook: seed.workbook },
-    { name: "a mobile with spaces and hyphens", workbook: withContact("王洪江 151-9716-7768").workbook },
-    { name: "+86 in front", workbook: withContact("王洪江 +86 151 9716 7768").workbook },
-    { name: "a landline 0731-5781234", workbook: withContact("王洪江 0731-5781234").workbook },
-    { name: "a landline (0731)57812345 with full-width brackets", workbook: withContact("王洪江（0731）57812345").workbook },
-    { name: "a landline written together 073157812345", workbook: withContact("王洪江073157812345").workbook },
-    { name: "full-width digits", workbook: withContact("王洪江　１５１９７１６７７６８").workbook },
-    { name: "a name ending in a digit before the mobile", workbook: withContact("科员2 13800000000").workbook },
-    { name: "the number in the cell after the label", workbook: nextCell },
-    { name: "附件5 has no contact line and is never reported", workbook: seedBook({}, ["A5"]).workbook },
-  ],
-  invalid: [
-    { name: "empty in every table that has the line", workbook: empty.workbook, findings: all(empty, [...SAYS, "未填写"]) },
-    { name: "a name without a number", workbook: nameOnly.workbook, findings: all(nameOnly, [...SAYS, "王洪江", "电话"]) },
-    { name: "a mobile one digit short", workbook: shortMobile.workbook, findings: all(shortMobile) },
-    { name: "a landline without area code", workbook: noAreaCode.workbook, findings: all(noAreaCode) },
-    { name: "only 附件3", workbook: a3Only.workbook, findings: [{ table: "A3", cell: contactOf(a3Only, "A3"), says: [...SAYS, "办公室"] }] },
-    { name: "no contact cell at all: the title", workbook: noLine, findings: [{ table: "A4", cell: a1(titleAt(seed.layouts.A4)), says: SAYS }] },
-  ],
-});
+ruleTester(
+  rule,
+  { id: "meta-contact", severity: "warning" },
+  {
+    valid: [
+      { name: "a name and a mobile (the seed)", workbook: seed.workbook },
+      { name: "a mobile with spaces and hyphens", workbook: withContact("王洪江 151-9716-7768").workbook },
+      { name: "+86 in front", workbook: withContact("王洪江 +86 151 9716 7768").workbook },
+      { name: "a landline 0731-5781234", workbook: withContact("王洪江 0731-5781234").workbook },
+      { name: "a landline (0731)57812345 with full-width brackets", workbook: withContact("王洪江（0731）57812345").workbook },
+      { name: "a landline written together 073157812345", workbook: withContact("王洪江073157812345").workbook },
+      { name: "full-width digits", workbook: withContact("王洪江　１５１９７１６７７６８").workbook },
+      { name: "a name ending in a digit before the mobile", workbook: withContact("科员2 13800000000").workbook },
+      { name: "the number in the cell after the label", workbook: nextCell },
+      { name: "附件5 has no contact line and is never reported", workbook: seedBook({}, ["A5"]).workbook },
+    ],
+    invalid: [
+      { name: "empty in every table that has the line", workbook: empty.workbook, findings: all(empty, [...SAYS, "未填写"]) },
+      { name: "a name without a number", workbook: nameOnly.workbook, findings: all(nameOnly, [...SAYS, "王洪江", "电话"]) },
+      { name: "a mobile one digit short", workbook: shortMobile.workbook, findings: all(shortMobile) },
+      { name: "a landline without area code", workbook: noAreaCode.workbook, findings: all(noAreaCode) },
+      { name: "only 附件3", workbook: a3Only.workbook, findings: [{ table: "A3", cell: contactOf(a3Only, "A3"), says: [...SAYS, "办公室"] }] },
+      { name: "no contact cell at all: the title", workbook: noLine, findings: [{ table: "A4", cell: a1(titleAt(seed.layouts.A4)), says: SAYS }] },
+    ],
+  },
+);
 
 describe("hasPhoneNumber", () => {
   test.each([

@@ -17,30 +17,50 @@ const A2_RATIOS = {
   transfer: "0.00%",
 };
 
-ruleTester(rule, { id: "ratio-missing", severity: "warning" }, {
-  // the seed's tables are among the cases below, with what they give
-  seed: null,
-  valid: [
-    { name: "every ratio filled", workbook: a2With({}, { ratios: A2_RATIOS }) },
-    { name: "a missing prior year leaves the ratio empty", workbook: a2With({ penalty: [null, 9] }, { ratios: { ...A2_RATIOS, penalty: null } }) },
-    { name: "an unreadable current year leaves the ratio empty", workbook: a2With({ penalty: [7, "#REF!"] }, { ratios: { ...A2_RATIOS, penalty: null } }) },
-    { name: "a wrong ratio is ratio-wrong's", workbook: a2With({}, { ratios: { ...A2_RATIOS, penalty: "+30%" } }) },
-  ],
-  invalid: [
-    {
-      name: "one ratio left empty",
-      workbook: a2With({}, { ratios: { ...A2_RATIOS, fines: "  " } }),
-      findings: [{ table: "A2", cell: "S8", says: ["罚没金额（元）", "同比变化未填写"] }],
-    },
-    {
-      name: "the seed's 附件2: row 2 is empty for all ten categories",
-      workbook: seedSnapshot({}, ["A2"]),
-      findings: ["C8", "E8", "G8", "I8", "K8", "M8", "O8", "Q8", "S8", "U8"].map((cell) => ({ table: "A2" as const, cell, says: ["同比变化"] })),
-    },
-    {
-      name: "placeholders count as values",
-      workbook: a3With({ coercion: ["无", "/"] }, { ratios: { penalty: "+20.00%", inspection: "0.00%", fines: "+233.04%", complaint: "0.00%", review: "0.00%", exemptCases: "0.00%", exemptAmount: "0.00%", mitigatedCases: "0.00%", mitigatedAmount: "0.00%", prudentCoercion: "0.00%" } }),
-      findings: [{ table: "A3", cell: "E8", says: ["涉企行政强制(件)"] }],
-    },
-  ],
-});
+ruleTester(
+  rule,
+  { id: "ratio-missing", severity: "warning" },
+  {
+    // the seed's tables are among the cases below, with what they give
+    seed: null,
+    valid: [
+      { name: "every ratio filled", workbook: a2With({}, { ratios: A2_RATIOS }) },
+      { name: "a missing prior year leaves the ratio empty", workbook: a2With({ penalty: [null, 9] }, { ratios: { ...A2_RATIOS, penalty: null } }) },
+      { name: "an unreadable current year leaves the ratio empty", workbook: a2With({ penalty: [7, "#REF!"] }, { ratios: { ...A2_RATIOS, penalty: null } }) },
+      { name: "a wrong ratio is ratio-wrong's", workbook: a2With({}, { ratios: { ...A2_RATIOS, penalty: "+30%" } }) },
+    ],
+    invalid: [
+      {
+        name: "one ratio left empty",
+        workbook: a2With({}, { ratios: { ...A2_RATIOS, fines: "  " } }),
+        findings: [{ table: "A2", cell: "S8", says: ["罚没金额（元）", "同比变化未填写"] }],
+      },
+      {
+        name: "the seed's 附件2: row 2 is empty for all ten categories",
+        workbook: seedSnapshot({}, ["A2"]),
+        findings: ["C8", "E8", "G8", "I8", "K8", "M8", "O8", "Q8", "S8", "U8"].map((cell) => ({ table: "A2" as const, cell, says: ["同比变化"] })),
+      },
+      {
+        name: "placeholders count as values",
+        workbook: a3With(
+          { coercion: ["无", "/"] },
+          {
+            ratios: {
+              penalty: "+20.00%",
+              inspection: "0.00%",
+              fines: "+233.04%",
+              complaint: "0.00%",
+              review: "0.00%",
+              exemptCases: "0.00%",
+              exemptAmount: "0.00%",
+              mitigatedCases: "0.00%",
+              mitigatedAmount: "0.00%",
+              prudentCoercion: "0.00%",
+            },
+          },
+        ),
+        findings: [{ table: "A3", cell: "E8", says: ["涉企行政强制(件)"] }],
+      },
+    ],
+  },
+);

@@ -23,38 +23,71 @@ const twoUnits = seedTwoUnits("A2", { values: { inspection: [0, 60] } }, { unit:
 const twoUnitsCell = a1(valueAt(twoUnits.layout, "inspection", "current"));
 const twoUnitsSecond = a1(valueAt(twoUnits.layout, "inspection", "current"), { row: 3, col: 0 });
 
-ruleTester(rule, { id: ID, severity: "warning" }, {
-  valid: [
-    { name: "no body given: the rule does not run", workbook: withInspections.workbook },
-    { name: "the figure agrees (行政检查120次 beside 120)", workbook: withInspections.workbook, options: { body: ["全年开展行政检查120次。"] } },
-    { name: "the seed's 9 decisions", workbook: seed.workbook, options: { body: ["作出行政处罚决定9件。"] } },
-    { name: "罚没款 in 万元 with a decimal: half its last digit allowed", workbook: seed.workbook, options: { body: ["收取罚没款400.52万元。"] } },
-    { name: "约 allows 5 %", workbook: seed.workbook, options: { body: ["罚没金额约400万元。"] } },
-    { name: "a change is skipped", workbook: seed.workbook, options: { body: ["行政检查120次，同比增长20次。"] } },
-    { name: "another year is skipped", workbook: seed.workbook, options: { body: ["2023年作出行政处罚决定7件。"] } },
-    { name: "a percentage is skipped", workbook: seed.workbook, options: { body: ["行政处罚12件，结案率100%。"] } },
-    { name: "a figure of no known measure", workbook: seed.workbook, options: { body: ["下发疑似违法图斑139宗。"] } },
-    { name: "a bound is no figure of the year", workbook: seed.workbook, options: { body: ["行政处罚不超过5件。"] } },
-    { name: "an empty cell reconciles nothing (value-missing reports it)", workbook: inspectionEmpty.workbook, options: { body: ["全年开展行政检查120次。"] } },
-    { name: "a summary table: the units' figures summed", workbook: book(twoUnits.sheet), options: { body: ["全年开展行政检查120次。"] } },
-  ],
-  invalid: [
-    { name: "行政检查120次 beside 0", workbook: seed.workbook, options: { body: ["全年开展行政检查120次。"] }, findings: [{ table: "A2", cell: a2("inspection"), says: ["行政检查(次)", "第1段", "【120次】"] }] },
-    { name: "a Chinese numeral, in the second paragraph", workbook: seed.workbook, options: { body: ["2024年行政执法工作报告", "作出行政处罚决定十二件。"] }, findings: [{ table: "A2", cell: a2("penalty"), says: ["第2段", "行政处罚(件)"] }] },
-    { name: "近百件 beside 9", workbook: seed.workbook, options: { body: ["全年作出行政处罚决定近百件。"] }, findings: [{ table: "A2", cell: a2("penalty"), says: ["行政处罚(件)"] }] },
-    { name: "罚没款 a cent off", workbook: seed.workbook, options: { body: ["收取罚没款4,005,196.43元。"] }, findings: [{ table: "A2", cell: a2("fines"), says: ["4005196.42 元"] }] },
-    {
-      name: "移送司法机关: 附件2 移送 and 附件5 移送案件数",
-      workbook: seed.workbook,
-      options: { body: ["移送司法机关案件2件。"] },
-      findings: [
-        { table: "A2", cell: a2("transfer"), says: ["移送"] },
-        { table: "A5", cell: a1(bodyAt(seed.layouts.A5, "transferred")), says: ["正向衔接/移送案件数（件）"] },
-      ],
-    },
-    { name: "a summary table: the first unit's cell, the others related", workbook: book(twoUnits.sheet), options: { body: ["全年开展行政检查100次。"] }, findings: [{ table: "A2", cell: twoUnitsCell, related: [twoUnitsSecond], says: ["2 个单位合计"] }] },
-  ],
-});
+ruleTester(
+  rule,
+  { id: ID, severity: "warning" },
+  {
+    valid: [
+      { name: "no body given: the rule does not run", workbook: withInspections.workbook },
+      { name: "the figure agrees (行政检查120次 beside 120)", workbook: withInspections.workbook, options: { body: ["全年开展行政检查120次。"] } },
+      { name: "the seed's 9 decisions", workbook: seed.workbook, options: { body: ["作出行政处罚决定9件。"] } },
+      { name: "罚没款 in 万元 with a decimal: half its last digit allowed", workbook: seed.workbook, options: { body: ["收取罚没款400.52万元。"] } },
+      { name: "约 allows 5 %", workbook: seed.workbook, options: { body: ["罚没金额约400万元。"] } },
+      { name: "a change is skipped", workbook: seed.workbook, options: { body: ["行政检查120次，同比增长20次。"] } },
+      { name: "another year is skipped", workbook: seed.workbook, options: { body: ["2023年作出行政处罚决定7件。"] } },
+      { name: "a percentage is skipped", workbook: seed.workbook, options: { body: ["行政处罚12件，结案率100%。"] } },
+      { name: "a figure of no known measure", workbook: seed.workbook, options: { body: ["下发疑似违法图斑139宗。"] } },
+      { name: "a bound is no figure of the year", workbook: seed.workbook, options: { body: ["行政处罚不超过5件。"] } },
+      {
+        name: "an empty cell reconciles nothing (value-missing reports it)",
+        workbook: inspectionEmpty.workbook,
+        options: { body: ["全年开展行政检查120次。"] },
+      },
+      { name: "a summary table: the units' figures summed", workbook: book(twoUnits.sheet), options: { body: ["全年开展行政检查120次。"] } },
+    ],
+    invalid: [
+      {
+        name: "行政检查120次 beside 0",
+        workbook: seed.workbook,
+        options: { body: ["全年开展行政检查120次。"] },
+        findings: [{ table: "A2", cell: a2("inspection"), says: ["行政检查(次)", "第1段", "【120次】"] }],
+      },
+      {
+        name: "a Chinese numeral, in the second paragraph",
+        workbook: seed.workbook,
+        options: { body: ["2024年行政执法工作报告", "作出行政处罚决定十二件。"] },
+        findings: [{ table: "A2", cell: a2("penalty"), says: ["第2段", "行政处罚(件)"] }],
+      },
+      {
+        name: "近百件 beside 9",
+        workbook: seed.workbook,
+        options: { body: ["全年作出行政处罚决定近百件。"] },
+        findings: [{ table: "A2", cell: a2("penalty"), says: ["行政处罚(件)"] }],
+      },
+      {
+        name: "罚没款 a cent off",
+        workbook: seed.workbook,
+        options: { body: ["收取罚没款4,005,196.43元。"] },
+        findings: [{ table: "A2", cell: a2("fines"), says: ["4005196.42 元"] }],
+      },
+      {
+        name: "移送司法机关: 附件2 移送 and 附件5 移送案件数",
+        workbook: seed.workbook,
+        options: { body: ["移送司法机关案件2件。"] },
+        findings: [
+          { table: "A2", cell: a2("transfer"), says: ["移送"] },
+          { table: "A5", cell: a1(bodyAt(seed.layouts.A5, "transferred")), says: ["正向衔接/移送案件数（件）"] },
+        ],
+      },
+      {
+        name: "a summary table: the first unit's cell, the others related",
+        workbook: book(twoUnits.sheet),
+        options: { body: ["全年开展行政检查100次。"] },
+        findings: [{ table: "A2", cell: twoUnitsCell, related: [twoUnitsSecond], says: ["2 个单位合计"] }],
+      },
+    ],
+  },
+);
 
 describe(`${ID} (warning): the quoted sentence`, () => {
   describe("invalid", () => {

@@ -15,29 +15,47 @@ const seed = seedBook();
 const cell = (key: string) => a1(valueAt(seed.layouts.A2, key, "current"));
 const SEED_BODY = fs.readFileSync(path.join(__dirname, "../../tests/fixtures/report/seed-body.txt"), "utf8").split(/\r?\n/);
 
-ruleTester(rule, { id: ID, severity: "info" }, {
-  valid: [
-    { name: "no body given: the rule does not run", workbook: seed.workbook },
-    { name: "罚款 greater than 罚没金额 is report-measure-differs, not a note", workbook: seed.workbook, options: { body: ["罚款589万余元。"] } },
-    { name: "a figure of the cell's own measure is no note", workbook: seed.workbook, options: { body: ["作出行政处罚决定9件，罚没款4,005,196.42元。"] } },
-    { name: "刑事立案 is not 立案 of an administrative case", workbook: seed.workbook, options: { body: ["公安机关刑事立案3件。"] } },
-    { name: "a limit in a sentence about 行政处罚 (the seed's paragraph 15)", workbook: seed.workbook, options: { body: ["委托文件已过有效期且行政处罚金额仅5000元，已不适应目前自然资源执法需求。"] } },
-    { name: "a statement about a change", workbook: seed.workbook, options: { body: ["立案查处违法行为12件，比上年多5件。"] } },
-  ],
-  invalid: [
-    {
-      name: "the seed: 立案…12件 at 行政处罚, 已执收到位512万余元 at 罚没金额",
-      workbook: seed.workbook,
-      options: { body: SEED_BODY },
-      findings: [
-        { table: "A2", cell: cell("penalty"), says: ["行政处罚(件)", "【12件】", "第10段"] },
-        { table: "A2", cell: cell("fines"), says: ["罚没金额（元）", "已执收到位【512万余元】"] },
-      ],
-    },
-    { name: "罚款 no greater than 罚没金额", workbook: seed.workbook, options: { body: ["罚款400万元。"] }, findings: [{ table: "A2", cell: cell("fines"), says: ["罚没金额包含罚款"] }] },
-    { name: "收缴罚没款 is what was collected", workbook: seed.workbook, options: { body: ["收缴罚没款400万元。"] }, findings: [{ table: "A2", cell: cell("fines"), says: ["罚没金额（元）"] }] },
-  ],
-});
+ruleTester(
+  rule,
+  { id: ID, severity: "info" },
+  {
+    valid: [
+      { name: "no body given: the rule does not run", workbook: seed.workbook },
+      { name: "罚款 greater than 罚没金额 is report-measure-differs, not a note", workbook: seed.workbook, options: { body: ["罚款589万余元。"] } },
+      { name: "a figure of the cell's own measure is no note", workbook: seed.workbook, options: { body: ["作出行政处罚决定9件，罚没款4,005,196.42元。"] } },
+      { name: "刑事立案 is not 立案 of an administrative case", workbook: seed.workbook, options: { body: ["公安机关刑事立案3件。"] } },
+      {
+        name: "a limit in a sentence about 行政处罚 (the seed's paragraph 15)",
+        workbook: seed.workbook,
+        options: { body: ["委托文件已过有效期且行政处罚金额仅5000元，已不适应目前自然资源执法需求。"] },
+      },
+      { name: "a statement about a change", workbook: seed.workbook, options: { body: ["立案查处违法行为12件，比上年多5件。"] } },
+    ],
+    invalid: [
+      {
+        name: "the seed: 立案…12件 at 行政处罚, 已执收到位512万余元 at 罚没金额",
+        workbook: seed.workbook,
+        options: { body: SEED_BODY },
+        findings: [
+          { table: "A2", cell: cell("penalty"), says: ["行政处罚(件)", "【12件】", "第10段"] },
+          { table: "A2", cell: cell("fines"), says: ["罚没金额（元）", "已执收到位【512万余元】"] },
+        ],
+      },
+      {
+        name: "罚款 no greater than 罚没金额",
+        workbook: seed.workbook,
+        options: { body: ["罚款400万元。"] },
+        findings: [{ table: "A2", cell: cell("fines"), says: ["罚没金额包含罚款"] }],
+      },
+      {
+        name: "收缴罚没款 is what was collected",
+        workbook: seed.workbook,
+        options: { body: ["收缴罚没款400万元。"] },
+        findings: [{ table: "A2", cell: cell("fines"), says: ["罚没金额（元）"] }],
+      },
+    ],
+  },
+);
 
 describe(`${ID} (info): the quoted sentence`, () => {
   describe("invalid", () => {

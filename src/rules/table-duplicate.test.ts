@@ -31,32 +31,36 @@ const a5Thrice = {
   sheets: [...seed.workbook.sheets, seedTable("A5", { sheetName: "副本1" }).sheet, seedTable("A5", { sheetName: "副本2" }).sheet],
 };
 
-ruleTester(rule, { id: "table-duplicate", severity: "warning" }, {
-  valid: [
-    { name: "each appendix once, all on one sheet", workbook: book(stack("四表", seed.workbook.sheets, 3).sheet) },
-    { name: "only some appendices, each once", workbook: seedBook({}, ["A3", "A5"]).workbook },
-  ],
-  invalid: [
-    {
-      name: "附件2 twice on two sheets: the second copy's title, the first copy's title related",
-      workbook: twoSheets,
-      findings: [{ table: "A2", sheet: copyName, cell: title, related: [firstTitle], says: ["不止一次", SHEET_NAMES.A2, "没有校验"] }],
-    },
-    {
-      name: "附件2 pasted twice on one sheet",
-      workbook: pastedBook,
-      findings: [{ table: "A2", sheet: SHEET_NAMES.A2, cell: secondTitle, related: [title], says: ["不止一次", `本工作表 ${title}`] }],
-    },
-    {
-      name: "附件5 three times: each further copy once",
-      workbook: a5Thrice,
-      findings: [
-        { table: "A5", sheet: "副本1", cell: a5Title, related: [`'${SHEET_NAMES.A5}'!${a5Title}`], says: ["不止一次"] },
-        { table: "A5", sheet: "副本2", cell: a5Title, related: [`'${SHEET_NAMES.A5}'!${a5Title}`], says: ["不止一次"] },
-      ],
-    },
-  ],
-});
+ruleTester(
+  rule,
+  { id: "table-duplicate", severity: "warning" },
+  {
+    valid: [
+      { name: "each appendix once, all on one sheet", workbook: book(stack("四表", seed.workbook.sheets, 3).sheet) },
+      { name: "only some appendices, each once", workbook: seedBook({}, ["A3", "A5"]).workbook },
+    ],
+    invalid: [
+      {
+        name: "附件2 twice on two sheets: the second copy's title, the first copy's title related",
+        workbook: twoSheets,
+        findings: [{ table: "A2", sheet: copyName, cell: title, related: [firstTitle], says: ["不止一次", SHEET_NAMES.A2, "没有校验"] }],
+      },
+      {
+        name: "附件2 pasted twice on one sheet",
+        workbook: pastedBook,
+        findings: [{ table: "A2", sheet: SHEET_NAMES.A2, cell: secondTitle, related: [title], says: ["不止一次", `本工作表 ${title}`] }],
+      },
+      {
+        name: "附件5 three times: each further copy once",
+        workbook: a5Thrice,
+        findings: [
+          { table: "A5", sheet: "副本1", cell: a5Title, related: [`'${SHEET_NAMES.A5}'!${a5Title}`], says: ["不止一次"] },
+          { table: "A5", sheet: "副本2", cell: a5Title, related: [`'${SHEET_NAMES.A5}'!${a5Title}`], says: ["不止一次"] },
+        ],
+      },
+    ],
+  },
+);
 
 describe("table-duplicate with every rule", () => {
   test("附件2 twice: one table-duplicate at the second copy's title and no other finding on it; the seed's 46 stay", () => {

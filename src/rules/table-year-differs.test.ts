@@ -18,50 +18,61 @@ const halves = seedBook({ A3: { year: 2023, unit: "湘潭县林业局" }, A5: { 
 
 // 附件4 without a year in its title: layout-year's, not a year that differs
 const a4 = seedTable("A4");
-const a4NoYear = { sheets: seedBook().workbook.sheets.map((s) => (s.name === SHEET_NAMES.A4 ? setCell(a4.sheet, titleAt(a4.layout).row, titleAt(a4.layout).col, "行政执法保障情况统计表") : s)) };
+const a4NoYear = {
+  sheets: seedBook().workbook.sheets.map((s) =>
+    s.name === SHEET_NAMES.A4 ? setCell(a4.sheet, titleAt(a4.layout).row, titleAt(a4.layout).col, "行政执法保障情况统计表") : s,
+  ),
+};
 
-ruleTester(rule, { id: "table-year-differs", severity: "error" }, {
-  valid: [
-    { name: "a 2025 report, every table 2025", workbook: seedBook({ A2: { year: 2025 }, A3: { year: 2025 }, A4: { year: 2025 }, A5: { year: 2025 } }).workbook },
-    { name: "a table whose title gives no year", workbook: a4NoYear },
-    { name: "one table alone", workbook: seedBook({ A3: { year: 2023 } }, ["A3"]).workbook },
-  ],
-  invalid: [
-    {
-      name: "附件3 of 2023 while the rest is 2024",
-      workbook: a3Stale.workbook,
-      findings: [{ table: "A3", cell: title("A3"), says: ["2023 年的表", "报告年度是 2024 年", TABLE_NAMES.A2, TABLE_NAMES.A5] }],
-    },
-    {
-      name: "附件2 of 2023 while the rest is 2024: the most common year wins over 附件2's",
-      workbook: a2Stale.workbook,
-      findings: [{ table: "A2", cell: title("A2"), says: ["2023 年的表", "2024 年"] }],
-    },
-    {
-      name: "a tie: 附件2's year (2024) decides",
-      workbook: tieA2.workbook,
-      findings: [{ table: "A3", cell: title("A3"), says: ["2023", "2024", "一样多"] }],
-    },
-    {
-      name: "a tie: 附件2's year decides when it is the older one too",
-      workbook: tieA2Old.workbook,
-      findings: [{ table: "A3", cell: title("A3"), says: ["2024 年的表", "报告年度是 2023 年", "一样多"] }],
-    },
-    {
-      name: "a tie without 附件2: the lowest-numbered appendix (附件4) decides",
-      workbook: tieNoA2.workbook,
-      findings: [{ table: "A5", cell: title("A5"), says: ["2023 年的表", "报告年度是 2024 年", TABLE_NAMES.A4] }],
-    },
-    {
-      name: "two tables of 2023, two of 2024: both 2023 tables",
-      workbook: halves.workbook,
-      findings: [
-        { table: "A3", cell: title("A3"), says: ["2023 年的表", "2024"] },
-        { table: "A5", cell: title("A5"), says: ["2023 年的表", "2024"] },
-      ],
-    },
-  ],
-});
+ruleTester(
+  rule,
+  { id: "table-year-differs", severity: "error" },
+  {
+    valid: [
+      {
+        name: "a 2025 report, every table 2025",
+        workbook: seedBook({ A2: { year: 2025 }, A3: { year: 2025 }, A4: { year: 2025 }, A5: { year: 2025 } }).workbook,
+      },
+      { name: "a table whose title gives no year", workbook: a4NoYear },
+      { name: "one table alone", workbook: seedBook({ A3: { year: 2023 } }, ["A3"]).workbook },
+    ],
+    invalid: [
+      {
+        name: "附件3 of 2023 while the rest is 2024",
+        workbook: a3Stale.workbook,
+        findings: [{ table: "A3", cell: title("A3"), says: ["2023 年的表", "报告年度是 2024 年", TABLE_NAMES.A2, TABLE_NAMES.A5] }],
+      },
+      {
+        name: "附件2 of 2023 while the rest is 2024: the most common year wins over 附件2's",
+        workbook: a2Stale.workbook,
+        findings: [{ table: "A2", cell: title("A2"), says: ["2023 年的表", "2024 年"] }],
+      },
+      {
+        name: "a tie: 附件2's year (2024) decides",
+        workbook: tieA2.workbook,
+        findings: [{ table: "A3", cell: title("A3"), says: ["2023", "2024", "一样多"] }],
+      },
+      {
+        name: "a tie: 附件2's year decides when it is the older one too",
+        workbook: tieA2Old.workbook,
+        findings: [{ table: "A3", cell: title("A3"), says: ["2024 年的表", "报告年度是 2023 年", "一样多"] }],
+      },
+      {
+        name: "a tie without 附件2: the lowest-numbered appendix (附件4) decides",
+        workbook: tieNoA2.workbook,
+        findings: [{ table: "A5", cell: title("A5"), says: ["2023 年的表", "报告年度是 2024 年", TABLE_NAMES.A4] }],
+      },
+      {
+        name: "two tables of 2023, two of 2024: both 2023 tables",
+        workbook: halves.workbook,
+        findings: [
+          { table: "A3", cell: title("A3"), says: ["2023 年的表", "2024"] },
+          { table: "A5", cell: title("A5"), says: ["2023 年的表", "2024"] },
+        ],
+      },
+    ],
+  },
+);
 
 describe("table-year-differs with every rule", () => {
   test("附件3 of 2023: one table-year-differs error, no a3-exceeds-a2; its value rules still run", () => {

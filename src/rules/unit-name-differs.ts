@@ -16,14 +16,17 @@ function sources(tables: readonly RecognisedTable[]): Source[] {
   for (const t of tables) {
     // 附件4's rows are departments (执法股, 大队), not the unit: only its line counts.
     const line = t.unitLine && unitKey(t.unitFromLine) !== "" ? t.unitLine : undefined;
-    if (line) out.push({ table: t, what: "line", cells: [{ slot: line, key: unitKey(t.unitFromLine), shown: (t.unitFromLine ?? "").trim(), where: "「执法单位」" }] });
+    if (line)
+      out.push({ table: t, what: "line", cells: [{ slot: line, key: unitKey(t.unitFromLine), shown: (t.unitFromLine ?? "").trim(), where: "「执法单位」" }] });
     const cells: Source["cells"] = [];
     if (t.shape === "yearly") {
-      for (const b of t.blocks) cells.push({ slot: b.unit, key: unitKey(b.unit.raw), shown: String(b.unit.raw ?? "").trim(), where: `「${t.def.unitHeader}」` });
+      for (const b of t.blocks)
+        cells.push({ slot: b.unit, key: unitKey(b.unit.raw), shown: String(b.unit.raw ?? "").trim(), where: `「${t.def.unitHeader}」` });
     } else if (t.id === "A5") {
       for (const row of t.rows) {
         const slot = row.cells.name;
-        if (row.inUse && slot) cells.push({ slot, key: unitKey(slot.raw), shown: String(slot.raw ?? "").trim(), where: `${rowLabel(row)}「行政执法单位名称」` });
+        if (row.inUse && slot)
+          cells.push({ slot, key: unitKey(slot.raw), shown: String(slot.raw ?? "").trim(), where: `${rowLabel(row)}「行政执法单位名称」` });
       }
     }
     const named = cells.filter((c) => c.key !== "");

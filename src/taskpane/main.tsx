@@ -8,11 +8,7 @@ import type { WorkbookHost } from "../host/types";
 import { Pane } from "../pane/Pane";
 
 function failure(err: unknown) {
-  return (
-    <p role="alert">
-      页面加载失败，请关闭后重新打开。The pane failed to load; please reopen it. ({err instanceof Error ? err.message : String(err)})
-    </p>
-  );
+  return <p role="alert">页面加载失败，请关闭后重新打开。The pane failed to load; please reopen it. ({err instanceof Error ? err.message : String(err)})</p>;
 }
 
 export async function mount(root: HTMLElement, mode: "excel" | "web"): Promise<void> {

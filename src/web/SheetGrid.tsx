@@ -173,9 +173,7 @@ export function SheetGrid({ state, activeSheet, onActiveSheetChange, finding }: 
         data-testid="grid-scroller"
       >
         <table className={styles.table} data-testid="sheet-grid" data-sheet={sheet.name}>
-          <caption style={HIDDEN}>
-            {sheet.name}
-          </caption>
+          <caption style={HIDDEN}>{sheet.name}</caption>
           <thead>
             <tr>
               <td className={styles.corner} aria-hidden="true" />

@@ -115,7 +115,10 @@ test("the report's download is a new .xlsx of its tables, marked, with the 审�
     const fine = analyse(r.snapshot, { body: r.paragraphs }).findings.find((f) => f.rule === "report-measure-differs")!;
     expect(readState(copy).marks.map((m) => `${m.sheet}!${m.cell}`)).toContain(`${fine.sheet}!${fine.cell}`);
     const audit = copy.sheets.find((s) => s.name === AUDIT_SHEET)!;
-    const rules = audit.values.slice(1).map((row) => row?.[1]).filter((x) => typeof x === "string" && x.length > 0);
+    const rules = audit.values
+      .slice(1)
+      .map((row) => row?.[1])
+      .filter((x) => typeof x === "string" && x.length > 0);
     expect(rules).toHaveLength(49);
     expect(rules.filter((x) => String(x).startsWith("report-"))).toHaveLength(3);
   } finally {
@@ -140,7 +143,12 @@ describe("a bad report: one sentence naming the file, and the open workbook stay
       );
     });
   const cases: Array<[string, string, () => Uint8Array, string]> = [
-    ["a Word 97 .doc", "工作报告.doc", () => new Uint8Array(readFileSync(join(__dirname, "..", "..", "tests", "fixtures", "report", "seed-report.doc"))), "是旧版 Word .doc 文件"],
+    [
+      "a Word 97 .doc",
+      "工作报告.doc",
+      () => new Uint8Array(readFileSync(join(__dirname, "..", "..", "tests", "fixtures", "report", "seed-report.doc"))),
+      "是旧版 Word .doc 文件",
+    ],
     ["a truncated .docx", "截断.docx", () => reportBytes().subarray(0, Math.floor(reportBytes().length / 2)), "已损坏或不完整"],
     ["a .docx without tables", "无表.docx", noTables, "中未找到表格"],
     [
@@ -153,7 +161,12 @@ describe("a bad report: one sentence naming the file, and the open workbook stay
         ]),
       "已加密",
     ],
-    ["a zip bomb disguised as .docx", "炸弹.docx", () => rawZip([{ name: "word/document.xml", data: zerosDeflate(1000), size: 200 * 1024 * 1024 }]), "疑似压缩炸弹"],
+    [
+      "a zip bomb disguised as .docx",
+      "炸弹.docx",
+      () => rawZip([{ name: "word/document.xml", data: zerosDeflate(1000), size: 200 * 1024 * 1024 }]),
+      "疑似压缩炸弹",
+    ],
     // named .xlsx: told apart by what it holds
     ["a report without tables named .xlsx", "无表.xlsx", noTables, "中未找到表格"],
   ];

@@ -205,7 +205,9 @@ test("a huge sheet is drawn in part, and the page says so", async () => {
   await sampleOpened();
   await user.upload(screen.getByTestId("file-input"), xlsxFile(bytes, "大表.xlsx"));
   await opened("大表.xlsx");
-  expect(screen.getByRole("note")).toHaveTextContent(`只显示前 ${MAX_GRID_ROWS} 行、${MAX_GRID_COLS} 列（共 ${MAX_GRID_ROWS + 100} 行、${MAX_GRID_COLS + 10} 列）`);
+  expect(screen.getByRole("note")).toHaveTextContent(
+    `只显示前 ${MAX_GRID_ROWS} 行、${MAX_GRID_COLS} 列（共 ${MAX_GRID_ROWS + 100} 行、${MAX_GRID_COLS + 10} 列）`,
+  );
   expect(screen.getByTestId("sheet-grid").querySelectorAll("tbody tr")).toHaveLength(MAX_GRID_ROWS);
 });
 
@@ -380,7 +382,13 @@ describe("for the many-files view", () => {
     render(<WebApp onManyFiles={onManyFiles} />);
     await sampleOpened();
     const file = (name: string) => new File(["x"], name);
-    const fileEntry = (f: File, dir: string) => ({ isFile: true, isDirectory: false, name: f.name, fullPath: `${dir}/${f.name}`, file: (ok: (f: File) => void) => ok(f) });
+    const fileEntry = (f: File, dir: string) => ({
+      isFile: true,
+      isDirectory: false,
+      name: f.name,
+      fullPath: `${dir}/${f.name}`,
+      file: (ok: (f: File) => void) => ok(f),
+    });
     // readEntries answers in batches, then an empty one.
     const dirEntry = (name: string, path: string, children: unknown[]) => ({
       isFile: false,
@@ -393,7 +401,12 @@ describe("for the many-files view", () => {
       },
     });
     const inner = dirEntry("乡镇", "/报表/乡镇", [fileEntry(file("丙.docx"), "/报表/乡镇")]);
-    const top = dirEntry("报表", "/报表", [fileEntry(file("乙.xlsx"), "/报表"), fileEntry(file("Thumbs.db"), "/报表"), inner, fileEntry(file("甲.xls"), "/报表")]);
+    const top = dirEntry("报表", "/报表", [
+      fileEntry(file("乙.xlsx"), "/报表"),
+      fileEntry(file("Thumbs.db"), "/报表"),
+      inner,
+      fileEntry(file("甲.xls"), "/报表"),
+    ]);
     fireEvent.drop(screen.getByRole("heading", { level: 1 }), {
       dataTransfer: { files: [], items: [{ kind: "file", webkitGetAsEntry: () => top }] },
     });

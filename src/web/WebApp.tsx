@@ -61,7 +61,9 @@ export function reportCopyName(fileName: string): string {
 const loadDownloads = () => import(/* webpackChunkName: "xlsx-host" */ "./downloads");
 
 /** The pane's overwrite question (one dialog for both faces), fetched only when a ratio copy needs it. */
-const RatioConfirmDialog = lazy(() => import(/* webpackChunkName: "pane-views" */ "../pane/RatioConfirmDialog").then((m) => ({ default: m.RatioConfirmDialog })));
+const RatioConfirmDialog = lazy(() =>
+  import(/* webpackChunkName: "pane-views" */ "../pane/RatioConfirmDialog").then((m) => ({ default: m.RatioConfirmDialog })),
+);
 
 const useStyles = makeStyles({
   app: {
@@ -308,10 +310,7 @@ export function WebAppView({
     [open, readWorkbook, getFactory],
   );
 
-  const openSampleWorkbook = useCallback(
-    () => open(t("webSample"), async () => openSample(getFactory, await loadSample())),
-    [open, getFactory, loadSample],
-  );
+  const openSampleWorkbook = useCallback(() => open(t("webSample"), async () => openSample(getFactory, await loadSample())), [open, getFactory, loadSample]);
 
   const started = useRef(false);
   const openedInitial = useRef<WebAppProps["initialFile"]>(undefined);
@@ -359,10 +358,12 @@ export function WebAppView({
     }
     if (entries.some((en) => en.isDirectory)) {
       const end = begin(t("webOpening", { name: entries.map((en) => en.name).join("、") }));
-      filesOfEntries(entries).then(
-        (files) => takeFiles(files, true),
-        (err: unknown) => setNotice({ intent: "error", text: t("webFileUnreadable", { reason: errorText(err) }) }),
-      ).finally(end);
+      filesOfEntries(entries)
+        .then(
+          (files) => takeFiles(files, true),
+          (err: unknown) => setNotice({ intent: "error", text: t("webFileUnreadable", { reason: errorText(err) }) }),
+        )
+        .finally(end);
       return;
     }
     takeFiles(Array.from(dt.files ?? []), false);
@@ -522,7 +523,12 @@ export function WebAppView({
         {ratioCopy && (
           <Suspense fallback={null}>
             {/* outside the pane, its words are the default (中文), as the page's */}
-            <RatioConfirmDialog items={ratioCopy.plan.overwrites} copyOnly onAnswer={(ok) => (ok ? finishRatios(true) : setRatioCopy(null))} onKeep={() => finishRatios(false)} />
+            <RatioConfirmDialog
+              items={ratioCopy.plan.overwrites}
+              copyOnly
+              onAnswer={(ok) => (ok ? finishRatios(true) : setRatioCopy(null))}
+              onKeep={() => finishRatios(false)}
+            />
           </Suspense>
         )}
       </div>

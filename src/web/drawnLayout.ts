@@ -53,7 +53,15 @@ export function drawnLayout(sheet: SheetSnapshot): SheetLayout {
     row.forEach((value, c) => {
       if (value === null || value === undefined || value === "") return;
       const inGrid = r >= gridTop && r <= gridBottom;
-      const role: CellRole = inGrid ? (typeof value === "number" ? "value" : "label") : r < gridTop && /^附件/.test(String(value)) ? "attachment" : r > gridBottom ? "note" : "meta";
+      const role: CellRole = inGrid
+        ? typeof value === "number"
+          ? "value"
+          : "label"
+        : r < gridTop && /^附件/.test(String(value))
+          ? "attachment"
+          : r > gridBottom
+            ? "note"
+            : "meta";
       cells.push({ row: r, col: c, value, role });
       // Frame lines and notes run across the table; only table cells size their column.
       if (inGrid) widths[c] = Math.max(widths[c], Math.min(30, textWidth(value) + 2));

@@ -169,14 +169,27 @@ describe("SnapshotHost on its own", () => {
     const direct = await ExcelJSHost.fromBytes(bytes);
     const before = await snap.readSnapshot();
     const cases: Array<[string, (h: WorkbookHost) => Promise<unknown>]> = [
-      ["unknown sheet", (h) => h.writeValues([{ sheet: A2, address: "C8", value: 1 }, { sheet: "没有这张表", address: "A1", value: 1 }])],
+      [
+        "unknown sheet",
+        (h) =>
+          h.writeValues([
+            { sheet: A2, address: "C8", value: 1 },
+            { sheet: "没有这张表", address: "A1", value: 1 },
+          ]),
+      ],
       ["not an address", (h) => h.writeValues([{ sheet: A2, address: "第8行", value: 1 }])],
       ["mark on an unknown sheet", (h) => h.mark([{ sheet: "没有这张表", address: "A1", severity: "error", message: "x" }])],
       ["a template whose sheet is there", (h) => h.insertSheets([layoutFor("A3", seedLayoutOptions("A3")), layoutFor("A2", seedLayoutOptions("A2"))])],
     ];
     for (const [name, call] of cases) {
-      const mine = await call(snap).then(() => null, (e: Error & { messageEn?: string; code?: string }) => ({ name: e.name, code: e.code, message: e.message, messageEn: e.messageEn }));
-      const theirs = await call(direct).then(() => null, (e: Error & { messageEn?: string; code?: string }) => ({ name: e.name, code: e.code, message: e.message, messageEn: e.messageEn }));
+      const mine = await call(snap).then(
+        () => null,
+        (e: Error & { messageEn?: string; code?: string }) => ({ name: e.name, code: e.code, message: e.message, messageEn: e.messageEn }),
+      );
+      const theirs = await call(direct).then(
+        () => null,
+        (e: Error & { messageEn?: string; code?: string }) => ({ name: e.name, code: e.code, message: e.message, messageEn: e.messageEn }),
+      );
       expect({ name, refusal: mine }).toEqual({ name, refusal: theirs });
       expect(mine).not.toBeNull();
     }
@@ -219,8 +232,10 @@ describe("SnapshotHost on its own", () => {
     expect(cleared.formulas).not.toHaveProperty("Z40");
     expect(JSON.stringify(first)).toBe(frozen);
     // Row 0 is no row: refused like any other non-address, not written to row -1.
-    await expect(snap.writeValues([{ sheet: A2, address: "A0", value: 1 }])).rejects.toMatchObject({ name: "HostError", message: expect.stringContaining("不是单元格地址") });
-
+    await expect(snap.writeValues([{ sheet: A2, address: "A0", value: 1 }])).rejects.toMatchObject({
+      name: "HostError",
+      message: expect.stringContaining("不是单元格地址"),
+    });
   });
 
   it("keeps a cell's format from before its first mark in the very hidden state sheet, put last", async () => {
@@ -262,7 +277,8 @@ describe("SnapshotHost on its own", () => {
 });
 
 describe("a report's tables", () => {
-  const report = () => readDocx(new Uint8Array(readFileSync(join(__dirname, "..", "..", "tests", "fixtures", "report", "seed-report.docx"))), { file: "r.docx" });
+  const report = () =>
+    readDocx(new Uint8Array(readFileSync(join(__dirname, "..", "..", "tests", "fixtures", "report", "seed-report.docx"))), { file: "r.docx" });
 
   it("drawnLayout: the table rows bordered, frame lines above and notes below as lines, merges kept", () => {
     const sheet = report().snapshot.sheets[0];

@@ -147,7 +147,12 @@ describe("a chosen file, told apart by what it holds", () => {
     const host = await openWorkbookBytes(odd, "odd.xlsx", read, async () => factory);
     expect(read).toHaveBeenCalledTimes(1);
     expect(host.report).toBeNull();
-    const seed = await openWorkbookBytes(await seedXlsxBytes(), "seed.xlsx", async (b, f) => readWorkbookFast(b, { file: f }), async () => factory);
+    const seed = await openWorkbookBytes(
+      await seedXlsxBytes(),
+      "seed.xlsx",
+      async (b, f) => readWorkbookFast(b, { file: f }),
+      async () => factory,
+    );
     expect(seed.report).toBeNull();
   });
 });

@@ -9,12 +9,14 @@ import type { LayoutOptions } from "../../src/templates/layout";
 const tmp = tempDir("aggregate");
 afterAll(() => tmp.cleanup());
 
-const named = (unit: string) => (o: LayoutOptions): LayoutOptions => ({
-  ...o,
-  unit,
-  yearly: o.yearly ? { ...o.yearly, unit } : undefined,
-  columns: o.columns ? { rows: (o.columns.rows ?? []).map((r) => ("platform" in r ? { ...r, name: unit } : r)) } : undefined,
-});
+const named =
+  (unit: string) =>
+  (o: LayoutOptions): LayoutOptions => ({
+    ...o,
+    unit,
+    yearly: o.yearly ? { ...o.yearly, unit } : undefined,
+    columns: o.columns ? { rows: (o.columns.rows ?? []).map((r) => ("platform" in r ? { ...r, name: unit } : r)) } : undefined,
+  });
 
 async function unitFile(name: string, unit: string, penalty: [number, number], year = 2024) {
   return writeSeedXlsx(tmp.path(name), {

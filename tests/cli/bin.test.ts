@@ -63,12 +63,19 @@ test("a batch checked on worker threads gives the same report, in the same order
     expect(pooled.stdout).toBe(serial.stdout);
     expect(pooled.stderr).toBe(serial.stderr);
   }
-  const out = JSON.parse(xzzf(["check", ...files, "--format", "json"], { XZZF_WORKERS: "2" }).stdout) as { files: Array<{ file: string; error: string | null; findings: Array<{ rule: string }> }> };
+  const out = JSON.parse(xzzf(["check", ...files, "--format", "json"], { XZZF_WORKERS: "2" }).stdout) as {
+    files: Array<{ file: string; error: string | null; findings: Array<{ rule: string }> }>;
+  };
   expect(out.files.map((f) => f.file)).toEqual(files);
   expect(out.files[3].findings.some((f) => f.rule === "value-negative")).toBe(true);
   expect(out.files[5].error).toMatch(/CSV|文本/);
   // the report's body travelled with its tables from the reader thread
   const docx = out.files[2] as { file: string; kind?: string; findings: Array<{ rule: string }> };
   expect(docx.kind).toBe("docx");
-  expect(docx.findings.filter((f) => f.rule.startsWith("report-")).map((f) => f.rule).sort()).toEqual(["report-measure-differs", "report-measure-note", "report-measure-note"]);
+  expect(
+    docx.findings
+      .filter((f) => f.rule.startsWith("report-"))
+      .map((f) => f.rule)
+      .sort(),
+  ).toEqual(["report-measure-differs", "report-measure-note", "report-measure-note"]);
 }, 120_000);

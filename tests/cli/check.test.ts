@@ -92,7 +92,9 @@ describe("xzzf check: the seed workbook", () => {
     expect(r.stdout.startsWith("\ufefffile,table,sheet,cell,rule,severity,message\r\n")).toBe(true);
     const lines = r.stdout.slice(1).trimEnd().split("\r\n");
     expect(lines).toHaveLength(47);
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${seed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},A2,附件2 执法案件,D7,zero-unexplained,warning,`)));
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^${seed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},A2,附件2 执法案件,D7,zero-unexplained,warning,`)),
+    );
   });
 });
 
@@ -103,7 +105,7 @@ describe("csv cells", () => {
     expect(csvCell("-50.00%")).toBe("'-50.00%");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell("\tx")).toBe("'\tx");
-    expect(csvCell("\rx")).toBe("\"'\rx\"");
+    expect(csvCell("\rx")).toBe('"\'\rx"');
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
     expect(csvCell("附件2")).toBe("附件2");
   });

@@ -51,7 +51,11 @@ let nodeOnly: string;
 
 /** `node bin/xzzf.js` of a build in the temp folder (so the test neither needs nor disturbs dist-cli). */
 function xzzf(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: tmp.dir, env: { ...process.env, NODE_PATH: join(ROOT, "node_modules"), ...env } });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    cwd: tmp.dir,
+    env: { ...process.env, NODE_PATH: join(ROOT, "node_modules"), ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -89,18 +93,22 @@ maybe("LibreOffice converts .xls, .et and .ods for xzzf check", () => {
     ["报表.ods", SEED_ODS],
     // by content, not by name: an .xls renamed .xlsx
     ["改了扩展名.xlsx", SEED_XLS],
-  ])("%s: the 46 findings of seed.xlsx, under its own name", (name, source) => {
-    const file = tmp.path(name);
-    copyFileSync(source, file);
-    const r = json(["check", file]);
-    expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
-    expect(r.out.files).toHaveLength(1);
-    expect(r.out.files[0].file).toBe(file);
-    expect(r.out.files[0].error).toBeNull();
-    expect(r.out.files[0].year).toBe(2024);
-    expect(r.out.files[0].findings.map(comparable)).toEqual(expected);
-  }, 120_000);
+  ])(
+    "%s: the 46 findings of seed.xlsx, under its own name",
+    (name, source) => {
+      const file = tmp.path(name);
+      copyFileSync(source, file);
+      const r = json(["check", file]);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.out.files).toHaveLength(1);
+      expect(r.out.files[0].file).toBe(file);
+      expect(r.out.files[0].error).toBeNull();
+      expect(r.out.files[0].year).toBe(2024);
+      expect(r.out.files[0].findings.map(comparable)).toEqual(expected);
+    },
+    120_000,
+  );
 
   test("without soffice on the PATH: one Chinese sentence saying how to install LibreOffice or re-save, exit 2; the .xlsx is still checked", () => {
     const xls = tmp.path("无LibreOffice.xls");

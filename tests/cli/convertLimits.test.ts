@@ -99,7 +99,13 @@ describeUnix("xzzf check with a stand-in LibreOffice", () => {
       const profile = profileOf(args);
       expect(profile.startsWith(resolve(outDir, ".."))).toBe(true);
       expect(args.join(" ")).not.toMatch(/macro|--infilter|vbaproject/i);
-      const xcu = readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith(".xcu"))!), "utf8");
+      const xcu = readFileSync(
+        join(
+          dir,
+          readdirSync(dir).find((f) => f.endsWith(".xcu"))!,
+        ),
+        "utf8",
+      );
       expect(xcu).toMatch(/DisableMacrosExecution" oor:op="fuse"><value>true</);
       expect(xcu).toMatch(/MacroSecurityLevel" oor:op="fuse"><value>3</);
       // the temp folder (profile, copy, output) is gone once the command is done
@@ -125,7 +131,12 @@ describeUnix("xzzf check with a stand-in LibreOffice", () => {
         .map((l) => l.split(" "))
         .map(([what, pid, ns]) => ({ what, pid, at: BigInt(ns) }))
         .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-      const profile = (pid: string) => profileOf(readFileSync(join(dir, `args-${pid}`), "utf8").trim().split("\n"));
+      const profile = (pid: string) =>
+        profileOf(
+          readFileSync(join(dir, `args-${pid}`), "utf8")
+            .trim()
+            .split("\n"),
+        );
       const runningNow = new Set<string>();
       let most = 0;
       for (const e of events) {
@@ -251,7 +262,9 @@ describe("without LibreOffice", () => {
       // one sentence: a single full stop, at the end
       for (const e of [e1, e3]) expect(e!.split("。")).toEqual([expect.any(String), ""]);
       const en = await run(["check", xls, "--lang", "en"]);
-      expect(en.stdout).toContain(`"旧表.xls" is a legacy .xls/.et workbook, which needs LibreOffice to convert it, and soffice was not found: install LibreOffice`);
+      expect(en.stdout).toContain(
+        `"旧表.xls" is a legacy .xls/.et workbook, which needs LibreOffice to convert it, and soffice was not found: install LibreOffice`,
+      );
     } finally {
       process.env.PATH = saved;
     }

@@ -77,14 +77,24 @@ describe("files that are not .xlsx: one sentence naming the file and what it is,
       "汇总表.xlsb",
       () =>
         zipSync({
-          "_rels/.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.bin"/></Relationships>`),
+          "_rels/.rels": strToU8(
+            `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.bin"/></Relationships>`,
+          ),
           "xl/workbook.bin": binary(64),
         }),
       "这是 .xlsb（Excel 二进制工作簿）文件",
     ],
-    ["汇总表.ods", () => zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<x/>") }), "这是 .ods（OpenDocument 表格）文件"],
+    [
+      "汇总表.ods",
+      () => zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<x/>") }),
+      "这是 .ods（OpenDocument 表格）文件",
+    ],
     ["汇总表.numbers", () => zipSync({ "Index/Document.iwa": binary(100) }), "这是 .numbers（苹果 Numbers 表格）文件"],
-    ["汇总表2003.xml", () => strToU8('<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'), "这是 Excel 2003 XML 表格（SpreadsheetML）文件"],
+    [
+      "汇总表2003.xml",
+      () => strToU8('<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'),
+      "这是 Excel 2003 XML 表格（SpreadsheetML）文件",
+    ],
     ["网页导出.xls", () => strToU8("<html><body><table><tr><td>1</td></tr></table></body></html>"), "这是网页（HTML）文件"],
     ["通知.doc", () => ole2([{ name: "WordDocument", data: binary(600) }]), "这是 Word 文档（.doc/.docx），不是 Excel 工作簿"],
   ];

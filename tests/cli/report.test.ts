@@ -40,11 +40,24 @@ const isBody = (f: JsonFinding) => f.rule.startsWith("report-");
 const BODY_RULES = ["report-measure-differs", "report-measure-note", "report-measure-note"];
 
 test("xzzf check 工作报告.docx: the seed's 46 table findings plus the three of its body", async () => {
-  const [{ files: [workbook] }, { code, files: [report] }] = await Promise.all([json([SEED]), json([REPORT])]);
+  const [
+    {
+      files: [workbook],
+    },
+    {
+      code,
+      files: [report],
+    },
+  ] = await Promise.all([json([SEED]), json([REPORT])]);
   expect(code).toBe(0);
   expect(report.kind).toBe("docx");
   expect(workbook.kind).toBeUndefined();
-  expect(report.findings.filter((f) => !isBody(f)).map(key).sort()).toEqual(workbook.findings.map(key).sort());
+  expect(
+    report.findings
+      .filter((f) => !isBody(f))
+      .map(key)
+      .sort(),
+  ).toEqual(workbook.findings.map(key).sort());
   const body = report.findings.filter(isBody);
   expect(body.map((f) => f.rule).sort()).toEqual(BODY_RULES);
   // each quotes its sentence and paragraph, at the table's cell of a sheet named 表N
@@ -102,7 +115,10 @@ test("--report with a file that is no report stops with one sentence and exit 2"
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 const docxOf = (body: string) =>
-  zipParts({ "[Content_Types].xml": CONTENT_TYPES, "word/document.xml": `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>` });
+  zipParts({
+    "[Content_Types].xml": CONTENT_TYPES,
+    "word/document.xml": `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`,
+  });
 const para = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
 const picture = '<w:p><w:r><w:drawing><wp:inline xmlns:wp="x"/></w:drawing></w:r></w:p>';
 

@@ -62,7 +62,19 @@ test("every readable file of the corpus, as the reader gives it, survives the tr
 test("strings repeated across files travel once; a full table sends the rest with their file", () => {
   const enc = new SnapshotEncoder(3);
   const dec = new SnapshotDecoder();
-  const file = (unit: string): WorkbookSnapshot => ({ sheets: [{ name: "附件4", values: [["序号", "单位名称"], [1, unit]], merges: [], formulas: {} }] });
+  const file = (unit: string): WorkbookSnapshot => ({
+    sheets: [
+      {
+        name: "附件4",
+        values: [
+          ["序号", "单位名称"],
+          [1, unit],
+        ],
+        merges: [],
+        formulas: {},
+      },
+    ],
+  });
 
   const first = enc.encode(file("甲局"));
   expect(first.newStrings).toEqual(["序号", "单位名称", "甲局"]);

@@ -12,7 +12,15 @@ const results: FileResult[] = [
     year: 2024,
     tables: [{ id: "A4", sheet: "表\t4", range: "A1:B2" }],
     findings: [
-      { rule: "layout-header", severity: "error", sheet: "S", cell: "A1", related: ["B1", "'附件2 执法案件'!N7"], message: "「说明」\u2028第二行", messageEn: 'a "quoted"\nline' },
+      {
+        rule: "layout-header",
+        severity: "error",
+        sheet: "S",
+        cell: "A1",
+        related: ["B1", "'附件2 执法案件'!N7"],
+        message: "「说明」\u2028第二行",
+        messageEn: 'a "quoted"\nline',
+      },
       { rule: "value-missing", severity: "info", table: "A4", sheet: "S", cell: "B2", related: [], message: "", messageEn: "" },
     ],
     error: null,

@@ -161,7 +161,11 @@ describe("xzzf annotate", () => {
     expect(cells(s)).toEqual(cells(snap(input)));
     const checkedIn = analyse(snap(input)).findings.map((f) => `${f.rule}@${f.cell}`);
     expect(checkedIn.length).toBeGreaterThan(0);
-    expect(readState(s).marks.map((m) => m.cell).sort()).toEqual([...new Set(analyse(snap(input)).findings.map((f) => f.cell))].sort());
+    expect(
+      readState(s)
+        .marks.map((m) => m.cell)
+        .sort(),
+    ).toEqual([...new Set(analyse(snap(input)).findings.map((f) => f.cell))].sort());
   });
 
   test("annotating an annotated file starts from the original formats: a fixed cell loses its old mark", async () => {

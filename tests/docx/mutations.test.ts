@@ -59,7 +59,23 @@ describe("mutated seed reports", () => {
     const xml = strFromU8(parts["word/document.xml"]);
     const random = rng(7);
     const seen = new Set<string>();
-    const junk = ["<", ">", "&", '"', "</w:tc>", "<w:tc>", "</w:tr>", "<w:tbl>", "</w:tbl>", "<w:vMerge/>", '<w:gridSpan w:val="9"/>', "<!--", "<![CDATA[", "&#xFFFF;", "\u0000"];
+    const junk = [
+      "<",
+      ">",
+      "&",
+      '"',
+      "</w:tc>",
+      "<w:tc>",
+      "</w:tr>",
+      "<w:tbl>",
+      "</w:tbl>",
+      "<w:vMerge/>",
+      '<w:gridSpan w:val="9"/>',
+      "<!--",
+      "<![CDATA[",
+      "&#xFFFF;",
+      "\u0000",
+    ];
     for (let i = 0; i < 200; i++) {
       let s = xml;
       for (let k = 0; k < 1 + Math.floor(random() * 5); k++) {

@@ -15,7 +15,10 @@ import { seedSnapshot } from "../helpers/seedWorkbook";
 const DIR = join(__dirname, "..", "fixtures");
 const bytes = (p: string) => new Uint8Array(readFileSync(join(DIR, p)));
 const seedDocx = () => readDocx(bytes("report/seed-report.docx"), { file: "seed-report.docx" });
-const seedBody = () => readFileSync(join(DIR, "report", "seed-body.txt"), "utf8").split("\n").filter((l) => l.trim() !== "");
+const seedBody = () =>
+  readFileSync(join(DIR, "report", "seed-body.txt"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "");
 
 const key = (f: Finding) => ({ rule: f.rule, severity: f.severity, table: f.table, message: f.message, cell: f.cell });
 

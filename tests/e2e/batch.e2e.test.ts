@@ -51,12 +51,14 @@ async function xzzf(args: string[]): Promise<{ code: number; out: string; err: s
   return { code, out, err };
 }
 
-const named = (unit: string) => (o: LayoutOptions): LayoutOptions => ({
-  ...o,
-  unit,
-  yearly: o.yearly ? { ...o.yearly, unit } : undefined,
-  columns: o.columns ? { rows: (o.columns.rows ?? []).map((r) => ("platform" in r ? { ...r, name: unit } : r)) } : undefined,
-});
+const named =
+  (unit: string) =>
+  (o: LayoutOptions): LayoutOptions => ({
+    ...o,
+    unit,
+    yearly: o.yearly ? { ...o.yearly, unit } : undefined,
+    columns: o.columns ? { rows: (o.columns.rows ?? []).map((r) => ("platform" in r ? { ...r, name: unit } : r)) } : undefined,
+  });
 
 /** Planted problems, one per copy, in turn: errors (negative, not a number, not whole) and warnings (a big change). */
 const PLANTS: Array<(n: number) => Partial<Record<"A2" | "A3" | "A4" | "A5", (o: LayoutOptions) => LayoutOptions>>> = [
@@ -92,7 +94,12 @@ beforeAll(async () => {
     }
     files.push([`${String(i).padStart(2, "0")}-${unit}.xlsx`, await seedXlsxBytes({ change })]);
   }
-  files.push(["另一县自然资源局.xlsx", await seedXlsxBytes({ change: { A2: named("另一县自然资源局"), A3: named("另一县自然资源局"), A4: named("另一县自然资源局"), A5: named("另一县自然资源局") } })]);
+  files.push([
+    "另一县自然资源局.xlsx",
+    await seedXlsxBytes({
+      change: { A2: named("另一县自然资源局"), A3: named("另一县自然资源局"), A4: named("另一县自然资源局"), A5: named("另一县自然资源局") },
+    }),
+  ]);
   files.push([UNREADABLE[0], new Uint8Array(0)]);
   // An OLE2 compound file (what Excel 97–2003 writes) given an .xlsx name.
   files.push([UNREADABLE[1], Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(2048).fill(0)])]);
@@ -281,7 +288,10 @@ test("the page answers a click on the progress area within 200 ms while a long b
     fs.writeFileSync(path.join(OUT, "batch-clicks.json"), JSON.stringify({ files: MANY, delaysMs: delays }));
     expect(delays).toHaveLength(5);
     expect(Math.max(...delays)).toBeLessThan(200);
-    await page.getByTestId("batch-count").filter({ hasText: `已检查 ${MANY} 个文件` }).waitFor({ timeout: 240_000 });
+    await page
+      .getByTestId("batch-count")
+      .filter({ hasText: `已检查 ${MANY} 个文件` })
+      .waitFor({ timeout: 240_000 });
     expect(outside).toEqual([]);
   } finally {
     await close();

@@ -16,7 +16,17 @@ import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 /** What the build reads: a change to any of these makes a new build. */
-export const INPUTS = ["src", "assets", "build", "webpack.config.js", "package.json", "package-lock.json", "tsconfig.json", "manifest.xml", "node_modules/.package-lock.json"];
+export const INPUTS = [
+  "src",
+  "assets",
+  "build",
+  "webpack.config.js",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  "manifest.xml",
+  "node_modules/.package-lock.json",
+];
 /** A cold production build of both panes takes one to two minutes of CPU; a busy 2-core machine needs the margin. */
 export const BUILD_TIMEOUT_MS = Number(process.env.XZZF_BUILD_TIMEOUT_MS) || 420_000;
 const SHARED_PREFIX = "xzzf-prod-";
@@ -41,7 +51,12 @@ function freshDist(): string | null {
   const index = path.join(dist, "index.html");
   if (!fs.existsSync(index)) return null;
   const files = fs.readdirSync(dist);
-  if (files.some((f) => f.endsWith(".map")) || !files.some((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f)) || !files.some((f) => /^classic\.[0-9a-f]{8}\.js$/.test(f))) return null;
+  if (
+    files.some((f) => f.endsWith(".map")) ||
+    !files.some((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f)) ||
+    !files.some((f) => /^classic\.[0-9a-f]{8}\.js$/.test(f))
+  )
+    return null;
   const built = Math.min(...files.filter((f) => f.endsWith(".js") || f.endsWith(".html")).map((f) => fs.statSync(path.join(dist, f)).mtimeMs));
   return built > newestInput() ? dist : null;
 }

@@ -262,11 +262,16 @@ describeInBrowser("the task pane in Office 2016/2019's engines", () => {
       // A page of this server's origin, made up here: its inline script lists the globals first.
       const blank = `${server.origin}/__blank.html`;
       await s.page.route(blank, (r) =>
-        r.fulfill({ contentType: "text/html; charset=utf-8", body: `<!doctype html><script>window.__before = Object.getOwnPropertyNames(window);</script><script src="${OFFICE_JS}"></script>` }),
+        r.fulfill({
+          contentType: "text/html; charset=utf-8",
+          body: `<!doctype html><script>window.__before = Object.getOwnPropertyNames(window);</script><script src="${OFFICE_JS}"></script>`,
+        }),
       );
       await s.page.goto(blank);
       expect(await s.main<string[]>("__engineEmulation.notRemoved")).toEqual([]);
-      const added = await s.main<string[]>("Object.getOwnPropertyNames(window).filter(function (k) { return k !== '__before' && window.__before.indexOf(k) < 0; }).sort()");
+      const added = await s.main<string[]>(
+        "Object.getOwnPropertyNames(window).filter(function (k) { return k !== '__before' && window.__before.indexOf(k) < 0; }).sort()",
+      );
       expect(added).toEqual(["Excel", "Office", "OfficeExtension", "__fake"]);
       const typeOf = async (exprs: string[]) => Object.fromEntries(await Promise.all(exprs.map(async (e) => [e, await s.main<string>(e)] as const)));
       expect(await typeOf(gone)).toEqual(Object.fromEntries(gone.map((e) => [e, "undefined"])));

@@ -26,7 +26,8 @@
 
 export const IE11_UA = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16; rv:11.0) like Gecko";
 /** The EdgeHTML 18 webview Office uses (Windows 10 1809), as its UA reads. */
-export const EDGE18_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; WebView/3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.17763";
+export const EDGE18_UA =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64; WebView/3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.17763";
 
 /** `owner` is a global name or a dotted path from window (`Array.prototype`); `names` its members to remove. */
 type Removal = [owner: string, names: string[]];
@@ -69,7 +70,26 @@ const IE11_LACKS: Removal[] = [
   ],
   ["Object", ["assign", "entries", "values", "fromEntries", "is", "getOwnPropertySymbols", "getOwnPropertyDescriptors", "hasOwn"]],
   ["Array", ["from", "of"]],
-  ["Array.prototype", ["includes", "find", "findIndex", "findLast", "findLastIndex", "fill", "flat", "flatMap", "at", "copyWithin", "keys", "values", "entries", "toSorted", "toReversed"]],
+  [
+    "Array.prototype",
+    [
+      "includes",
+      "find",
+      "findIndex",
+      "findLast",
+      "findLastIndex",
+      "fill",
+      "flat",
+      "flatMap",
+      "at",
+      "copyWithin",
+      "keys",
+      "values",
+      "entries",
+      "toSorted",
+      "toReversed",
+    ],
+  ],
   [
     "String.prototype",
     ["includes", "startsWith", "endsWith", "repeat", "padStart", "padEnd", "trimStart", "trimEnd", "matchAll", "replaceAll", "codePointAt", "normalize", "at"],
@@ -78,9 +98,51 @@ const IE11_LACKS: Removal[] = [
   // Number.EPSILON/MAX_SAFE_INTEGER/MIN_SAFE_INTEGER are non-configurable: they stay.
   ["Number", ["isInteger", "isFinite", "isNaN", "isSafeInteger", "parseFloat", "parseInt"]],
   ["Math", ["trunc", "sign", "log10", "log2", "cbrt", "hypot", "imul", "clz32", "fround", "expm1", "log1p", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh"]],
-  ["Object.getPrototypeOf(Uint8Array.prototype)", ["slice", "fill", "includes", "find", "findIndex", "at", "keys", "values", "entries", "forEach", "map", "filter", "reduce", "some", "every", "indexOf", "join", "lastIndexOf", "reverse", "sort"]],
+  [
+    "Object.getPrototypeOf(Uint8Array.prototype)",
+    [
+      "slice",
+      "fill",
+      "includes",
+      "find",
+      "findIndex",
+      "at",
+      "keys",
+      "values",
+      "entries",
+      "forEach",
+      "map",
+      "filter",
+      "reduce",
+      "some",
+      "every",
+      "indexOf",
+      "join",
+      "lastIndexOf",
+      "reverse",
+      "sort",
+    ],
+  ],
   ["Object.getPrototypeOf(Uint8Array)", ["from", "of"]],
-  ["Element.prototype", ["closest", "matches", "append", "prepend", "remove", "replaceChildren", "toggleAttribute", "after", "before", "replaceWith", "getAttributeNames", "scroll", "scrollTo", "scrollBy"]],
+  [
+    "Element.prototype",
+    [
+      "closest",
+      "matches",
+      "append",
+      "prepend",
+      "remove",
+      "replaceChildren",
+      "toggleAttribute",
+      "after",
+      "before",
+      "replaceWith",
+      "getAttributeNames",
+      "scroll",
+      "scrollTo",
+      "scrollBy",
+    ],
+  ],
   ["Document.prototype", ["append", "prepend", "replaceChildren", "currentScript", "scrollingElement"]],
   ["DocumentFragment.prototype", ["append", "prepend", "replaceChildren"]],
   ["CharacterData.prototype", ["remove", "after", "before", "replaceWith"]],
@@ -98,7 +160,23 @@ const IE11_LACKS: Removal[] = [
  * IntersectionObserver and CSS.supports with custom properties.
  */
 const EDGE18_LACKS: Removal[] = [
-  ["window", ["globalThis", "queueMicrotask", "structuredClone", "TextDecoder", "TextEncoder", "ResizeObserver", "requestIdleCallback", "cancelIdleCallback", "customElements", "BigInt", "WeakRef", "FinalizationRegistry"]],
+  [
+    "window",
+    [
+      "globalThis",
+      "queueMicrotask",
+      "structuredClone",
+      "TextDecoder",
+      "TextEncoder",
+      "ResizeObserver",
+      "requestIdleCallback",
+      "cancelIdleCallback",
+      "customElements",
+      "BigInt",
+      "WeakRef",
+      "FinalizationRegistry",
+    ],
+  ],
   ["Object", ["fromEntries", "hasOwn"]],
   ["Promise", ["allSettled", "any"]],
   ["Array.prototype", ["flat", "flatMap", "at", "findLast", "findLastIndex", "toSorted", "toReversed"]],
@@ -224,4 +302,12 @@ export const EDGE18_GONE = [
   "typeof Element.prototype.replaceChildren",
 ];
 /** …and what EdgeHTML 18 does have stays. */
-export const EDGE18_KEPT = ["typeof Promise", "typeof Symbol", "typeof Map", "typeof fetch", "typeof Object.assign", "typeof Element.prototype.closest", "typeof CSS.supports"];
+export const EDGE18_KEPT = [
+  "typeof Promise",
+  "typeof Symbol",
+  "typeof Map",
+  "typeof fetch",
+  "typeof Object.assign",
+  "typeof Element.prototype.closest",
+  "typeof CSS.supports",
+];

@@ -37,7 +37,10 @@ export interface StaticServer {
 /** The CSP an HTML file declares in its <meta http-equiv>, with entities decoded as a browser would. */
 function cspOf(file: string): string | undefined {
   const raw = CSP_META.exec(fs.readFileSync(file, "utf8"))?.[1];
-  return raw?.replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  return raw
+    ?.replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }
 
 export async function serveDir(root: string): Promise<StaticServer> {

@@ -126,7 +126,15 @@ function tableSheets(s: WorkbookSnapshot) {
   return s.sheets.filter((x) => x.name !== STATE_SHEET && x.name !== AUDIT_SHEET);
 }
 
-const strip = (f: JsonFinding) => ({ rule: f.rule, severity: f.severity, table: f.table, sheet: f.sheet, cell: f.cell, related: f.related, message: f.message });
+const strip = (f: JsonFinding) => ({
+  rule: f.rule,
+  severity: f.severity,
+  table: f.table,
+  sheet: f.sheet,
+  cell: f.cell,
+  related: f.related,
+  message: f.message,
+});
 
 test("upload, 校验 as the CLI, click a finding, download the annotated copy; nothing leaves the machine", async () => {
   const s = await session();
@@ -148,8 +156,15 @@ test("upload, 校验 as the CLI, click a finding, download the annotated copy; n
     expect(expected.error).toBeGreaterThan(0);
     expect(await countsOnPage(page)).toEqual(expected);
     // The listed (unfolded) findings are the CLI's errors and warnings, cell for cell.
-    const rows = await page.getByTestId("finding").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset).map((d) => `${d.rule}|${d.sheet}|${d.cell}`));
-    expect([...rows].sort()).toEqual(cli.findings.filter((f) => f.severity !== "info").map((f) => `${f.rule}|${f.sheet}|${f.cell}`).sort());
+    const rows = await page
+      .getByTestId("finding")
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset).map((d) => `${d.rule}|${d.sheet}|${d.cell}`));
+    expect([...rows].sort()).toEqual(
+      cli.findings
+        .filter((f) => f.severity !== "info")
+        .map((f) => `${f.rule}|${f.sheet}|${f.cell}`)
+        .sort(),
+    );
 
     // Marks in the grid: the negative count is filled as an error with its message.
     const negative = cli.findings.find((f) => f.rule === "value-negative")!;
@@ -307,7 +322,11 @@ test("a bad upload shows the reader's message and keeps the open workbook", asyn
     await page.goto(`${server.origin}/index.html`);
     await currentFile(page, "示例工作簿.xlsx");
     const cells = await page.locator('[data-testid="sheet-grid"] td').count();
-    await page.getByTestId("file-input").setInputFiles({ name: "报表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("序号,单位\n1,湘潭县\n") });
+    await page.getByTestId("file-input").setInputFiles({
+      name: "报表.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from("序号,单位\n1,湘潭县\n"),
+    });
     const alert = page.getByRole("alert").filter({ hasText: "报表.xlsx" });
     await alert.waitFor({ timeout: 60_000 });
     expect(await alert.innerText()).toContain("不是 Excel 工作簿");

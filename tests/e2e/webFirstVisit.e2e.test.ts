@@ -172,7 +172,10 @@ test("the first visit (pane and sample grid) fetches at most 200 KiB of script, 
 test(`choose a workbook and click 校验 at once, ${RUNS} times with fresh pages: the file's findings appear every time`, async () => {
   const expected = countBySeverity(cli);
   expect(expected.error).toBeGreaterThan(0);
-  const listed = cli.filter((f) => f.severity !== "info").map((f) => `${f.rule}|${f.sheet}|${f.cell}`).sort();
+  const listed = cli
+    .filter((f) => f.severity !== "info")
+    .map((f) => `${f.rule}|${f.sheet}|${f.cell}`)
+    .sort();
   let sawBusy = 0;
   for (let run = 0; run < RUNS; run++) {
     const s = await session();
@@ -183,17 +186,27 @@ test(`choose a workbook and click 校验 at once, ${RUNS} times with fresh pages
       if (run % 2 === 0) await sampleReady(page);
       else await page.getByTestId("file-input").waitFor({ state: "attached" });
       await page.getByTestId("file-input").setInputFiles(fixture);
-      if (await page.getByTestId("validate").isDisabled().catch(() => false)) sawBusy++;
+      if (
+        await page
+          .getByTestId("validate")
+          .isDisabled()
+          .catch(() => false)
+      )
+        sawBusy++;
       await page.getByTestId("validate").click({ timeout: 60_000 });
       await page.getByTestId("count-error").first().waitFor({ timeout: 60_000 });
       expect({ run, file: await page.getByTestId("current-file").innerText() }).toEqual({ run, file: `当前：${FIXTURE_NAME}` });
       expect({ run, counts: await countsOnPage(page) }).toEqual({ run, counts: expected });
-      const rows = await page.getByTestId("finding").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset).map((d) => `${d.rule}|${d.sheet}|${d.cell}`));
+      const rows = await page
+        .getByTestId("finding")
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset).map((d) => `${d.rule}|${d.sheet}|${d.cell}`));
       expect({ run, rows: [...rows].sort() }).toEqual({ run, rows: listed });
       expect({ run, problems: s.problems, outside: s.outside }).toEqual({ run, problems: [], outside: [] });
     } finally {
       await s.context.close();
     }
   }
-  console.log(`校验 clicked right after choosing the file: findings shown in ${RUNS} of ${RUNS} runs; 校验 was visibly busy (disabled) at the click in ${sawBusy}.`);
+  console.log(
+    `校验 clicked right after choosing the file: findings shown in ${RUNS} of ${RUNS} runs; 校验 was visibly busy (disabled) at the click in ${sawBusy}.`,
+  );
 });

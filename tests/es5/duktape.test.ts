@@ -35,7 +35,12 @@ const TIMEOUT_MS = 240_000;
 
 /** tests/es5/build.js in a child process (babel-loader loads parts of itself with import(), which jest's sandbox refuses). */
 function bundle(outDir: string): string {
-  const out = execFileSync(process.execPath, [path.join(__dirname, "build.js"), outDir], { cwd: ROOT, encoding: "utf8", timeout: TIMEOUT_MS, stdio: ["ignore", "pipe", "pipe"] });
+  const out = execFileSync(process.execPath, [path.join(__dirname, "build.js"), outDir], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: TIMEOUT_MS,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return out.trim().split("\n").pop()!;
 }
 
@@ -99,7 +104,15 @@ maybe("the shared code in an ES5 engine (duktape, IE11's global object)", () => 
   test("the run had IE11's gaps: no normalize, no TextDecoder/TextEncoder, no Symbol, Reflect or ES2015 methods of duktape's own", () => {
     expect(env).toMatchObject({ normalize: "undefined", TextDecoder: "undefined", TextEncoder: "undefined" });
     expect(env!.removed).toEqual(
-      expect.arrayContaining(["global.globalThis", "global.Symbol", "global.Reflect", "global.TextDecoder", "Object.assign", "String.prototype.startsWith", "Math.imul"]),
+      expect.arrayContaining([
+        "global.globalThis",
+        "global.Symbol",
+        "global.Reflect",
+        "global.TextDecoder",
+        "Object.assign",
+        "String.prototype.startsWith",
+        "Math.imul",
+      ]),
     );
   });
 

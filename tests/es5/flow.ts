@@ -87,7 +87,8 @@ async function errorClasses(xlsx: Uint8Array): Promise<Record<string, boolean>> 
     readWorkbookFast(new Uint8Array(0), { file: "empty.xlsx" });
     out.workbookReadError = false;
   } catch (e) {
-    out.workbookReadError = e instanceof WorkbookReadError && e instanceof Error && e.code === "empty" && e.file === "empty.xlsx" && typeof e.message === "string";
+    out.workbookReadError =
+      e instanceof WorkbookReadError && e instanceof Error && e.code === "empty" && e.file === "empty.xlsx" && typeof e.message === "string";
   }
   try {
     readWorkbookFast(xlsx.subarray(0, xlsx.length >> 1));
@@ -150,7 +151,11 @@ export async function runFlow(seedXlsx: Uint8Array, lastYearXlsx: Uint8Array): P
       byRule: tally(fastFindings.map((f) => f.rule)),
       keys: keysOf(fastFindings),
     },
-    importPlan: { rows: plan.rows.map((r) => `${r.action}|${cellId(r)}|${String(r.lastYear)}|${String(r.now)}`), problems: plan.problems, figures: plan.figures.length },
+    importPlan: {
+      rows: plan.rows.map((r) => `${r.action}|${cellId(r)}|${String(r.lastYear)}|${String(r.now)}`),
+      problems: plan.problems,
+      figures: plan.figures.length,
+    },
     errors: await errorClasses(seedXlsx),
   };
 }

@@ -29,21 +29,22 @@ const COVERED = [
 function runs() {
   const out = [];
   let cur = null;
-  for (const [from, to] of COVERED) for (let cp = from; cp <= to; cp++) {
-    const s = String.fromCodePoint(cp);
-    const t = s.normalize("NFKC");
-    if (t === s) {
-      cur = null;
-      continue;
+  for (const [from, to] of COVERED)
+    for (let cp = from; cp <= to; cp++) {
+      const s = String.fromCodePoint(cp);
+      const t = s.normalize("NFKC");
+      if (t === s) {
+        cur = null;
+        continue;
+      }
+      const delta = [...t].length === 1 ? t.codePointAt(0) - cp : null;
+      if (delta !== null && cur && cur.delta === delta && cur.end === cp - 1) {
+        cur.end = cp;
+        continue;
+      }
+      cur = { start: cp, end: cp, delta, out: t };
+      out.push(cur);
     }
-    const delta = [...t].length === 1 ? t.codePointAt(0) - cp : null;
-    if (delta !== null && cur && cur.delta === delta && cur.end === cp - 1) {
-      cur.end = cp;
-      continue;
-    }
-    cur = { start: cp, end: cp, delta, out: t };
-    out.push(cur);
-  }
   return out;
 }
 
@@ -77,7 +78,7 @@ function asciiLiteral(s) {
 const table = encode(runs());
 const coveredSource = COVERED.map(([a, b]) => `[0x${a.toString(16)}, 0x${b.toString(16)}]`).join(", ");
 const lines = [];
-for (let i = 0; i < table.length; ) {
+for (let i = 0; i < table.length;) {
   // cut at 100 characters of source, never inside an escape
   let j = Math.min(table.length, i + 60);
   if (j < table.length && /[\ud800-\udbff]/.test(table[j - 1])) j++;

@@ -29,21 +29,81 @@
   // ES2015+ globals and host objects IE11 lacks (Map, Set, WeakMap, WeakSet and Promise duktape lacks too;
   // IE11's own Map/Set/WeakMap are incomplete and core-js replaces them, so they are absent here as well).
   remove(global, "global", [
-    "globalThis", "Symbol", "Reflect", "Proxy", "Promise", "Map", "Set", "WeakMap", "WeakSet",
-    "TextDecoder", "TextEncoder", "Buffer", "CBOR", "require", "queueMicrotask", "fetch", "structuredClone"
+    "globalThis",
+    "Symbol",
+    "Reflect",
+    "Proxy",
+    "Promise",
+    "Map",
+    "Set",
+    "WeakMap",
+    "WeakSet",
+    "TextDecoder",
+    "TextEncoder",
+    "Buffer",
+    "CBOR",
+    "require",
+    "queueMicrotask",
+    "fetch",
+    "structuredClone",
   ]);
   remove(Object, "Object", ["assign", "is", "getOwnPropertySymbols", "entries", "values", "fromEntries", "getOwnPropertyDescriptors", "hasOwn"]);
   remove(String, "String", ["fromCodePoint", "raw"]);
   remove(String.prototype, "String.prototype", [
-    "startsWith", "endsWith", "includes", "repeat", "codePointAt", "normalize", "padStart", "padEnd",
-    "trimStart", "trimEnd", "trimLeft", "trimRight", "at", "replaceAll", "matchAll"
+    "startsWith",
+    "endsWith",
+    "includes",
+    "repeat",
+    "codePointAt",
+    "normalize",
+    "padStart",
+    "padEnd",
+    "trimStart",
+    "trimEnd",
+    "trimLeft",
+    "trimRight",
+    "at",
+    "replaceAll",
+    "matchAll",
   ]);
   remove(Array, "Array", ["from", "of"]);
-  remove(Array.prototype, "Array.prototype", ["find", "findIndex", "fill", "includes", "copyWithin", "entries", "keys", "values", "flat", "flatMap", "at", "findLast", "findLastIndex"]);
+  remove(Array.prototype, "Array.prototype", [
+    "find",
+    "findIndex",
+    "fill",
+    "includes",
+    "copyWithin",
+    "entries",
+    "keys",
+    "values",
+    "flat",
+    "flatMap",
+    "at",
+    "findLast",
+    "findLastIndex",
+  ]);
   // (Number.EPSILON and MAX/MIN_SAFE_INTEGER stay: duktape makes them non-configurable, and they are
   // constants core-js would define with the same values.)
   remove(Number, "Number", ["isInteger", "isFinite", "isNaN", "isSafeInteger", "parseFloat", "parseInt"]);
-  remove(Math, "Math", ["trunc", "sign", "log10", "log2", "log1p", "expm1", "hypot", "clz32", "imul", "fround", "cbrt", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh"]);
+  remove(Math, "Math", [
+    "trunc",
+    "sign",
+    "log10",
+    "log2",
+    "log1p",
+    "expm1",
+    "hypot",
+    "clz32",
+    "imul",
+    "fround",
+    "cbrt",
+    "sinh",
+    "cosh",
+    "tanh",
+    "asinh",
+    "acosh",
+    "atanh",
+  ]);
   // RegExp.prototype.flags (IE11 has none) stays: duktape's own String.prototype.split reads it to copy the
   // separator, and fails on every regexp without it. Nothing of ours reads flags.
   remove(RegExp.prototype, "RegExp.prototype", ["sticky", "unicode"]);
@@ -52,7 +112,29 @@
   for (var t = 0; t < typed.length; t++) {
     var C = global[typed[t]];
     remove(C, typed[t], ["from", "of"]);
-    remove(C.prototype, typed[t] + ".prototype", ["slice", "fill", "indexOf", "lastIndexOf", "includes", "map", "forEach", "filter", "reduce", "join", "every", "some", "sort", "find", "findIndex", "reverse", "copyWithin", "entries", "keys", "values", "at"]);
+    remove(C.prototype, typed[t] + ".prototype", [
+      "slice",
+      "fill",
+      "indexOf",
+      "lastIndexOf",
+      "includes",
+      "map",
+      "forEach",
+      "filter",
+      "reduce",
+      "join",
+      "every",
+      "some",
+      "sort",
+      "find",
+      "findIndex",
+      "reverse",
+      "copyWithin",
+      "entries",
+      "keys",
+      "values",
+      "at",
+    ]);
   }
 
   // Timers.
@@ -69,9 +151,13 @@
   }
   // Delays are ignored: callbacks run in the order they were queued, which is the order a real
   // browser runs zero-delay timers in (the shared code never waits on a timer with a delay).
-  global.setTimeout = function (fn) { return later(fn, Array.prototype.slice.call(arguments, 2)); };
+  global.setTimeout = function (fn) {
+    return later(fn, Array.prototype.slice.call(arguments, 2));
+  };
   global.clearTimeout = cancel;
-  global.setImmediate = function (fn) { return later(fn, Array.prototype.slice.call(arguments, 1)); };
+  global.setImmediate = function (fn) {
+    return later(fn, Array.prototype.slice.call(arguments, 1));
+  };
   global.clearImmediate = cancel;
   global.__drain = function () {
     var ran = 0;
@@ -87,9 +173,15 @@
   global.window = global;
   var print = global.print;
   global.console = {
-    log: function () { print(Array.prototype.join.call(arguments, " ")); },
-    warn: function () { print("WARN " + Array.prototype.join.call(arguments, " ")); },
-    error: function () { print("ERROR " + Array.prototype.join.call(arguments, " ")); }
+    log: function () {
+      print(Array.prototype.join.call(arguments, " "));
+    },
+    warn: function () {
+      print("WARN " + Array.prototype.join.call(arguments, " "));
+    },
+    error: function () {
+      print("ERROR " + Array.prototype.join.call(arguments, " "));
+    },
   };
   global.__removed = removed;
 })(this);

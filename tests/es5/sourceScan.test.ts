@@ -50,7 +50,11 @@ function scan(file: string): Hit[] {
       if (flags.includes("y")) hit(node, `sticky regexp ${node.text}`);
     } else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && /\(\?<[=!]/.test(node.text)) {
       hit(node, `regexp lookbehind in a string ${JSON.stringify(node.text)}`);
-    } else if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && ts.isIdentifier(node.expression) && POLYFILLED_GLOBALS.has(node.expression.text)) {
+    } else if (
+      (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) &&
+      ts.isIdentifier(node.expression) &&
+      POLYFILLED_GLOBALS.has(node.expression.text)
+    ) {
       // Babel's per-use polyfill finder does not see a global inside a cast: IE11 then meets it bare.
       hit(node, `${node.expression.text} inside a cast (assign it to a variable first)`);
     } else if (ts.isIdentifier(node) && (node.text === "TextDecoder" || node.text === "TextEncoder") && file !== CODEC) {

@@ -19,18 +19,7 @@ import { layoutFor, layoutToSnapshot, type LayoutOptions, type SheetLayout } fro
 import { seedLayoutOptions } from "../../src/templates/sample";
 import { SHEET_NAMES, TABLE_IDS } from "../../src/templates/tables";
 import type { TableId } from "../../src/templates/schema";
-import {
-  agileEncryptionInfo,
-  biff8Workbook,
-  concat,
-  deflated,
-  noise,
-  ole2,
-  rawZip,
-  rezip,
-  zerosDeflate,
-  zipParts,
-} from "../robust/bytes";
+import { agileEncryptionInfo, biff8Workbook, concat, deflated, noise, ole2, rawZip, rezip, zerosDeflate, zipParts } from "../robust/bytes";
 import { snapshotToXlsx, workbookBytes } from "../robust/snapshotXlsx";
 import { insertRows, setCell, shift, stack } from "./sheetEdits";
 import { cellOf } from "./xlsx";
@@ -235,7 +224,11 @@ export function seedSnapshotOf(extra: Partial<LayoutOptions> = {}): WorkbookSnap
   return { sheets: TABLE_IDS.map((id) => layoutToSnapshot(layoutFor(id, seedOptions(id, extra)))) };
 }
 
-function replaceSheet(s: WorkbookSnapshot, name: string, f: (sheet: WorkbookSnapshot["sheets"][number]) => WorkbookSnapshot["sheets"][number]): WorkbookSnapshot {
+function replaceSheet(
+  s: WorkbookSnapshot,
+  name: string,
+  f: (sheet: WorkbookSnapshot["sheets"][number]) => WorkbookSnapshot["sheets"][number],
+): WorkbookSnapshot {
   return { sheets: s.sheets.map((x) => (x.name === name ? f(x) : x)) };
 }
 
@@ -276,7 +269,8 @@ export function handWorkbook(sheets: Array<{ name: string; data: string }>, sst?
       .join("")}${sst ? `<Relationship Id="rId${sheets.length + 1}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ""}</Relationships>`,
   };
   sheets.forEach((s, i) => {
-    parts[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetData>${s.data}</sheetData></worksheet>`;
+    parts[`xl/worksheets/sheet${i + 1}.xml`] =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetData>${s.data}</sheetData></worksheet>`;
   });
   if (sst) {
     parts["xl/sharedStrings.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst ${NS} count="${sst.length}" uniqueCount="${sst.length}">${sst
@@ -326,7 +320,7 @@ const FINES_T = "T7"; // 附件2 罚没金额 current-year value (seed: 4005196.
 
 export const BUILDERS: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   // --- the seed, as rendered and as pasted from Word
-  "seed": () => seedBytes(),
+  seed: () => seedBytes(),
   "seed-word-paste": () => seedBytes(undefined, { withoutMerges: true }),
 
   // --- numbers as clerks type them
@@ -349,7 +343,7 @@ export const BUILDERS: Record<string, () => Promise<Uint8Array> | Uint8Array> = 
     }),
   "huge-count": () => seedWithCells({ [S2]: { [PENALTY_N]: 1e20 } }),
   "huge-wan": () => seedWithCells({ [S4]: { R6: 1e20 } }),
-  "negative": () => seedWithCells({ [S2]: { [PENALTY_N]: -9 } }),
+  negative: () => seedWithCells({ [S2]: { [PENALTY_N]: -9 } }),
   "negative-text": () => seedWithCells({ [S2]: { [PENALTY_N]: "-9" } }),
   "fraction-count": () => seedWithCells({ [S2]: { [PENALTY_N]: 9.5 } }),
   "yuan-precision": () => seedWithCells({ [S2]: { [FINES_T]: 4005196.425 } }),
@@ -357,9 +351,10 @@ export const BUILDERS: Record<string, () => Promise<Uint8Array> | Uint8Array> = 
   "transfer-unfiled": () => seedWithCells({ [S2]: { V7: "3(1)" } }),
   "transfer-bad": () => seedWithCells({ [S2]: { V7: "3(5)" } }),
   "ratio-typed-wrong": () => seedWithCells({ [S2]: { M8: "+30%" } }),
-  "ratio-typed-right": () => seedWithCells({ [S2]: { M8: "+28.57%", S8: 3.8963 } }, (wb) => {
-    cellOf(sheetOf(wb, S2), "S8").numFmt = "0.00%";
-  }),
+  "ratio-typed-right": () =>
+    seedWithCells({ [S2]: { M8: "+28.57%", S8: 3.8963 } }, (wb) => {
+      cellOf(sheetOf(wb, S2), "S8").numFmt = "0.00%";
+    }),
   "ratio-formulas": () =>
     seedWithCells({
       [S2]: {
@@ -383,7 +378,7 @@ export const BUILDERS: Record<string, () => Promise<Uint8Array> | Uint8Array> = 
   },
 
   // --- geometry: moved, rows inserted, hidden, copied, pasted twice, cut merges
-  "moved": () => snapshotToXlsx({ sheets: seedSnapshotOf().sheets.map((s) => shift(s, 3, 3)) }),
+  moved: () => snapshotToXlsx({ sheets: seedSnapshotOf().sheets.map((s) => shift(s, 3, 3)) }),
   "blank-row-inside": () => snapshotToXlsx(replaceSheet(seedSnapshotOf(), S2, (s) => insertRows(s, 7, [[]]))),
   "note-row-inside": () => snapshotToXlsx(replaceSheet(seedSnapshotOf(), S2, (s) => insertRows(s, 7, [[null, null, "（以下两行为同比变化和原因分析）"]]))),
   "note-row-zhu": () =>
@@ -510,18 +505,32 @@ export const BUILDERS: Record<string, () => Promise<Uint8Array> | Uint8Array> = 
   },
 
   // --- not an .xlsx at all
-  "xls-renamed": () => ole2([{ name: "Workbook", data: biff8Workbook() }, { name: "\u0005SummaryInformation", data: new Uint8Array(200) }]),
-  "et-renamed": () => ole2([{ name: "Workbook", data: biff8Workbook() }, { name: "WpsCustomData", data: new Uint8Array(64) }]),
-  "encrypted": () =>
+  "xls-renamed": () =>
+    ole2([
+      { name: "Workbook", data: biff8Workbook() },
+      { name: "\u0005SummaryInformation", data: new Uint8Array(200) },
+    ]),
+  "et-renamed": () =>
+    ole2([
+      { name: "Workbook", data: biff8Workbook() },
+      { name: "WpsCustomData", data: new Uint8Array(64) },
+    ]),
+  encrypted: () =>
     ole2([
       { name: "EncryptionInfo", data: agileEncryptionInfo() },
       { name: "EncryptedPackage", data: concat([new Uint8Array([0x00, 0x50, 0, 0, 0, 0, 0, 0]), noise(8192)]) },
     ]),
   "csv-renamed": () => strToU8("\ufeff序号,单位,行政处罚\r\n1,湘潭县自然资源局,9\r\n"),
   "csv-gbk": () => concat([gbk("序号,单位,行政处罚\r\n"), gbk("1,xx,9\r\n")]),
-  "html-as-excel": () => strToU8('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head><body><table><tr><td>序号</td></tr></table></body></html>'),
-  "xml-2003": () => strToU8('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Sheet1"/></Workbook>'),
-  "empty": () => new Uint8Array(0),
+  "html-as-excel": () =>
+    strToU8(
+      '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head><body><table><tr><td>序号</td></tr></table></body></html>',
+    ),
+  "xml-2003": () =>
+    strToU8(
+      '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Sheet1"/></Workbook>',
+    ),
+  empty: () => new Uint8Array(0),
   "random-bytes": () => noise(5000, 7),
   "truncated-half": async () => {
     const b = await seedBytes();
@@ -562,7 +571,7 @@ export const BUILDERS: Record<string, () => Promise<Uint8Array> | Uint8Array> = 
     return rezip(b, (parts) => {
       const name = sheetPart(parts, S2);
       const xml = strFromU8(parts[name]);
-      parts[name] = strToU8(xml.slice(0, xml.indexOf("<row r=\"7\"") + 12));
+      parts[name] = strToU8(xml.slice(0, xml.indexOf('<row r="7"') + 12));
     });
   },
   "bit-flip-content": async () => {

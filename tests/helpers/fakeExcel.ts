@@ -69,7 +69,11 @@ const MAX_COL = 16383;
 
 /** `A1`, `A1:C3`, `C:C`, `C:E`, `3:5`, with or without `$` and a sheet part; 0-based inclusive. */
 export function parseAddress(address: string): MergeArea {
-  const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "").trim().toUpperCase();
+  const local = address
+    .slice(address.lastIndexOf("!") + 1)
+    .replace(/\$/g, "")
+    .trim()
+    .toUpperCase();
   const parts = local.split(":");
   if (parts.length > 2) throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
   const ends = parts.map((p) => {
@@ -423,14 +427,20 @@ export class FakeWorkbook {
 
   createWorkbook = async (base64: string): Promise<void> => {
     this.gate(8, "Excel.createWorkbook");
-    if (typeof base64 !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new FakeOfficeError("InvalidArgument", "The base64 string is not valid.", "Excel.createWorkbook");
+    if (typeof base64 !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64))
+      throw new FakeOfficeError("InvalidArgument", "The base64 string is not valid.", "Excel.createWorkbook");
     this.createdWorkbooks.push(base64);
   };
 
   /** The workbook as the engine would read it, from the fake's own data (the truth tests compare to). */
   snapshot(): WorkbookSnapshot {
     return {
-      sheets: this.sheets.map((s) => ({ name: s.name, values: s.values(), merges: s.merges.map((m) => ({ ...m })), ...(s.visibility !== "Visible" ? { hidden: true } : {}) })),
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        values: s.values(),
+        merges: s.merges.map((m) => ({ ...m })),
+        ...(s.visibility !== "Visible" ? { hidden: true } : {}),
+      })),
     };
   }
 
@@ -532,7 +542,10 @@ export class FakeRequestContext {
       if (commit) commits.push(commit);
     }
     if (this.book.platform === "web" && this.book.responseBytes > WEB_PAYLOAD_LIMIT) {
-      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".");
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        'The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+      );
     }
     for (const c of commits) c();
   }
@@ -731,7 +744,8 @@ class FakeWorksheetCollection extends FakeObject<FakeWorkbook> {
         while (this.book.find(`Sheet${i}`)) i++;
         n = `Sheet${i}`;
       }
-      if (n.length > 31 || /[:\\/?*[\]]/.test(n) || n.trim() === "") throw new FakeOfficeError("InvalidArgument", `Bad sheet name ${n}`, "WorksheetCollection.add");
+      if (n.length > 31 || /[:\\/?*[\]]/.test(n) || n.trim() === "")
+        throw new FakeOfficeError("InvalidArgument", `Bad sheet name ${n}`, "WorksheetCollection.add");
       if (this.book.find(n)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${n} already exists.`, "WorksheetCollection.add");
       w.setTarget(this.book.addSheet(n));
     });
@@ -803,13 +817,19 @@ class FakeWorksheet extends FakeObject<FakeSheet> {
 
   get protection(): FakeProtection {
     this.book.gate(2, "Worksheet.protection");
-    this.protectionObject ??= new FakeProtection(this.context, child(this, (s) => s));
+    this.protectionObject ??= new FakeProtection(
+      this.context,
+      child(this, (s) => s),
+    );
     return this.protectionObject;
   }
 
   get notes(): FakeNoteCollection {
     this.book.gate(18, "Worksheet.notes");
-    this.noteCollection ??= new FakeNoteCollection(this.context, child(this, (s) => s));
+    this.noteCollection ??= new FakeNoteCollection(
+      this.context,
+      child(this, (s) => s),
+    );
     return this.noteCollection;
   }
 
@@ -909,7 +929,11 @@ function checkShape(t: RangeTarget, v: unknown, what: string): unknown[][] {
   const rows = t.area.bottom - t.area.top + 1;
   const cols = t.area.right - t.area.left + 1;
   if (!Array.isArray(v) || v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols)) {
-    throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`, what);
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`,
+      what,
+    );
   }
   return v as unknown[][];
 }
@@ -1096,7 +1120,10 @@ export class FakeRange extends FakeObject<RangeTarget> {
   private formatObject?: FakeRangeFormat;
 
   get format(): FakeRangeFormat {
-    this.formatObject ??= new FakeRangeFormat(this.context, child(this, (t) => t));
+    this.formatObject ??= new FakeRangeFormat(
+      this.context,
+      child(this, (t) => t),
+    );
     return this.formatObject;
   }
 
@@ -1105,7 +1132,12 @@ export class FakeRange extends FakeObject<RangeTarget> {
     this.act((t) => {
       this.book.writable(t.sheet, "Range.merge", "merge");
       const areas: MergeArea[] = across
-        ? Array.from({ length: t.area.bottom - t.area.top + 1 }, (_, i) => ({ top: t.area.top + i, bottom: t.area.top + i, left: t.area.left, right: t.area.right }))
+        ? Array.from({ length: t.area.bottom - t.area.top + 1 }, (_, i) => ({
+            top: t.area.top + i,
+            bottom: t.area.top + i,
+            left: t.area.left,
+            right: t.area.right,
+          }))
         : [{ ...t.area }];
       for (const a of areas) {
         if (cellCount(a) < 2) continue;
@@ -1224,15 +1256,24 @@ class FakeRangeFormat extends FakeObject<RangeTarget> {
   private borderCollection?: FakeBorderCollection;
 
   get fill(): FakeRangeFill {
-    this.fillObject ??= new FakeRangeFill(this.context, child(this, (t) => t));
+    this.fillObject ??= new FakeRangeFill(
+      this.context,
+      child(this, (t) => t),
+    );
     return this.fillObject;
   }
   get font(): FakeRangeFont {
-    this.fontObject ??= new FakeRangeFont(this.context, child(this, (t) => t));
+    this.fontObject ??= new FakeRangeFont(
+      this.context,
+      child(this, (t) => t),
+    );
     return this.fontObject;
   }
   get borders(): FakeBorderCollection {
-    this.borderCollection ??= new FakeBorderCollection(this.context, child(this, (t) => t));
+    this.borderCollection ??= new FakeBorderCollection(
+      this.context,
+      child(this, (t) => t),
+    );
     return this.borderCollection;
   }
   get wrapText(): boolean {
@@ -1357,7 +1398,10 @@ class FakeBorderCollection extends FakeObject<RangeTarget> {
   }
   getItem(index: string): FakeRangeBorder {
     if (!EDGES.includes(index)) throw new FakeOfficeError("InvalidArgument", `Bad border ${index}`);
-    return new FakeRangeBorder(this.context, child(this, (t) => ({ ...t, edge: index })));
+    return new FakeRangeBorder(
+      this.context,
+      child(this, (t) => ({ ...t, edge: index })),
+    );
   }
 }
 
@@ -1445,7 +1489,8 @@ class FakeCommentCollection extends FakeObject<FakeWorkbook> {
     this.context.enqueue(() => {
       const { sheet, a1 } = singleCell(this.book, cellAddress, null, "CommentCollection.add");
       this.book.writable(sheet, "CommentCollection.add", "object");
-      if (annotated(this.book, sheet, a1)) throw new FakeOfficeError(this.book.annotationRefusal, `The cell ${a1} already has a comment or a note.`, "CommentCollection.add");
+      if (annotated(this.book, sheet, a1))
+        throw new FakeOfficeError(this.book.annotationRefusal, `The cell ${a1} already has a comment or a note.`, "CommentCollection.add");
       const c = { id: this.book.newCommentId(), sheet, address: a1, content };
       this.book.comments.push(c);
       o.setTarget(c);
@@ -1532,7 +1577,8 @@ class FakeNoteCollection extends FakeObject<FakeSheet> {
     this.context.enqueue(() => {
       const { sheet, a1 } = singleCell(this.book, cellAddress, this.target(), "NoteCollection.add");
       this.book.writable(sheet, "NoteCollection.add", "object");
-      if (annotated(this.book, sheet, a1)) throw new FakeOfficeError(this.book.annotationRefusal, `The cell ${a1} already has a comment or a note.`, "NoteCollection.add");
+      if (annotated(this.book, sheet, a1))
+        throw new FakeOfficeError(this.book.annotationRefusal, `The cell ${a1} already has a comment or a note.`, "NoteCollection.add");
       sheet.notes.set(a1, content);
       o.setTarget({ sheet, a1 });
     });

@@ -22,12 +22,18 @@ export function a1(at: At, offset: At = { row: 0, col: 0 }): string {
 }
 
 export function titleAt(layout: SheetLayout): At {
-  return only(layout.cells.filter((c) => c.role === "title"), "title");
+  return only(
+    layout.cells.filter((c) => c.role === "title"),
+    "title",
+  );
 }
 
 export function metaAt(layout: SheetLayout, which: "unit" | "contact"): At {
   const prefix = which === "unit" ? "执法单位" : "联系人和联系方式";
-  return only(layout.cells.filter((c) => c.role === "meta" && String(c.value).startsWith(prefix)), `${which} line`);
+  return only(
+    layout.cells.filter((c) => c.role === "meta" && String(c.value).startsWith(prefix)),
+    `${which} line`,
+  );
 }
 
 /** 附件2/3: the header cell holding a category's label (the left of its two year columns). */
@@ -36,7 +42,10 @@ export function categoryHeaderAt(layout: SheetLayout, key: string): At {
   if (def.shape !== "yearly") throw new Error("not a yearly table");
   const cat = def.categories.find((c) => c.key === key);
   if (!cat) throw new Error(`no category ${key}`);
-  return only(layout.cells.filter((c) => c.role === "header" && normLabel(c.value) === normLabel(cat.label)), `header ${key}`);
+  return only(
+    layout.cells.filter((c) => c.role === "header" && normLabel(c.value) === normLabel(cat.label)),
+    `header ${key}`,
+  );
 }
 
 /** 附件2/3: the year header over a category's prior or current column (the smaller year is the prior). */
@@ -82,7 +91,10 @@ export function columnHeaderAt(layout: SheetLayout, key: string): At {
   const col = def.columns.find((c) => c.key === key);
   if (!col) throw new Error(`no column ${key}`);
   const text = col.label || col.group;
-  return only(layout.cells.filter((c) => c.role === "header" && c.value === text), `header ${key}`);
+  return only(
+    layout.cells.filter((c) => c.role === "header" && c.value === text),
+    `header ${key}`,
+  );
 }
 
 /** 附件4/5: the body cell of a column in body row `index` (0 = row 1). */

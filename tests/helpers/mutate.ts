@@ -256,7 +256,19 @@ const TEXT_EDITS: Array<{ name: string; edit: TextEdit }> = [
     name: "xml-text",
     edit(x, rng) {
       const at = rng.int(x.length);
-      const junk = rng.pick(["&lol;", "&#xD800;", "]]>", "<![CDATA[", "<!--", "<!DOCTYPE x [<!ENTITY a \"aaaa\">]>", "\uFFFF", "𠮷", "<c r=\"A1\">", "</row>", "<v>1e999</v>"]);
+      const junk = rng.pick([
+        "&lol;",
+        "&#xD800;",
+        "]]>",
+        "<![CDATA[",
+        "<!--",
+        '<!DOCTYPE x [<!ENTITY a "aaaa">]>',
+        "\uFFFF",
+        "𠮷",
+        '<c r="A1">',
+        "</row>",
+        "<v>1e999</v>",
+      ]);
       return x.slice(0, at) + junk + x.slice(at);
     },
   },
@@ -264,29 +276,29 @@ const TEXT_EDITS: Array<{ name: string; edit: TextEdit }> = [
     name: "xml-shared-index",
     edit(x, rng) {
       // a shared string index or a style index out of range
-      return x.replace(/<v>(\d+)<\/v>/, () => `<v>${rng.pick(["-1", "4294967296", "99999999", "1.5", "0x10"])}</v>`).replace(/ s="\d+"/, ` s="${rng.pick(["-1", "65536", "x"])}"`);
+      return x
+        .replace(/<v>(\d+)<\/v>/, () => `<v>${rng.pick(["-1", "4294967296", "99999999", "1.5", "0x10"])}</v>`)
+        .replace(/ s="\d+"/, ` s="${rng.pick(["-1", "65536", "x"])}"`);
     },
   },
 ];
 
 /** A mutation that unzips, damages one XML part (or the zip's list of parts) and zips again. */
 export const PART_MUTATIONS: Mutation[] = [
-  ...TEXT_EDITS.map(
-    ({ name, edit }): Mutation => ({
-      name,
-      apply(b, rng) {
-        const parts = safeUnzip(b);
-        if (!parts) return b;
-        const names = Object.keys(parts).filter((n) => /\.(xml|rels)$/.test(n));
-        if (!names.length) return b;
-        // sheets and shared strings most of the time: that is where the reader works hardest
-        const preferred = names.filter((n) => /worksheets\/|sharedStrings|workbook\.xml/.test(n));
-        const target = preferred.length && rng.next() < 0.8 ? rng.pick(preferred) : rng.pick(names);
-        parts[target] = strToU8(edit(strFromU8(parts[target]), rng));
-        return zipAgain(parts);
-      },
-    }),
-  ),
+  ...TEXT_EDITS.map(({ name, edit }): Mutation => ({
+    name,
+    apply(b, rng) {
+      const parts = safeUnzip(b);
+      if (!parts) return b;
+      const names = Object.keys(parts).filter((n) => /\.(xml|rels)$/.test(n));
+      if (!names.length) return b;
+      // sheets and shared strings most of the time: that is where the reader works hardest
+      const preferred = names.filter((n) => /worksheets\/|sharedStrings|workbook\.xml/.test(n));
+      const target = preferred.length && rng.next() < 0.8 ? rng.pick(preferred) : rng.pick(names);
+      parts[target] = strToU8(edit(strFromU8(parts[target]), rng));
+      return zipAgain(parts);
+    },
+  })),
   {
     name: "drop-part",
     apply(b, rng) {

@@ -76,10 +76,8 @@ export function rowWith(id: "A4" | "A5", changes: Record<string, CellValue>, mor
   return columnsWith(id, [{ ...seedRow(id), ...changes }, ...more]);
 }
 
-export const a4With = (changes: Record<string, CellValue>, more: Array<Record<string, CellValue>> = []): WorkbookSnapshot =>
-  rowWith("A4", changes, more);
-export const a5With = (changes: Record<string, CellValue>, more: Array<Record<string, CellValue>> = []): WorkbookSnapshot =>
-  rowWith("A5", changes, more);
+export const a4With = (changes: Record<string, CellValue>, more: Array<Record<string, CellValue>> = []): WorkbookSnapshot => rowWith("A4", changes, more);
+export const a5With = (changes: Record<string, CellValue>, more: Array<Record<string, CellValue>> = []): WorkbookSnapshot => rowWith("A5", changes, more);
 
 /** The seed row of 附件4/5, for building further rows from it. */
 export function seedRowOf(id: "A4" | "A5"): Record<string, CellValue> {

@@ -47,7 +47,6 @@ async function clickCost(book: FakeWorkbook, user: ReturnType<typeof userEvent.s
   return book.syncCount - before;
 }
 
-
 describe.each([1, 18])("the pane on OfficeHost at ExcelApi 1.%i", (level) => {
   test("校验: 4 round trips cold, 3 warm; the counts are the engine's; marks in the cells; 清除标记 restores every fill", async () => {
     const book = seededBook(level);
@@ -133,7 +132,11 @@ describe("what the Excel version costs", () => {
     expect(items.some((li) => li.getAttribute("data-requires") === "ExcelApi 1.10")).toBe(true);
 
     await user.click(screen.getByRole("button", { name: "English" }));
-    expect(within(screen.getByTestId("excel-version")).getAllByRole("listitem").map((li) => li.textContent)).toEqual(host.costs.map((c) => c.messageEn));
+    expect(
+      within(screen.getByTestId("excel-version"))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(host.costs.map((c) => c.messageEn));
   });
 
   test("ExcelApi 1.18 costs nothing: no section", () => {

@@ -106,7 +106,12 @@ describe.each([1, 18])("(1) 校验 on a protected sheet at ExcelApi 1.%i", (leve
     await host.mark(MARKS.slice(0, 2));
     await host.readSnapshot();
     book.sheet(A3).isProtected = true; // after the read: the host cannot know
-    await expect(host.mark([{ sheet: A2, address: "E7", severity: "error", message: "新" }, { sheet: A3, address: "E7", severity: "error", message: "新" }])).rejects.toMatchObject({
+    await expect(
+      host.mark([
+        { sheet: A2, address: "E7", severity: "error", message: "新" },
+        { sheet: A3, address: "E7", severity: "error", message: "新" },
+      ]),
+    ).rejects.toMatchObject({
       message: expect.stringContaining("受保护"),
     });
     expectEveryMarkRecorded(book, userFills);
@@ -257,7 +262,10 @@ const CODES = [
 describe("(6) Office error codes in Chinese", () => {
   test.each(CODES)("%s: a Chinese sentence with what to do, never Office's English alone", (code) => {
     const english = "An English message from Office that a clerk cannot read.";
-    for (const ctx of [{ action: "标记单元格", actionEn: "mark cells", targets: [{ sheet: A2, cell: "C7" }] }, { action: "读取工作簿", actionEn: "read the workbook" }]) {
+    for (const ctx of [
+      { action: "标记单元格", actionEn: "mark cells", targets: [{ sheet: A2, cell: "C7" }] },
+      { action: "读取工作簿", actionEn: "read the workbook" },
+    ]) {
       const e = toHostError(new FakeOfficeError(code, english), ctx);
       expect(e.message).toMatch(/[\u4e00-\u9fff]{6}/);
       expect(e.message).not.toContain(english);

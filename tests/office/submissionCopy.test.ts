@@ -28,13 +28,16 @@ const A2 = SHEET_NAMES.A2;
 async function finishedBook(level: number, hiddenCopy = false): Promise<{ book: FakeWorkbook; host: OfficeHost; original: WorkbookSnapshot }> {
   const book = FakeWorkbook.fromSnapshot(seedSnapshot(), { level });
   const ratio = book.sheet(A2).ensure(7, 12); // M8: 行政处罚's 同比
-  ratio.formula = "=IF(M7=0,\"上年为0\",N7/M7-1)";
+  ratio.formula = '=IF(M7=0,"上年为0",N7/M7-1)';
   ratio.value = 0.2857142857;
   ratio.numberFormat = "0.00%";
   book.sheet(A2).setFill("C7", "#92D050");
   if (hiddenCopy) {
     const old = book.addSheet("旧附件2");
-    book.sheet(A2).values().forEach((row, r) => row.forEach((v, c) => v !== null && (old.ensure(r, c).value = v)));
+    book
+      .sheet(A2)
+      .values()
+      .forEach((row, r) => row.forEach((v, c) => v !== null && (old.ensure(r, c).value = v)));
     old.visibility = "Hidden";
   }
   book.addSheet("底稿").setValue("A1", "草稿");
@@ -97,7 +100,9 @@ describe.each([8, 13, 18])("ExcelApi 1.%i: a new workbook", (level) => {
     for (const [k, v] of want) expect([k, got.get(k)]).toEqual([k, v]);
     // The notes under the tables come along too.
     for (const id of TABLE_IDS) {
-      expect(dense(copy.sheets.find((s) => s.name === SHEET_NAMES[id])?.values)).toEqual(dense(original.sheets.find((s) => s.name === SHEET_NAMES[id])?.values));
+      expect(dense(copy.sheets.find((s) => s.name === SHEET_NAMES[id])?.values)).toEqual(
+        dense(original.sheets.find((s) => s.name === SHEET_NAMES[id])?.values),
+      );
     }
 
     // The same findings on the copy as on the workbook (but for what the state sheet added).

@@ -52,7 +52,8 @@ describe.each([4, 18])("ExcelApi 1.%i", (level) => {
     expect(book.findName("xzzf_A2")?.comment).toContain(sheetsTag(book.sheets));
 
     // What the named read loads: the named ranges and the state sheet's used range, nothing else.
-    const size = (a: { top: number; left: number; bottom: number; right: number } | null | undefined) => (a ? (a.bottom - a.top + 1) * (a.right - a.left + 1) : 0);
+    const size = (a: { top: number; left: number; bottom: number; right: number } | null | undefined) =>
+      a ? (a.bottom - a.top + 1) * (a.right - a.left + 1) : 0;
     const expectedCells = ours(book).reduce((n, x) => n + size(x.area), 0) + size(book.sheet("_xzzf").usedArea(true));
     const second = await cost(book, () => validate(host));
     expect(second.syncs).toBe(3);
@@ -163,7 +164,10 @@ describe.each([4, 18])("ExcelApi 1.%i", (level) => {
   test("a table found twice: no names (a named read would miss one), and the user's own name stays", async () => {
     const book = bookWith(level);
     const copy = book.addSheet("附件2（副本）");
-    book.sheet(SHEET_NAMES.A2).values().forEach((row, r) => row.forEach((v, c) => v !== null && (copy.ensure(r, c).value = v)));
+    book
+      .sheet(SHEET_NAMES.A2)
+      .values()
+      .forEach((row, r) => row.forEach((v, c) => v !== null && (copy.ensure(r, c).value = v)));
     book.names.push({ name: "我的区域", sheet: book.sheet("底稿"), area: { top: 0, left: 0, bottom: 9, right: 1 }, comment: "" });
     const host = hostOn(book);
     await validate(host);

@@ -73,7 +73,11 @@ const explanation: fc.Arbitrary<CellValue> = fc.oneof(
   clerkText,
 );
 
-const ratioText: fc.Arbitrary<CellValue> = fc.oneof(fc.constant(null), fc.constantFrom("+28.57%", "0.00%", "上年为0", "-50.00%"), fc.double({ min: -2, max: 5, noNaN: true }));
+const ratioText: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constant(null),
+  fc.constantFrom("+28.57%", "0.00%", "上年为0", "-50.00%"),
+  fc.double({ min: -2, max: 5, noNaN: true }),
+);
 
 const unitName = fc.constantFrom(SEED_UNIT, "湘潭县林业局", "某某县市场监督管理局", "");
 

@@ -98,7 +98,6 @@ function fromAnalysis(a: Analysis) {
   return { findings: a.findings.map(keyOf), tables: a.tables.map((t) => `${t.id}@${t.sheet}`), year: a.year };
 }
 
-
 describe("the manifest", () => {
   test("has at least 40 cases, each with a builder, and every builder has a case", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);
@@ -203,16 +202,29 @@ describe("the whole corpus in one run", () => {
       const files = CASES.map((c) => paths.get(c.id)!);
       const report = join(dir, "guard-report.json");
       const child = join(__dirname, "cli-child.js");
-      const result = await new Promise<{ error: (Error & { killed?: boolean; code?: unknown; signal?: unknown }) | null; stdout: string; stderr: string }>((resolve) => {
-        execFile(process.execPath, [child, report, ...files], { timeout: CHILD_TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, PATH: "" } }, (error, stdout, stderr) =>
-          resolve({ error, stdout, stderr }),
-        );
-      });
+      const result = await new Promise<{ error: (Error & { killed?: boolean; code?: unknown; signal?: unknown }) | null; stdout: string; stderr: string }>(
+        (resolve) => {
+          execFile(
+            process.execPath,
+            [child, report, ...files],
+            { timeout: CHILD_TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, PATH: "" } },
+            (error, stdout, stderr) => resolve({ error, stdout, stderr }),
+          );
+        },
+      );
       // exit code 2 is an error for execFile; a kill (timeout) or any other code is a failure here
-      expect({ killed: result.error?.killed ?? false, signal: result.error?.signal ?? null, code: result.error?.code ?? 0 }).toEqual({ killed: false, signal: null, code: 2 });
+      expect({ killed: result.error?.killed ?? false, signal: result.error?.signal ?? null, code: result.error?.code ?? 0 }).toEqual({
+        killed: false,
+        signal: null,
+        code: 2,
+      });
       const all = JSON.parse(result.stdout) as { files: JsonFile[] };
       expect(all.files.map((f) => f.file)).toEqual(files);
-      const guard = JSON.parse(readFileSync(report, "utf8")) as { perFile: Array<{ file: string; code: number; ms: number; stdout: string }>; code: number; maxRssKiB: number };
+      const guard = JSON.parse(readFileSync(report, "utf8")) as {
+        perFile: Array<{ file: string; code: number; ms: number; stdout: string }>;
+        code: number;
+        maxRssKiB: number;
+      };
       expect(guard.code).toBe(2);
       expect(guard.perFile.map((p) => [p.file, p.code])).toEqual(CASES.map((c) => [paths.get(c.id)!, c.expect.exit]));
       for (const p of guard.perFile) {
@@ -225,7 +237,9 @@ describe("the whole corpus in one run", () => {
       const slowest = [...guard.perFile].sort((a, b) => b.ms - a.ms)[0];
       console.log(
         `corpus guard: ${files.length} files, peak RSS ${Math.round(guard.maxRssKiB / 1024)} MiB, slowest ${Math.round(slowest.ms)} ms (${slowest.file.slice(dir.length + 1)}); ` +
-          (slow.length ? `over the ${PER_FILE_BUDGET_MS} ms budget on this machine: ${slow.map((p) => `${p.file.slice(dir.length + 1)} ${Math.round(p.ms)} ms`).join(", ")}` : `every file under ${PER_FILE_BUDGET_MS} ms`),
+          (slow.length
+            ? `over the ${PER_FILE_BUDGET_MS} ms budget on this machine: ${slow.map((p) => `${p.file.slice(dir.length + 1)} ${Math.round(p.ms)} ms`).join(", ")}`
+            : `every file under ${PER_FILE_BUDGET_MS} ms`),
       );
     },
     CHILD_TIMEOUT_MS + 30_000,

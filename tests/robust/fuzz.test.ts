@@ -113,54 +113,50 @@ test("fuzzCase is reproducible: the same seed gives the same bytes", () => {
   }
 });
 
-test(
-  `${CASES} mutated workbooks: a snapshot and analysis, or a WorkbookReadError with a Chinese message; inflation and memory within limits`,
-  async () => {
-    const failures: Failure[] = [];
-    const outcomes = new Map<string, number>();
-    const byMutation = new Map<string, number>();
-    let maxInflated = 0;
-    // growth, not the level: in a full run this worker process already holds other suites' memory
-    const rssAtStart = process.memoryUsage().rss;
-    for (let i = 0; i < CASES; i++) {
-      const c = fuzzCase(FIRST_SEED + i, bases);
-      for (const m of c.applied) byMutation.set(m, (byMutation.get(m) ?? 0) + 1);
+test(`${CASES} mutated workbooks: a snapshot and analysis, or a WorkbookReadError with a Chinese message; inflation and memory within limits`, async () => {
+  const failures: Failure[] = [];
+  const outcomes = new Map<string, number>();
+  const byMutation = new Map<string, number>();
+  let maxInflated = 0;
+  // growth, not the level: in a full run this worker process already holds other suites' memory
+  const rssAtStart = process.memoryUsage().rss;
+  for (let i = 0; i < CASES; i++) {
+    const c = fuzzCase(FIRST_SEED + i, bases);
+    for (const m of c.applied) byMutation.set(m, (byMutation.get(m) ?? 0) + 1);
 
-      mockInflated.bytes = 0;
-      let result: string;
+    mockInflated.bytes = 0;
+    let result: string;
+    try {
+      result = fast(c.bytes).result;
+    } catch (e) {
+      const problem = readError(e);
+      if (problem) failures.push({ seed: c.seed, applied: c.applied, path: "fast", problem });
+      result = e instanceof WorkbookReadError ? e.code : "crash";
+    }
+    outcomes.set(`fast:${result}`, (outcomes.get(`fast:${result}`) ?? 0) + 1);
+    maxInflated = Math.max(maxInflated, mockInflated.bytes);
+    if (mockInflated.bytes > INFLATE_LIMIT) failures.push({ seed: c.seed, applied: c.applied, path: "fast", problem: `inflated ${mockInflated.bytes} bytes` });
+
+    if (i % WRITER_EVERY === 0) {
+      let w: string;
       try {
-        result = fast(c.bytes).result;
+        w = (await viaExcelJS(c.bytes)).result;
       } catch (e) {
         const problem = readError(e);
-        if (problem) failures.push({ seed: c.seed, applied: c.applied, path: "fast", problem });
-        result = e instanceof WorkbookReadError ? e.code : "crash";
+        if (problem) failures.push({ seed: c.seed, applied: c.applied, path: "exceljs", problem });
+        w = e instanceof WorkbookReadError ? e.code : "crash";
       }
-      outcomes.set(`fast:${result}`, (outcomes.get(`fast:${result}`) ?? 0) + 1);
-      maxInflated = Math.max(maxInflated, mockInflated.bytes);
-      if (mockInflated.bytes > INFLATE_LIMIT) failures.push({ seed: c.seed, applied: c.applied, path: "fast", problem: `inflated ${mockInflated.bytes} bytes` });
-
-      if (i % WRITER_EVERY === 0) {
-        let w: string;
-        try {
-          w = (await viaExcelJS(c.bytes)).result;
-        } catch (e) {
-          const problem = readError(e);
-          if (problem) failures.push({ seed: c.seed, applied: c.applied, path: "exceljs", problem });
-          w = e instanceof WorkbookReadError ? e.code : "crash";
-        }
-        outcomes.set(`exceljs:${w}`, (outcomes.get(`exceljs:${w}`) ?? 0) + 1);
-      }
-      const grown = process.memoryUsage().rss - rssAtStart;
-      if (grown > RSS_GROWTH_LIMIT) failures.push({ seed: c.seed, applied: c.applied, path: "fast", problem: `RSS grew by ${Math.round(grown / 1048576)} MiB` });
+      outcomes.set(`exceljs:${w}`, (outcomes.get(`exceljs:${w}`) ?? 0) + 1);
     }
-    console.log(
-      `fuzz: ${CASES} cases from seed ${FIRST_SEED}; outcomes ${JSON.stringify(Object.fromEntries([...outcomes].sort()))}; ` +
-        `mutations ${JSON.stringify(Object.fromEntries(byMutation))}; most inflated by one case ${Math.round(maxInflated / 1024)} KiB (one-shot limit ${ONE_SHOT_INFLATE_MAX / 1024} KiB per part)`,
-    );
-    expect(failures).toEqual([]);
-    // the fuzzer must reach past the zip layer, or it tests nothing but sniff()
-    expect(outcomes.get("fast:read") ?? 0).toBeGreaterThan(CASES / 20);
-    expect(new Set(byMutation.keys()).size).toBeGreaterThan(MUTATIONS.length / 2);
-  },
-  1_800_000,
-);
+    const grown = process.memoryUsage().rss - rssAtStart;
+    if (grown > RSS_GROWTH_LIMIT) failures.push({ seed: c.seed, applied: c.applied, path: "fast", problem: `RSS grew by ${Math.round(grown / 1048576)} MiB` });
+  }
+  console.log(
+    `fuzz: ${CASES} cases from seed ${FIRST_SEED}; outcomes ${JSON.stringify(Object.fromEntries([...outcomes].sort()))}; ` +
+      `mutations ${JSON.stringify(Object.fromEntries(byMutation))}; most inflated by one case ${Math.round(maxInflated / 1024)} KiB (one-shot limit ${ONE_SHOT_INFLATE_MAX / 1024} KiB per part)`,
+  );
+  expect(failures).toEqual([]);
+  // the fuzzer must reach past the zip layer, or it tests nothing but sniff()
+  expect(outcomes.get("fast:read") ?? 0).toBeGreaterThan(CASES / 20);
+  expect(new Set(byMutation.keys()).size).toBeGreaterThan(MUTATIONS.length / 2);
+}, 1_800_000);

@@ -19,7 +19,16 @@ import { analyse } from "../../src/check/analyse";
 import type { Finding } from "../../src/engine/findings";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/grid/grid";
 import { fromA1, toA1 } from "../../src/grid/grid";
-import { decimalPlaces, explainsUnfiled, isRealExplanation, isZeroPlaceholder, normLabel, parseNumberText, parseValue, usable } from "../../src/engine/normalize";
+import {
+  decimalPlaces,
+  explainsUnfiled,
+  isRealExplanation,
+  isZeroPlaceholder,
+  normLabel,
+  parseNumberText,
+  parseValue,
+  usable,
+} from "../../src/engine/normalize";
 import { computeRatio, ratioAgrees, readRatioCell } from "../../src/engine/ratio";
 import { STATE_SHEET } from "../../src/engine/stateSheet";
 import { AUDIT_SHEET } from "../../src/flows/auditReport";
@@ -135,7 +144,13 @@ interface Shown {
 
 function shown(findings: Finding[], rows = 0, cols = 0): Shown[] {
   return findings
-    .map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: moveRef(f.cell, rows, cols), related: f.related.map((r) => moveRef(r, rows, cols)).sort() }))
+    .map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: moveRef(f.cell, rows, cols),
+      related: f.related.map((r) => moveRef(r, rows, cols)).sort(),
+    }))
     .sort((a, b) => `${a.rule}|${a.sheet}|${a.cell}`.localeCompare(`${b.rule}|${b.sheet}|${b.cell}`));
 }
 
@@ -152,7 +167,12 @@ const surroundings = fc.array(
   { minLength: 1, maxLength: 25 },
 );
 
-function surround(sheet: SheetSnapshot, top: number, left: number, cells: Array<{ side: string; along: number; away: number; value: CellValue }>): SheetSnapshot {
+function surround(
+  sheet: SheetSnapshot,
+  top: number,
+  left: number,
+  cells: Array<{ side: string; along: number; away: number; value: CellValue }>,
+): SheetSnapshot {
   const end = bottomRight(sheet);
   const values = sheet.values.map((r) => (r ? [...r] : []));
   const put = (row: number, col: number, v: CellValue) => {
@@ -264,46 +284,42 @@ const preFormat = fc.record({
 const markArb = fc.record({ address, severity: fc.constantFrom(...SEVERITIES), message: fc.string({ minLength: 1, maxLength: 30 }) });
 
 describe("marks come off without a trace", () => {
-  test(
-    "mark, save, open, clear, save: every cell's value, fill, note and style as before (also when marked twice)",
-    async () => {
-      const layouts = ["A2", "A4"].map((id) => layoutFor(id as "A2" | "A4", { year: 2024, unit: "某县局", contact: "张三 13800000000" }));
-      await fc.assert(
-        fc.asyncProperty(
-          fc.array(fc.record({ sheet: fc.nat(1), format: preFormat }), { maxLength: 12 }),
-          fc.array(fc.record({ sheet: fc.nat(1), mark: markArb }), { minLength: 1, maxLength: 15 }),
-          fc.array(fc.record({ sheet: fc.nat(1), mark: markArb }), { maxLength: 6 }),
-          async (pre, marks, again) => {
-            const original = await xlsxOf(layouts, (wb) => {
-              for (const { sheet, format } of pre) {
-                const cell = cellOf(wb.worksheets[sheet], format.address);
-                if (format.fill) cell.style = { ...cell.style, fill: format.fill };
-                if (format.note) cell.note = format.note;
-              }
-            });
-            const toMark = (list: typeof marks) => list.map(({ sheet, mark }) => ({ ...mark, sheet: layouts[sheet].sheetName }));
-            const host = await ExcelJSHost.fromBytes(original);
-            await host.mark(toMark(marks));
-            let bytes = await host.toBytes();
-            if (again.length) {
-              const second = await ExcelJSHost.fromBytes(bytes);
-              await second.mark(toMark(again));
-              bytes = await second.toBytes();
+  test("mark, save, open, clear, save: every cell's value, fill, note and style as before (also when marked twice)", async () => {
+    const layouts = ["A2", "A4"].map((id) => layoutFor(id as "A2" | "A4", { year: 2024, unit: "某县局", contact: "张三 13800000000" }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ sheet: fc.nat(1), format: preFormat }), { maxLength: 12 }),
+        fc.array(fc.record({ sheet: fc.nat(1), mark: markArb }), { minLength: 1, maxLength: 15 }),
+        fc.array(fc.record({ sheet: fc.nat(1), mark: markArb }), { maxLength: 6 }),
+        async (pre, marks, again) => {
+          const original = await xlsxOf(layouts, (wb) => {
+            for (const { sheet, format } of pre) {
+              const cell = cellOf(wb.worksheets[sheet], format.address);
+              if (format.fill) cell.style = { ...cell.style, fill: format.fill };
+              if (format.note) cell.note = format.note;
             }
-            const reopened = await ExcelJSHost.fromBytes(bytes);
-            await reopened.clearMarks();
-            const cleared = await load(await reopened.toBytes());
-            const before = sheetsByName(await load(original));
-            const after = sheetsByName(cleared, [STATE_SHEET]);
-            expect([...after.keys()]).toEqual([...before.keys()]);
-            for (const [name, ws] of before) expect(cellsOf(after.get(name)!, formatOf)).toEqual(cellsOf(ws, formatOf));
-          },
-        ),
-        params(FILE_RUNS),
-      );
-    },
-    600_000,
-  );
+          });
+          const toMark = (list: typeof marks) => list.map(({ sheet, mark }) => ({ ...mark, sheet: layouts[sheet].sheetName }));
+          const host = await ExcelJSHost.fromBytes(original);
+          await host.mark(toMark(marks));
+          let bytes = await host.toBytes();
+          if (again.length) {
+            const second = await ExcelJSHost.fromBytes(bytes);
+            await second.mark(toMark(again));
+            bytes = await second.toBytes();
+          }
+          const reopened = await ExcelJSHost.fromBytes(bytes);
+          await reopened.clearMarks();
+          const cleared = await load(await reopened.toBytes());
+          const before = sheetsByName(await load(original));
+          const after = sheetsByName(cleared, [STATE_SHEET]);
+          expect([...after.keys()]).toEqual([...before.keys()]);
+          for (const [name, ws] of before) expect(cellsOf(after.get(name)!, formatOf)).toEqual(cellsOf(ws, formatOf));
+        },
+      ),
+      params(FILE_RUNS),
+    );
+  }, 600_000);
 });
 
 describe("the copies keep every value the clerk typed", () => {
@@ -339,55 +355,51 @@ describe("the copies keep every value the clerk typed", () => {
     return out;
   }
 
-  test(
-    "annotate changes no value; ratios changes only 同比变化 cells; the submission copy keeps every value (formulas as their results)",
-    async () => {
-      let run = 0;
-      await fc.assert(
-        fc.asyncProperty(randomTables, fc.array(fc.tuple(address, clerkText), { maxLength: 5 }), async (tables, extra) => {
-          run++;
-          const layouts = tables.map((t) => layoutFor(t.id, t.options));
-          const input = join(dir, `in-${run}.xlsx`);
-          const bytes = await xlsxOf(layouts, (wb) => {
-            // a sheet of the clerk's own, and a formula in a table, must come through too
-            const own = wb.addWorksheet("说明");
-            for (const [a, v] of extra) cellOf(own, a).value = v;
-            cellOf(own, "A20").value = { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue;
-          });
-          writeFileSync(input, bytes);
-          const annotated = join(dir, `annotated-${run}.xlsx`);
-          const ratios = join(dir, `ratios-${run}.xlsx`);
-          expect([0, 1]).toContain(await main(["annotate", input, "--out", annotated], io()));
-          const ratioCode = await main(["ratios", input, "--out", ratios], io());
+  test("annotate changes no value; ratios changes only 同比变化 cells; the submission copy keeps every value (formulas as their results)", async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(randomTables, fc.array(fc.tuple(address, clerkText), { maxLength: 5 }), async (tables, extra) => {
+        run++;
+        const layouts = tables.map((t) => layoutFor(t.id, t.options));
+        const input = join(dir, `in-${run}.xlsx`);
+        const bytes = await xlsxOf(layouts, (wb) => {
+          // a sheet of the clerk's own, and a formula in a table, must come through too
+          const own = wb.addWorksheet("说明");
+          for (const [a, v] of extra) cellOf(own, a).value = v;
+          cellOf(own, "A20").value = { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue;
+        });
+        writeFileSync(input, bytes);
+        const annotated = join(dir, `annotated-${run}.xlsx`);
+        const ratios = join(dir, `ratios-${run}.xlsx`);
+        expect([0, 1]).toContain(await main(["annotate", input, "--out", annotated], io()));
+        const ratioCode = await main(["ratios", input, "--out", ratios], io());
 
-          const before = sheetsByName(await load(bytes));
-          const annotatedBook = await load(new Uint8Array(readFileSync(annotated)));
-          const afterAnnotate = sheetsByName(annotatedBook, [STATE_SHEET, AUDIT_SHEET]);
-          expect([...afterAnnotate.keys()]).toEqual([...before.keys()]);
-          for (const [name, ws] of before) expect(cellsOf(afterAnnotate.get(name)!, valueOf)).toEqual(cellsOf(ws, valueOf));
+        const before = sheetsByName(await load(bytes));
+        const annotatedBook = await load(new Uint8Array(readFileSync(annotated)));
+        const afterAnnotate = sheetsByName(annotatedBook, [STATE_SHEET, AUDIT_SHEET]);
+        expect([...afterAnnotate.keys()]).toEqual([...before.keys()]);
+        for (const [name, ws] of before) expect(cellsOf(afterAnnotate.get(name)!, valueOf)).toEqual(cellsOf(ws, valueOf));
 
-          if (ratioCode === 0) {
-            const afterRatios = sheetsByName(await load(new Uint8Array(readFileSync(ratios))));
-            const allowed = ratioCells(layouts);
-            expect([...afterRatios.keys()]).toEqual([...before.keys()]);
-            for (const [name, ws] of before) {
-              const a = cellsOf(afterRatios.get(name)!, valueOf);
-              const b = cellsOf(ws, valueOf);
-              for (const key of new Set([...a.keys(), ...b.keys()])) {
-                if (allowed.has(`${name}!${key}`)) continue;
-                expect([name, key, a.get(key)]).toEqual([name, key, b.get(key)]);
-              }
+        if (ratioCode === 0) {
+          const afterRatios = sheetsByName(await load(new Uint8Array(readFileSync(ratios))));
+          const allowed = ratioCells(layouts);
+          expect([...afterRatios.keys()]).toEqual([...before.keys()]);
+          for (const [name, ws] of before) {
+            const a = cellsOf(afterRatios.get(name)!, valueOf);
+            const b = cellsOf(ws, valueOf);
+            for (const key of new Set([...a.keys(), ...b.keys()])) {
+              if (allowed.has(`${name}!${key}`)) continue;
+              expect([name, key, a.get(key)]).toEqual([name, key, b.get(key)]);
             }
           }
+        }
 
-          const host = await ExcelJSHost.fromBytes(new Uint8Array(readFileSync(annotated)));
-          const submission = sheetsByName(await load(await host.submissionCopy()));
-          expect([...submission.keys()]).toEqual([...before.keys()]);
-          for (const [name, ws] of before) expect(cellsOf(submission.get(name)!, resultOf)).toEqual(cellsOf(ws, resultOf));
-        }),
-        params(FILE_RUNS),
-      );
-    },
-    900_000,
-  );
+        const host = await ExcelJSHost.fromBytes(new Uint8Array(readFileSync(annotated)));
+        const submission = sheetsByName(await load(await host.submissionCopy()));
+        expect([...submission.keys()]).toEqual([...before.keys()]);
+        for (const [name, ws] of before) expect(cellsOf(submission.get(name)!, resultOf)).toEqual(cellsOf(ws, resultOf));
+      }),
+      params(FILE_RUNS),
+    );
+  }, 900_000);
 });

@@ -94,7 +94,9 @@ describe("what is not one figure of the year", () => {
     ["罚款不超过5000元", ["5000元"]],
     ["检查超过100次", ["100次"]],
   ])("a bound: %s", (phrase, texts) => {
-    const bounds = readFigures(phrase).filter((f) => f.bound).map((f) => f.text);
+    const bounds = readFigures(phrase)
+      .filter((f) => f.bound)
+      .map((f) => f.text);
     expect(bounds).toEqual(texts);
   });
 

@@ -48,7 +48,10 @@ function cellsOf(t: RecognisedTable, key: string): { cells: Slot[]; kind: ValueK
   }
   const col = t.def.columns.find((c) => c.key === key);
   if (!col) return undefined;
-  const cells = t.rows.filter((r) => r.inUse).map((r) => r.cells[key]).filter((s): s is Slot => s !== undefined);
+  const cells = t.rows
+    .filter((r) => r.inUse)
+    .map((r) => r.cells[key])
+    .filter((s): s is Slot => s !== undefined);
   return cells.length ? { cells, kind: col.kind } : undefined;
 }
 

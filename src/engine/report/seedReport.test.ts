@@ -9,7 +9,10 @@ import { analyse } from "../../check/analyse";
 import { seedSnapshot } from "../../../tests/helpers/seedWorkbook";
 import { reconcileBody } from "./reconcile";
 
-const BODY = fs.readFileSync(path.join(__dirname, "../../../tests/fixtures/report/seed-body.txt"), "utf8").split(/\r?\n/).filter((l) => l.trim() !== "");
+const BODY = fs
+  .readFileSync(path.join(__dirname, "../../../tests/fixtures/report/seed-body.txt"), "utf8")
+  .split(/\r?\n/)
+  .filter((l) => l.trim() !== "");
 
 describe("the seed's body against the seed's tables", () => {
   for (const withoutMerges of [false, true]) {
@@ -26,7 +29,9 @@ describe("the seed's body against the seed's tables", () => {
       if (!a2 || a2.shape !== "yearly") throw new Error("no 附件2");
       const penalty = a2.blocks[0].categories.penalty.current.address;
       const fines = a2.blocks[0].categories.fines.current.address;
-      expect(body.map((f) => ({ rule: f.rule, severity: f.severity, table: f.table, cell: f.cell, figure: f.quote?.figure, paragraph: f.quote?.paragraph }))).toEqual(
+      expect(
+        body.map((f) => ({ rule: f.rule, severity: f.severity, table: f.table, cell: f.cell, figure: f.quote?.figure, paragraph: f.quote?.paragraph })),
+      ).toEqual(
         expect.arrayContaining([
           { rule: "report-measure-note", severity: "info", table: "A2", cell: penalty, figure: "12件", paragraph: 10 },
           { rule: "report-measure-differs", severity: "warning", table: "A2", cell: fines, figure: "589万余元", paragraph: 10 },

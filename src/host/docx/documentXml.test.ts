@@ -6,7 +6,8 @@ const run = (t: string) => `<w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:t xml:space
 const p = (...runs: string[]) => `<w:p><w:pPr><w:jc w:val="left"/></w:pPr>${runs.map((r) => (r.startsWith("<") ? r : run(r))).join("")}</w:p>`;
 const tc = (content: string, props = "") => `<w:tc><w:tcPr><w:tcW w:w="1000" w:type="dxa"/>${props}</w:tcPr>${content || "<w:p/>"}</w:tc>`;
 const tr = (...cells: string[]) => `<w:tr><w:trPr/>${cells.join("")}</w:tr>`;
-const tbl = (...rows: string[]) => `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="1000"/></w:tblGrid>${rows.join("")}</w:tbl>`;
+const tbl = (...rows: string[]) =>
+  `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="1000"/></w:tblGrid>${rows.join("")}</w:tbl>`;
 
 const parse = (body: string) => parseDocumentXml(doc(body), 1000);
 /** The table's cells as `row,col=text`. */
@@ -53,14 +54,16 @@ describe("paragraphs", () => {
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE \\* MERGEFORMAT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>',
         "，第3页",
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
-        '<w:ruby><w:rubyPr/><w:rt><w:r><w:t>zhí</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>执</w:t></w:r></w:rubyBase></w:ruby>',
+        "<w:ruby><w:rubyPr/><w:rt><w:r><w:t>zhí</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>执</w:t></w:r></w:rubyBase></w:ruby>",
       ),
     );
     expect(d.paragraphs).toEqual(["共12件，第3页执"]);
   });
 
   it("does not read hidden runs (w:vanish), which Word neither shows nor prints", () => {
-    const d = parse(p("罚款", '<w:r><w:rPr><w:vanish/></w:rPr><w:t>100</w:t></w:r>', '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>589</w:t></w:r>', "万元"));
+    const d = parse(
+      p("罚款", "<w:r><w:rPr><w:vanish/></w:rPr><w:t>100</w:t></w:r>", '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>589</w:t></w:r>', "万元"),
+    );
     expect(d.paragraphs).toEqual(["罚款589万元"]);
   });
 
@@ -76,14 +79,17 @@ describe("paragraphs", () => {
 
   it("reads a content control that shows its placeholder text as empty", () => {
     const sdt = (pr: string, text: string) => `<w:sdt><w:sdtPr>${pr}</w:sdtPr><w:sdtContent><w:r><w:t>${text}</w:t></w:r></w:sdtContent></w:sdt>`;
-    const d = parse(`<w:p>${run("罚款")}${sdt('<w:placeholder><w:docPart w:val="D1"/></w:placeholder><w:showingPlcHdr/>', "单击或点击此处输入文字。")}</w:p>` + `<w:p>${run("罚款")}${sdt('<w:alias w:val="金额"/>', "589万元")}</w:p>`);
+    const d = parse(
+      `<w:p>${run("罚款")}${sdt('<w:placeholder><w:docPart w:val="D1"/></w:placeholder><w:showingPlcHdr/>', "单击或点击此处输入文字。")}</w:p>` +
+        `<w:p>${run("罚款")}${sdt('<w:alias w:val="金额"/>', "589万元")}</w:p>`,
+    );
     expect(d.paragraphs).toEqual(["罚款", "罚款589万元"]);
   });
 
   it("ignores old properties of tracked changes and decodes entities and CDATA", () => {
     const d = parse(
       '<w:p><w:pPr><w:pPrChange w:id="1"><w:pPr><w:jc w:val="center"/></w:pPr></w:pPrChange></w:pPr>' +
-        "<w:r><w:rPr><w:rPrChange w:id=\"2\"><w:rPr><w:b/></w:rPr></w:rPrChange></w:rPr><w:t>A&amp;B &lt;1&gt; &#x4E00;&#20108;</w:t></w:r>" +
+        '<w:r><w:rPr><w:rPrChange w:id="2"><w:rPr><w:b/></w:rPr></w:rPrChange></w:rPr><w:t>A&amp;B &lt;1&gt; &#x4E00;&#20108;</w:t></w:r>' +
         "<!-- a comment <w:t>not text</w:t> --><w:r><w:t><![CDATA[x<y&z]]></w:t></w:r></w:p>",
     );
     expect(d.paragraphs).toEqual(["A&B <1> 一二x<y&z"]);
@@ -91,8 +97,14 @@ describe("paragraphs", () => {
 
   it("counts pictures and does not read the text of text boxes", () => {
     const d = parse(
-      p("前", '<w:r><w:drawing><wp:inline><a:graphic><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></a:graphic></wp:inline></w:drawing></w:r>', "后") +
-        p('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing/></mc:Choice><mc:Fallback><w:pict><v:shape><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>'),
+      p(
+        "前",
+        "<w:r><w:drawing><wp:inline><a:graphic><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></a:graphic></wp:inline></w:drawing></w:r>",
+        "后",
+      ) +
+        p(
+          '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing/></mc:Choice><mc:Fallback><w:pict><v:shape><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>',
+        ),
     );
     expect(d.paragraphs).toEqual(["前后"]);
     expect(d.bodyPictures).toBe(2);
@@ -178,7 +190,7 @@ describe("tables", () => {
   });
 
   it("counts the pictures of a table whose cells hold only pictures", () => {
-    const pic = '<w:p><w:r><w:drawing><wp:inline/></w:drawing></w:r></w:p>';
+    const pic = "<w:p><w:r><w:drawing><wp:inline/></w:drawing></w:r></w:p>";
     const d = parse(tbl(tr(tc(pic), tc(pic))));
     expect(d.tables[0].cells).toEqual([]);
     expect(d.tables[0].pictures).toBe(2);
@@ -198,7 +210,9 @@ describe("tables", () => {
   });
 
   it("refuses a column beyond the grid (a gridSpan of millions)", () => {
-    expect(() => parse(tbl(tr(tc(p("a"), '<w:gridSpan w:val="99999999"/>'), tc(p("b")))))).toThrow(expect.objectContaining({ kind: "table-too-large", table: 1 }));
+    expect(() => parse(tbl(tr(tc(p("a"), '<w:gridSpan w:val="99999999"/>'), tc(p("b")))))).toThrow(
+      expect.objectContaining({ kind: "table-too-large", table: 1 }),
+    );
   });
 });
 
@@ -214,7 +228,11 @@ describe("frame and notes lines", () => {
         p("执法单位：(盖章)湘潭县自然资源局\u3000\u3000联系人和联系方式：王洪江15197167768") +
         table,
     );
-    expect(d.tables[0].headings).toEqual(["附件2", "2024年行政执法案件数据情况统计表", "执法单位：(盖章)湘潭县自然资源局\u3000\u3000联系人和联系方式：王洪江15197167768"]);
+    expect(d.tables[0].headings).toEqual([
+      "附件2",
+      "2024年行政执法案件数据情况统计表",
+      "执法单位：(盖章)湘潭县自然资源局\u3000\u3000联系人和联系方式：王洪江15197167768",
+    ]);
     expect(d.paragraphs).toEqual(["湘潭县自然资源局", "2025年1月10日"]);
   });
 

@@ -322,7 +322,11 @@ export function parseDocumentXml(xml: string, maxTables: number): RawDocument {
   }
 
   function startTable(): void {
-    if (tables.length >= MAX_TABLE_DEPTH) throw new DocumentXmlError("table-too-large", raws.length + 1, { zh: `表格嵌套超过 ${MAX_TABLE_DEPTH} 层`, en: `tables nested over ${MAX_TABLE_DEPTH} deep` });
+    if (tables.length >= MAX_TABLE_DEPTH)
+      throw new DocumentXmlError("table-too-large", raws.length + 1, {
+        zh: `表格嵌套超过 ${MAX_TABLE_DEPTH} 层`,
+        en: `tables nested over ${MAX_TABLE_DEPTH} deep`,
+      });
     if (raws.length >= maxTables) throw new DocumentXmlError("too-many-tables");
     const c = top();
     c.notesFor = null;

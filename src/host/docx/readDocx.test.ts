@@ -21,7 +21,9 @@ const docx = (body: string, name = "word/document.xml") => zipParts({ "[Content_
 
 describe("readDocx", () => {
   it("names the sheets 表1, 表2, … in document order, each with its heading", () => {
-    const r = readDocx(docx(p("正文") + p("附件3") + tbl(tr(tc("序号"), tc("单位"))) + p("2024年行政执法保障情况统计表") + tbl(tr(tc("序号"))) + tbl(tr(tc("x")))));
+    const r = readDocx(
+      docx(p("正文") + p("附件3") + tbl(tr(tc("序号"), tc("单位"))) + p("2024年行政执法保障情况统计表") + tbl(tr(tc("序号"))) + tbl(tr(tc("x")))),
+    );
     expect(r.snapshot.sheets.map((s) => s.name)).toEqual(["表1", "表2", "表3"]);
     expect(r.headings).toEqual(["附件3", "2024年行政执法保障情况统计表", null]);
     expect(r.paragraphs).toEqual(["正文"]);
@@ -33,13 +35,25 @@ describe("readDocx", () => {
       docx(
         p("附件5") +
           p("2024年“两法衔接”工作情况统计表") +
-          tbl(tr(tc("序号", '<w:vMerge w:val="restart"/>'), tc("正向衔接", '<w:gridSpan w:val="2"/>')), tr(tc("", "<w:vMerge/>"), tc("移送案件数（件）"), tc("刑事立案数")), tr(tc("1"), tc("无"), tc("4,005,196.42"))) +
+          tbl(
+            tr(tc("序号", '<w:vMerge w:val="restart"/>'), tc("正向衔接", '<w:gridSpan w:val="2"/>')),
+            tr(tc("", "<w:vMerge/>"), tc("移送案件数（件）"), tc("刑事立案数")),
+            tr(tc("1"), tc("无"), tc("4,005,196.42")),
+          ) +
           p("注：1.说明") +
           p("2.说明"),
       ),
     );
     const s = r.snapshot.sheets[0];
-    expect(s.values).toEqual([["附件5"], ["2024年“两法衔接”工作情况统计表"], ["序号", "正向衔接"], [undefined, "移送案件数（件）", "刑事立案数"], [1, "无", 4005196.42], ["注：1.说明"], ["2.说明"]]);
+    expect(s.values).toEqual([
+      ["附件5"],
+      ["2024年“两法衔接”工作情况统计表"],
+      ["序号", "正向衔接"],
+      [undefined, "移送案件数（件）", "刑事立案数"],
+      [1, "无", 4005196.42],
+      ["注：1.说明"],
+      ["2.说明"],
+    ]);
     expect(s.merges).toEqual(
       expect.arrayContaining([
         { top: 2, left: 1, bottom: 2, right: 2 },
@@ -61,8 +75,25 @@ describe("readDocx", () => {
   it("gives the engine a plain number as a number, so a Word figure is not reported as a number stored as text", () => {
     const table = (v: string) =>
       tbl(
-        tr(tc("序号"), tc("行政执法单位名称"), tc("是否使用“两法衔接平台”"), tc("正向衔接", '<w:gridSpan w:val="4"/>'), tc("反向衔接", '<w:gridSpan w:val="3"/>')),
-        tr(tc(""), tc(""), tc(""), tc("移送案件数（件）"), tc("刑事立案数"), tc("刑事不予立案数"), tc("不予起诉案件数"), tc("反向衔接受案数"), tc("行政处罚立案数"), tc("不予行政处罚案件数")),
+        tr(
+          tc("序号"),
+          tc("行政执法单位名称"),
+          tc("是否使用“两法衔接平台”"),
+          tc("正向衔接", '<w:gridSpan w:val="4"/>'),
+          tc("反向衔接", '<w:gridSpan w:val="3"/>'),
+        ),
+        tr(
+          tc(""),
+          tc(""),
+          tc(""),
+          tc("移送案件数（件）"),
+          tc("刑事立案数"),
+          tc("刑事不予立案数"),
+          tc("不予起诉案件数"),
+          tc("反向衔接受案数"),
+          tc("行政处罚立案数"),
+          tc("不予行政处罚案件数"),
+        ),
         tr(tc("1"), tc("湘潭县自然资源局"), tc("否"), tc(v), tc("0"), tc("0"), tc("0"), tc("0"), tc("0"), tc("0")),
       );
     const rules = (v: string) => analyse(readDocx(docx(p("2024年“两法衔接”工作情况统计表") + table(v))).snapshot).findings.map((f) => `${f.rule} ${f.cell}`);
@@ -85,7 +116,9 @@ describe("cellValue", () => {
     ["0.5", 0.5],
   ])("%j is the number %p", (text, n) => expect(cellValue(text)).toBe(n));
 
-  it.each(["007", "1,23", "12,3456", "9件", "１２", "无", "12.5%", "1 234", "1.2.3", "", "-", "1234567890123456"])("%j stays text", (text) => expect(cellValue(text)).toBe(text));
+  it.each(["007", "1,23", "12,3456", "9件", "１２", "无", "12.5%", "1 234", "1.2.3", "", "-", "1234567890123456"])("%j stays text", (text) =>
+    expect(cellValue(text)).toBe(text),
+  );
 });
 
 describe("bad input: one sentence naming the file", () => {
@@ -136,14 +169,18 @@ describe("bad input: one sentence naming the file", () => {
     const whole = fixture("report/seed-report.docx");
     const e = refusal(() => readDocx(whole.subarray(0, Math.floor(whole.length / 2)), { file: F }));
     expect(e.code).toBe("corrupt");
-    expect(e.message).toBe("“工作报告.docx”已损坏或不完整（zip 目录缺失或被截断，文件可能没有下载/复制完整），请从原始来源重新获取文件；若能在 Word/WPS 中打开，请另存为 .docx 后再试。");
+    expect(e.message).toBe(
+      "“工作报告.docx”已损坏或不完整（zip 目录缺失或被截断，文件可能没有下载/复制完整），请从原始来源重新获取文件；若能在 Word/WPS 中打开，请另存为 .docx 后再试。",
+    );
   });
 
   it("a damaged document.xml (CRC) and one cut inside its XML", () => {
     const bytes = docx(tbl(tr(tc("序号"))));
     const xml = documentXml(tbl(tr(tc("序号"))));
     const cut = rawZip([deflated("word/document.xml", xml.slice(0, xml.indexOf("</w:t>") + 3))]);
-    expect(refusal(() => readDocx(cut, { file: F })).message).toBe("“工作报告.docx”已损坏或不完整（word/document.xml 的 XML 内容不完整），请从原始来源重新获取文件；若能在 Word/WPS 中打开，请另存为 .docx 后再试。");
+    expect(refusal(() => readDocx(cut, { file: F })).message).toBe(
+      "“工作报告.docx”已损坏或不完整（word/document.xml 的 XML 内容不完整），请从原始来源重新获取文件；若能在 Word/WPS 中打开，请另存为 .docx 后再试。",
+    );
     const damaged = bytes.slice();
     // flip a bit inside the deflated data of document.xml, just after its local header
     const name = strToU8("word/document.xml");
@@ -158,7 +195,9 @@ describe("bad input: one sentence naming the file", () => {
     const declared = rawZip([{ name: "word/document.xml", data: zerosDeflate(1000), size: 200 * 1024 * 1024 }]);
     const e = refusal(() => readDocx(declared, { file: F }));
     expect(e.code).toBe("too-large");
-    expect(e.message).toBe("“工作报告.docx”：文件解压后超过安全上限（word/document.xml 声明大小 200 MB > 上限 128 MB），疑似压缩炸弹，已拒绝。如确为正常文件，请删除多余内容（图片、空白行列）后另存再试。");
+    expect(e.message).toBe(
+      "“工作报告.docx”：文件解压后超过安全上限（word/document.xml 声明大小 200 MB > 上限 128 MB），疑似压缩炸弹，已拒绝。如确为正常文件，请删除多余内容（图片、空白行列）后另存再试。",
+    );
     // 40 MB of zeros declared as 1 000 bytes
     const lying = rawZip([{ name: "word/document.xml", data: zerosDeflate(160_000), size: 1000 }]);
     const l = refusal(() => readDocx(lying, { file: F }));
@@ -171,7 +210,9 @@ describe("bad input: one sentence naming the file", () => {
     expect(e.code).toBe("is-workbook");
     expect(e.message).toBe("“工作报告.docx”是 Excel 工作簿（.xlsx），不是 Word 工作报告，请作为统计表检查，或确认是否选错了文件。");
     const xls = ole2([{ name: "Workbook", data: new Uint8Array(5000) }]);
-    expect(refusal(() => readDocx(xls, { file: F })).message).toBe("“工作报告.docx”是旧版 Excel 工作簿（.xls/.et），不是 Word 工作报告，请作为统计表检查，或确认是否选错了文件。");
+    expect(refusal(() => readDocx(xls, { file: F })).message).toBe(
+      "“工作报告.docx”是旧版 Excel 工作簿（.xls/.et），不是 Word 工作报告，请作为统计表检查，或确认是否选错了文件。",
+    );
   });
 
   it("random bytes", () => {
@@ -186,12 +227,16 @@ describe("bad input: one sentence naming the file", () => {
 
   it("an empty file, RTF and HTML saved as .doc, an .odt, a zip of something else", () => {
     expect(refusal(() => readDocx(new Uint8Array(0), { file: F })).message).toBe("“工作报告.docx”是空文件（0 字节），请重新导出或保存后再试。");
-    expect(refusal(() => readDocx(strToU8("{\\rtf1\\ansi\\deff0 {\\fonttbl;}\n报告}"), { file: "报告.doc" })).message).toBe("“报告.doc”是 RTF 文档，不是 Word .docx 文档，请在 Word/WPS 中打开后另存为 .docx 再试。");
+    expect(refusal(() => readDocx(strToU8("{\\rtf1\\ansi\\deff0 {\\fonttbl;}\n报告}"), { file: "报告.doc" })).message).toBe(
+      "“报告.doc”是 RTF 文档，不是 Word .docx 文档，请在 Word/WPS 中打开后另存为 .docx 再试。",
+    );
     expect(refusal(() => readDocx(strToU8("<html><body><table><tr><td>1</td></tr></table></body></html>"), { file: "报告.doc" })).message).toBe(
       "“报告.doc”是网页（HTML）文件（有些系统导出的“Word”“.doc”其实是网页），不是 Word .docx 文档，请在 Word/WPS 中打开后另存为 .docx 再试。",
     );
     const odt = zipParts({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>" });
-    expect(refusal(() => readDocx(odt, { file: "报告.odt" })).message).toBe("“报告.odt”是 OpenDocument 文本（.odt），本工具只读取 .docx，请在 WPS、Word 或 LibreOffice 中另存为 .docx 后再试。");
+    expect(refusal(() => readDocx(odt, { file: "报告.odt" })).message).toBe(
+      "“报告.odt”是 OpenDocument 文本（.odt），本工具只读取 .docx，请在 WPS、Word 或 LibreOffice 中另存为 .docx 后再试。",
+    );
     const other = zipParts({ "readme.txt": "hello" });
     expect(refusal(() => readDocx(other, { file: F })).code).toBe("not-docx");
   });

@@ -136,7 +136,10 @@ function read(bytes: Uint8Array, file: string | undefined, codec: ZipCodec | und
     throw docxErrors.notDocx(file, "zip");
   }
   const data = shared(() => inflateEntry(bytes, entry, codec), file);
-  const xml = data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) ? decodeUtf16(data, data[0] === 0xff) : decodeUtf8(data);
+  const xml =
+    data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))
+      ? decodeUtf16(data, data[0] === 0xff)
+      : decodeUtf8(data);
   const doc = parseDocumentXml(xml, MAX_DOCX_TABLES);
 
   const budget: CellBudget = { cells: 0 };

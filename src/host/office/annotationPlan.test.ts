@@ -9,7 +9,11 @@ const COMMENTS_ONLY = { comments: true, notes: false };
 const NEITHER = { comments: false, notes: false };
 
 const mark = (address: string, ...messages: string[]): MergedMark => ({ sheet: "附件2", address, severity: "error", messages });
-const saved = (cell: string, note: string | null, noteSeen = true): SavedFormat => ({ sheet: "附件2", cell, format: encodeSaved({ fill: null, note, noteSeen }) });
+const saved = (cell: string, note: string | null, noteSeen = true): SavedFormat => ({
+  sheet: "附件2",
+  cell,
+  format: encodeSaved({ fill: null, note, noteSeen }),
+});
 const nothing = foundFrom([], []);
 
 test("a note reads the prefix, then one message a line", () => {
@@ -71,10 +75,13 @@ describe("planAnnotations", () => {
     });
 
     test("a cell marked before and not now gets back the note it had before its first mark", () => {
-      const found = foundFrom([], [
-        { sheet: "附件2", cell: "C7", content: `${NOTE_PREFIX}旧` },
-        { sheet: "附件2", cell: "C8", content: `${NOTE_PREFIX}旧` },
-      ]);
+      const found = foundFrom(
+        [],
+        [
+          { sheet: "附件2", cell: "C7", content: `${NOTE_PREFIX}旧` },
+          { sheet: "附件2", cell: "C8", content: `${NOTE_PREFIX}旧` },
+        ],
+      );
       const plan = planAnnotations(found, [saved("c7", "原来的备注"), saved("C8", null)], [], NOTES);
       expect(plan.changes).toEqual([
         { sheet: "附件2", cell: "C7", kind: "set", text: "原来的备注" },
@@ -83,10 +90,13 @@ describe("planAnnotations", () => {
     });
 
     test("a cell marked again keeps the note saved at its first mark, and shows the new finding only where that was none", () => {
-      const found = foundFrom([], [
-        { sheet: "附件2", cell: "C7", content: `${NOTE_PREFIX}旧` },
-        { sheet: "附件2", cell: "C8", content: `${NOTE_PREFIX}旧` },
-      ]);
+      const found = foundFrom(
+        [],
+        [
+          { sheet: "附件2", cell: "C7", content: `${NOTE_PREFIX}旧` },
+          { sheet: "附件2", cell: "C8", content: `${NOTE_PREFIX}旧` },
+        ],
+      );
       const plan = planAnnotations(found, [saved("C7", null), saved("C8", "原来的备注")], [mark("C7", "新"), mark("C8", "新")], NOTES);
       expect(plan.changes).toEqual([
         { sheet: "附件2", cell: "C7", kind: "set", text: `${NOTE_PREFIX}新` },

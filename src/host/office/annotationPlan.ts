@@ -51,7 +51,10 @@ export function noteOf(m: Pick<MergedMark, "messages">): string {
 }
 
 /** What probes found, read into maps; a comment's cell is the first of its location's address. */
-export function foundFrom(comments: Array<{ id: string; address: string; content: string }>, notes: Array<{ sheet: string; cell: string; content: string }>): Found {
+export function foundFrom(
+  comments: Array<{ id: string; address: string; content: string }>,
+  notes: Array<{ sheet: string; cell: string; content: string }>,
+): Found {
   const found: Found = { notes: new Map(), comments: new Map() };
   for (const c of comments) {
     const sheet = sheetOfAddress(c.address);
@@ -70,7 +73,12 @@ export function foundFrom(comments: Array<{ id: string; address: string; content
  *   which stays and is saved.
  * - Below 1.10 nothing is touched, and the saved entries say the note was not seen.
  */
-export function planAnnotations(found: Found, previous: readonly SavedMark[], cells: readonly MergedMark[], api: { comments: boolean; notes: boolean }): AnnotationPlan {
+export function planAnnotations(
+  found: Found,
+  previous: readonly SavedMark[],
+  cells: readonly MergedMark[],
+  api: { comments: boolean; notes: boolean },
+): AnnotationPlan {
   const notes = new Map<string, SavedNote>();
   if (!api.comments) return { notes, none: true, ourComments: [], changes: [] };
   const changes: AnnotationChange[] = [];

@@ -46,7 +46,9 @@ export function queueProbes(
 /** What the probes found, after the sync. */
 export function readProbes(api: OfficeApi, probes: AnnotationProbes): Found {
   return foundFrom(
-    probes.comments.filter((p) => !(api.commentOrNull && p.comment.isNullObject)).map((p) => ({ id: p.id, address: p.location.address, content: p.comment.content ?? "" })),
+    probes.comments
+      .filter((p) => !(api.commentOrNull && p.comment.isNullObject))
+      .map((p) => ({ id: p.id, address: p.location.address, content: p.comment.content ?? "" })),
     probes.notes.filter((p) => !p.note.isNullObject).map((p) => ({ sheet: p.sheet, cell: p.cell, content: p.note.content ?? "" })),
   );
 }

@@ -105,7 +105,7 @@ function costsOf(api: OfficeApi): CapabilityCost[] {
     add(
       "ExcelApi 1.2",
       "您的 Excel 版本不支持隐藏工作表（需要 ExcelApi 1.2），保存审核说明和标记的工作表「_xzzf」会显示在最后，请勿修改或删除。",
-      "Your Excel cannot hide sheets (needs ExcelApi 1.2): the sheet \"_xzzf\" that keeps review notes and marks stays visible at the end; do not edit or delete it.",
+      'Your Excel cannot hide sheets (needs ExcelApi 1.2): the sheet "_xzzf" that keeps review notes and marks stays visible at the end; do not edit or delete it.',
     );
   }
   if (!api.orNull) {
@@ -133,7 +133,7 @@ function costsOf(api: OfficeApi): CapabilityCost[] {
     add(
       "ExcelApi 1.9",
       "您的 Excel 版本无法区分“无填充”和白色填充（需要 ExcelApi 1.9），清除标记后原为白色填充的单元格将恢复为无填充。",
-      "Your Excel cannot tell \"no fill\" from a white fill (needs ExcelApi 1.9): after marks are cleared, cells that were filled white have no fill.",
+      'Your Excel cannot tell "no fill" from a white fill (needs ExcelApi 1.9): after marks are cleared, cells that were filled white have no fill.',
     );
   }
   if (!api.comments) {

@@ -54,7 +54,7 @@ describe("reading", () => {
   });
 
   test("which number formats are dates", () => {
-    for (const f of ["yyyy-mm-dd", "m/d/yyyy", "[$-804]yyyy\"年\"m\"月\"", "h:mm:ss", "yyyy/m/d"]) expect([f, isDateFormat(f)]).toEqual([f, true]);
+    for (const f of ["yyyy-mm-dd", "m/d/yyyy", '[$-804]yyyy"年"m"月"', "h:mm:ss", "yyyy/m/d"]) expect([f, isDateFormat(f)]).toEqual([f, true]);
     for (const f of ["General", "0.00%", "@", "#,##0.00", "[Red]0", '0"天"', "0.00E+00"]) expect([f, isDateFormat(f)]).toEqual([f, false]);
   });
 
@@ -70,7 +70,7 @@ describe("writing", () => {
     for (const s of ["上年为0", "行政处罚(件)", "附件2", "", "湘潭县自然资源局"]) expect([s, needsTextFormat(s)]).toEqual([s, false]);
   });
 
-  test("rows become one rectangle; empty cells are \"\"; allText formats every text cell @", () => {
+  test('rows become one rectangle; empty cells are ""; allText formats every text cell @', () => {
     const g = toGrid([["a", 1], ["=x"]]);
     expect(g.values).toEqual([
       ["a", 1],

@@ -92,7 +92,8 @@ export function anchorRange(address: string, values: unknown[][], formats?: unkn
 export function anchorFormats(address: string, formats: unknown[][]): string[][] {
   const area = parseRange(localAddress(address)) ?? { top: 0, left: 0, bottom: 0, right: 0 };
   const out: string[][] = Array.from({ length: area.top }, () => []);
-  for (const row of formats) out.push([...Array.from({ length: area.left }, () => "General"), ...row.map((f) => (typeof f === "string" && f !== "" ? f : "General"))]);
+  for (const row of formats)
+    out.push([...Array.from({ length: area.left }, () => "General"), ...row.map((f) => (typeof f === "string" && f !== "" ? f : "General"))]);
   return out;
 }
 

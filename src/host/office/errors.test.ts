@@ -5,8 +5,16 @@ const ctx = { action: "写入数值", actionEn: "write values", targets: [{ shee
 
 describe("toHostError", () => {
   test("a protected sheet is named with the cell; several sheets are listed", () => {
-    expect(toHostError(new FakeOfficeError("AccessDenied", "protected"), ctx).message).toBe("工作表「附件2」受保护，无法写入 D7，请先撤销工作表保护（审阅 → 撤销工作表保护）。");
-    const many = toHostError(new FakeOfficeError("AccessDenied", "x"), { ...ctx, targets: [{ sheet: "附件2", cell: "D7" }, { sheet: "附件3", cell: "E8" }] });
+    expect(toHostError(new FakeOfficeError("AccessDenied", "protected"), ctx).message).toBe(
+      "工作表「附件2」受保护，无法写入 D7，请先撤销工作表保护（审阅 → 撤销工作表保护）。",
+    );
+    const many = toHostError(new FakeOfficeError("AccessDenied", "x"), {
+      ...ctx,
+      targets: [
+        { sheet: "附件2", cell: "D7" },
+        { sheet: "附件3", cell: "E8" },
+      ],
+    });
     expect(many.message).toContain("「附件2」、「附件3」");
   });
 
@@ -27,7 +35,9 @@ describe("toHostError", () => {
     expect(e).toBeInstanceOf(OfficeHostError);
     expect(e.message).toBe("Excel 无法写入数值（工作表「附件2」 D7），错误代码 SomethingNew：Something broke。请重试；如仍失败，请把这段文字发给技术支持。");
     expect(e.messageEn).toContain("Something broke");
-    expect(toHostError(new TypeError("boom"), { action: "读取工作簿", actionEn: "read" }).message).toBe("Excel 无法读取工作簿，错误代码 Unknown：boom。请重试；如仍失败，请把这段文字发给技术支持。");
+    expect(toHostError(new TypeError("boom"), { action: "读取工作簿", actionEn: "read" }).message).toBe(
+      "Excel 无法读取工作簿，错误代码 Unknown：boom。请重试；如仍失败，请把这段文字发给技术支持。",
+    );
   });
 
   test("our own errors pass through unchanged", () => {

@@ -101,7 +101,10 @@ export function readOnlyError(ctx: ErrorContext): OfficeHostError {
 /** What to do, per Office error code the host can meet (beyond the ones with sentences of their own below). */
 const CODE_ADVICE: Record<string, { zh: string; en: string }> = {
   ActivityLimitReached: { zh: "Excel 正忙（操作过于频繁），请稍后重试。", en: "Excel is busy (too many requests); retry in a moment." },
-  ServiceNotAvailable: { zh: "Excel 服务暂时不可用（网页版可能网络中断），请稍后重试。", en: "The Excel service is not available now (Excel on the web may be offline); retry later." },
+  ServiceNotAvailable: {
+    zh: "Excel 服务暂时不可用（网页版可能网络中断），请稍后重试。",
+    en: "The Excel service is not available now (Excel on the web may be offline); retry later.",
+  },
   Busy: { zh: "Excel 正忙，请稍后重试。", en: "Excel is busy; retry in a moment." },
   RequestAborted: { zh: "请求被中断（可能网络中断或 Excel 正在关闭），请稍后重试。", en: "The request was aborted (network or Excel closing); retry." },
   Conflict: { zh: "工作簿正被其他人或其他操作同时修改，请稍后重试。", en: "The workbook is being changed by someone or something else; retry in a moment." },
@@ -109,32 +112,68 @@ const CODE_ADVICE: Record<string, { zh: string; en: string }> = {
     zh: "任务窗格所属的工作簿已不是当前工作簿（可能已关闭或切换）。请切回该工作簿，必要时关闭并重新打开任务窗格，再重试。",
     en: "The pane's workbook is no longer the active one (closed or switched). Switch back to it, reopen the pane if needed, and retry.",
   },
-  MemoryLimitReached: { zh: "Excel 内存不足。请关闭其他工作簿或程序，保存后重新打开本工作簿再试。", en: "Excel ran out of memory. Close other workbooks or programs, reopen this workbook and retry." },
+  MemoryLimitReached: {
+    zh: "Excel 内存不足。请关闭其他工作簿或程序，保存后重新打开本工作簿再试。",
+    en: "Excel ran out of memory. Close other workbooks or programs, reopen this workbook and retry.",
+  },
   RangeExceedsLimit: {
     zh: "涉及的单元格数超出 Excel 单次操作的上限。请删除表格以外多余的行、列或整行整列的格式后重试。",
     en: "The range exceeds Excel's limit for one operation. Delete surplus rows, columns or whole-column formatting outside the tables and retry.",
   },
-  GeneralException: { zh: "Excel 内部出错。请保存工作簿，关闭并重新打开任务窗格后重试。", en: "Excel reported an internal error. Save the workbook, reopen the pane and retry." },
-  InvalidArgument: { zh: "Excel 认为写入的内容或地址无效。请重新校验后再试；如仍失败，请检查工作表名称和表格位置。", en: "Excel found an argument invalid. Check again and retry; if it persists, check the sheet names and where the tables are." },
-  InvalidReference: { zh: "引用的区域已失效（行、列或工作表可能已删除）。请重新校验后再试。", en: "A referenced range is no longer valid (rows, columns or a sheet were deleted). Check again and retry." },
+  GeneralException: {
+    zh: "Excel 内部出错。请保存工作簿，关闭并重新打开任务窗格后重试。",
+    en: "Excel reported an internal error. Save the workbook, reopen the pane and retry.",
+  },
+  InvalidArgument: {
+    zh: "Excel 认为写入的内容或地址无效。请重新校验后再试；如仍失败，请检查工作表名称和表格位置。",
+    en: "Excel found an argument invalid. Check again and retry; if it persists, check the sheet names and where the tables are.",
+  },
+  InvalidReference: {
+    zh: "引用的区域已失效（行、列或工作表可能已删除）。请重新校验后再试。",
+    en: "A referenced range is no longer valid (rows, columns or a sheet were deleted). Check again and retry.",
+  },
   InvalidBinding: { zh: "引用的区域已失效。请重新识别后再试。", en: "A binding is no longer valid. Recognise again and retry." },
   InvalidSelection: { zh: "当前选择的区域无效。请单击一个单元格后重试。", en: "The selection is not valid. Click a single cell and retry." },
-  InvalidOperation: { zh: "当前状态下 Excel 不允许此操作（例如工作表受保护、对话框未关闭）。请关闭对话框、撤销保护后重试。", en: "Excel does not allow this now (a protected sheet, an open dialog). Close dialogs, unprotect and retry." },
+  InvalidOperation: {
+    zh: "当前状态下 Excel 不允许此操作（例如工作表受保护、对话框未关闭）。请关闭对话框、撤销保护后重试。",
+    en: "Excel does not allow this now (a protected sheet, an open dialog). Close dialogs, unprotect and retry.",
+  },
   InvalidRequest: { zh: "Excel 拒绝了本次请求。请关闭并重新打开任务窗格后重试。", en: "Excel rejected the request. Reopen the pane and retry." },
-  InsertDeleteConflict: { zh: "写入与表格中的插入或删除冲突（可能涉及表格对象或筛选区域）。请取消筛选后重试。", en: "The write conflicts with an insert or delete (a table object or a filter). Clear filters and retry." },
-  MergedRangeConflict: { zh: "写入区域与合并单元格冲突。请检查表格中的合并单元格后重试。", en: "The write conflicts with merged cells. Check the merged cells and retry." },
-  FilteredRangeConflict: { zh: "写入区域处于筛选状态。请先取消筛选（数据 → 清除）后重试。", en: "The range is filtered. Clear the filter (Data → Clear) and retry." },
+  InsertDeleteConflict: {
+    zh: "写入与表格中的插入或删除冲突（可能涉及表格对象或筛选区域）。请取消筛选后重试。",
+    en: "The write conflicts with an insert or delete (a table object or a filter). Clear filters and retry.",
+  },
+  MergedRangeConflict: {
+    zh: "写入区域与合并单元格冲突。请检查表格中的合并单元格后重试。",
+    en: "The write conflicts with merged cells. Check the merged cells and retry.",
+  },
+  FilteredRangeConflict: {
+    zh: "写入区域处于筛选状态。请先取消筛选（数据 → 清除）后重试。",
+    en: "The range is filtered. Clear the filter (Data → Clear) and retry.",
+  },
   PivotTableRangeConflict: { zh: "写入区域与数据透视表重叠。请移开数据透视表后重试。", en: "The range overlaps a PivotTable. Move it away and retry." },
-  NonBlankCellOffSheet: { zh: "工作表末尾已有内容，无法插入。请删除工作表最后的行或列中的内容后重试。", en: "Cells at the end of the sheet are not empty, so nothing can be inserted. Clear the last rows or columns and retry." },
+  NonBlankCellOffSheet: {
+    zh: "工作表末尾已有内容，无法插入。请删除工作表最后的行或列中的内容后重试。",
+    en: "Cells at the end of the sheet are not empty, so nothing can be inserted. Clear the last rows or columns and retry.",
+  },
   ApiNotFound: { zh: "此 Excel 版本缺少所需的功能。请更新 Office 后重试。", en: "This Excel lacks a required API. Update Office and retry." },
   NotImplemented: { zh: "此 Excel 版本不支持该操作。请更新 Office 后重试。", en: "This Excel does not implement the operation. Update Office and retry." },
   UnsupportedOperation: { zh: "此 Excel 版本不支持该操作。请更新 Office 后重试。", en: "This Excel does not support the operation. Update Office and retry." },
-  UnsupportedFeature: { zh: "工作簿中的某项功能不受支持。请在 Excel 桌面版中打开后重试。", en: "A feature in the workbook is not supported. Open it in Excel desktop and retry." },
+  UnsupportedFeature: {
+    zh: "工作簿中的某项功能不受支持。请在 Excel 桌面版中打开后重试。",
+    en: "A feature in the workbook is not supported. Open it in Excel desktop and retry.",
+  },
   UnsupportedSheet: { zh: "此类工作表（如图表工作表或宏表）不支持该操作。", en: "This kind of sheet (a chart or macro sheet) does not support the operation." },
   Unauthenticated: { zh: "登录已过期。请重新登录 Office 后重试。", en: "Sign-in expired. Sign in to Office again and retry." },
-  ItemNotFound: { zh: "要找的工作表、名称或批注已不存在，可能已被删除或改名。请重新校验后再试。", en: "A sheet, name or comment was not found (deleted or renamed). Check again and retry." },
+  ItemNotFound: {
+    zh: "要找的工作表、名称或批注已不存在，可能已被删除或改名。请重新校验后再试。",
+    en: "A sheet, name or comment was not found (deleted or renamed). Check again and retry.",
+  },
   ItemAlreadyExists: { zh: "同名的工作表或名称已存在。请重命名后重试。", en: "A sheet or name of that name already exists. Rename it and retry." },
-  PropertyNotLoaded: { zh: "加载项内部错误（读取了未加载的属性）。请关闭并重新打开任务窗格后重试，并告知技术支持。", en: "Internal add-in error (a property read before it was loaded). Reopen the pane and retry, and tell support." },
+  PropertyNotLoaded: {
+    zh: "加载项内部错误（读取了未加载的属性）。请关闭并重新打开任务窗格后重试，并告知技术支持。",
+    en: "Internal add-in error (a property read before it was loaded). Reopen the pane and retry, and tell support.",
+  },
   WorkbookLocked: { zh: "工作簿已锁定（可能正在被其他程序使用）。请稍后重试。", en: "The workbook is locked (perhaps in use elsewhere). Retry later." },
 };
 
@@ -222,7 +261,12 @@ export function toHostError(err: unknown, ctx: ErrorContext): OfficeHostError {
   const at = first ? { sheet: first.sheet, cell: first.cell } : {};
   const advice = Object.prototype.hasOwnProperty.call(CODE_ADVICE, code) ? CODE_ADVICE[code] : undefined;
   if (advice) {
-    return new OfficeHostError(code, `Excel 无法${ctx.action}${where}。${advice.zh}（错误代码 ${code}）`, `Excel could not ${ctx.actionEn}${whereEn}. ${advice.en} (${code}: ${msg})`, at);
+    return new OfficeHostError(
+      code,
+      `Excel 无法${ctx.action}${where}。${advice.zh}（错误代码 ${code}）`,
+      `Excel could not ${ctx.actionEn}${whereEn}. ${advice.en} (${code}: ${msg})`,
+      at,
+    );
   }
   // A code this host does not know: named with its code, Office's text kept for whoever supports the clerk.
   return new OfficeHostError(

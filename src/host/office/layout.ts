@@ -102,7 +102,9 @@ export function queueCopySheet(ws: Excel.Worksheet, sheet: CopySheet, api: Offic
   const cols = Math.max(1, ...sheet.values.map((r) => r.length));
   const grid = toGrid(sheet.values, cols);
   // A number keeps its format (0.00%); text Excel would convert keeps `@` (toGrid).
-  const formats = grid.formats.map((row, i) => row.map((f, j) => (typeof sheet.values[i]?.[j] === "number" && sheet.formats[i]?.[j] ? sheet.formats[i][j] : f)));
+  const formats = grid.formats.map((row, i) =>
+    row.map((f, j) => (typeof sheet.values[i]?.[j] === "number" && sheet.formats[i]?.[j] ? sheet.formats[i][j] : f)),
+  );
   const region = ws.getRange(rangeA1(0, 0, grid.rows - 1, grid.cols - 1));
   region.numberFormat = formats;
   region.values = grid.values;

@@ -17,7 +17,6 @@ import { touch, type SheetCache } from "./sheetCache";
 /** Where a mark or clear tells what it could not do but did not fail for. */
 type Warn = (notice: HostNotice) => void;
 
-
 function liveMarks(cache: SheetCache): SavedMark[] {
   return cache.currentState().marks.filter((m) => cache.info(m.sheet) && fromA1(m.cell));
 }
@@ -48,7 +47,10 @@ export async function markCells(context: Excel.RequestContext, cache: SheetCache
   const list = context.workbook.worksheets;
   list.load("items/name,items/visibility");
   touch(sheets, [...previous.map((m) => m.sheet), ...cells.map((m) => m.sheet)]);
-  const probes = queueProbes(context, api, cache.commentIds, sheets, [...previous.map((m) => ({ sheet: m.sheet, cell: m.cell })), ...cells.map((m) => ({ sheet: m.sheet, cell: m.address }))]);
+  const probes = queueProbes(context, api, cache.commentIds, sheets, [
+    ...previous.map((m) => ({ sheet: m.sheet, cell: m.cell })),
+    ...cells.map((m) => ({ sheet: m.sheet, cell: m.address })),
+  ]);
   for (const m of previous) queueRestore(sheets, m);
   const fills = cells.map((m) => {
     const fill = sheets(m.sheet).getRange(m.address).format.fill;
@@ -118,18 +120,33 @@ export async function clearCells(context: Excel.RequestContext, cache: SheetCach
   cache.unmarkable = new Set();
   const state: WorkbookState = { ...cache.currentState(), marks: kept };
   const sheets = cache.sheetGetter(context);
-  touch(sheets, previous.map((m) => m.sheet));
+  touch(
+    sheets,
+    previous.map((m) => m.sheet),
+  );
   if (!api.comments) {
     for (const m of previous) queueRestore(sheets, m);
     queueStateWrite(context, cache, state);
     await context.sync();
     cache.stateWritten(state);
-    warnProtected(cache, warn, kept.map((m) => m.sheet), 0, kept.length);
+    warnProtected(
+      cache,
+      warn,
+      kept.map((m) => m.sheet),
+      0,
+      kept.length,
+    );
     return;
   }
   const list = context.workbook.worksheets;
   list.load("items/name,items/visibility");
-  const probes = queueProbes(context, api, cache.commentIds, sheets, previous.map((m) => ({ sheet: m.sheet, cell: m.cell })));
+  const probes = queueProbes(
+    context,
+    api,
+    cache.commentIds,
+    sheets,
+    previous.map((m) => ({ sheet: m.sheet, cell: m.cell })),
+  );
   for (const m of previous) queueRestore(sheets, m);
   await context.sync();
   cache.freshNames(list);
@@ -139,7 +156,13 @@ export async function clearCells(context: Excel.RequestContext, cache: SheetCach
   const reload = queueAnnotations(context, plan, sheets, (sheet) => !keptSheets.has(sheet.toLowerCase()));
   await syncMarks(context, cache, warn, reload, () => queueStateWrite(context, cache, state), null);
   cache.stateWritten(state);
-  warnProtected(cache, warn, kept.map((m) => m.sheet), 0, kept.length);
+  warnProtected(
+    cache,
+    warn,
+    kept.map((m) => m.sheet),
+    0,
+    kept.length,
+  );
 }
 
 function queueRestore(sheets: (name: string) => Excel.Worksheet, m: SavedMark): void {
@@ -157,7 +180,14 @@ function queueRestore(sheets: (name: string) => Excel.Worksheet, m: SavedMark): 
  * too, `undo` restores what the record says, in the order the fills were set, so the refused statement
  * stops it exactly where the fills stopped; the first error is thrown.
  */
-async function syncMarks(context: Excel.RequestContext, cache: SheetCache, warn: Warn, reload: Excel.CommentCollection | null, redo: () => void, undo: (() => void) | null): Promise<boolean> {
+async function syncMarks(
+  context: Excel.RequestContext,
+  cache: SheetCache,
+  warn: Warn,
+  reload: Excel.CommentCollection | null,
+  redo: () => void,
+  undo: (() => void) | null,
+): Promise<boolean> {
   try {
     await context.sync();
   } catch (err) {
@@ -179,7 +209,8 @@ async function syncMarks(context: Excel.RequestContext, cache: SheetCache, warn:
     if (reload) {
       warn({
         message: "部分单元格已有备注或批注，未能添加问题说明；这些问题仍在任务窗格中列出，单元格底色已标记。",
-        messageEn: "Some cells already have a note or comment, so the finding could not be added there; the findings are still listed in the pane and the cells are filled.",
+        messageEn:
+          "Some cells already have a note or comment, so the finding could not be added there; the findings are still listed in the pane and the cells are filled.",
       });
     }
     return false;

@@ -110,7 +110,7 @@ describe.each([1, 18])("writeValues at ExcelApi 1.%i", (level) => {
         { sheet: A2, address: "N8", value: "-50.00%" },
         { sheet: A2, address: "C8", value: 5 },
         { sheet: A2, address: "B7", value: null },
-        { sheet: A2, address: "E8", value: "+0.00%", formula: "=IF(C7=0,\"\",D7/C7-1)" },
+        { sheet: A2, address: "E8", value: "+0.00%", formula: '=IF(C7=0,"",D7/C7-1)' },
       ]),
     );
     expect(n).toBe(1);
@@ -119,13 +119,18 @@ describe.each([1, 18])("writeValues at ExcelApi 1.%i", (level) => {
     expect(s.value("N8")).toBe("-50.00%");
     expect(s.value("C8")).toBe(5);
     expect(s.value("B7")).toBeNull();
-    expect(s.cell("E8")?.formula).toBe("=IF(C7=0,\"\",D7/C7-1)");
+    expect(s.cell("E8")?.formula).toBe('=IF(C7=0,"",D7/C7-1)');
   });
 
   test("a sheet that does not exist is named, and nothing is written", async () => {
     const book = FakeWorkbook.fromSnapshot(seedSnapshot(), { level });
     const host = hostOn(book);
-    const e = await rejection(host.writeValues([{ sheet: A2, address: "C8", value: 1 }, { sheet: "附件9", address: "D7", value: 2 }]));
+    const e = await rejection(
+      host.writeValues([
+        { sheet: A2, address: "C8", value: 1 },
+        { sheet: "附件9", address: "D7", value: 2 },
+      ]),
+    );
     expect(e.message).toContain("找不到工作表「附件9」");
     expect(e.message).toContain("D7");
     expect(book.sheet(A2).value("C8")).toBeNull();
@@ -283,7 +288,10 @@ describe.each([1, 9, 10, 18])("mark and clearMarks at ExcelApi 1.%i", (level) =>
     await host.readSnapshot();
     await host.mark(markAll());
     await host.readSnapshot();
-    await host.mark([{ sheet: A2, address: "D7", severity: "error", message: "仍有问题" }, { sheet: A2, address: "G7", severity: "warning", message: "新问题" }]);
+    await host.mark([
+      { sheet: A2, address: "D7", severity: "error", message: "仍有问题" },
+      { sheet: A2, address: "G7", severity: "warning", message: "新问题" },
+    ]);
     expect(book.sheet(A2).fill("C7")).toBe("#00B050");
     expect(book.sheet(A2).fill("D7")).toBe(MARK_FILLS.error);
     expect(book.sheet(A2).fill("G7")).toBe(MARK_FILLS.warning);
@@ -337,7 +345,12 @@ describe.each([1, 9, 10, 18])("mark and clearMarks at ExcelApi 1.%i", (level) =>
       expect(e.message).toContain(`工作表「${A2}」受保护，无法写入 C7`);
     } else {
       expect(await syncsOf(() => host.mark(markAll()))).toBe(2);
-      expect(host.takeWarnings().map((w) => w.message).join()).toContain(`工作表「${A2}」受保护`);
+      expect(
+        host
+          .takeWarnings()
+          .map((w) => w.message)
+          .join(),
+      ).toContain(`工作表「${A2}」受保护`);
       expect(readState(book.snapshot()).marks).toEqual([]);
     }
     for (const [a, f] of Object.entries(PRIOR_FILLS)) expect(book.sheet(A2).fill(a)).toBe(f);
@@ -456,10 +469,25 @@ describe.each([1, 18])("writeState, writeSheet, select at ExcelApi 1.%i", (level
     const book = seededBook(level);
     const host = hostOn(book);
     await host.readSnapshot();
-    expect(await syncsOf(() => host.writeSheet("审核报告", [["序号", "说明"], [1, "=A1"], [2, "+5%"], [3, "很长的说明"]]))).toBe(1);
-    await host.writeSheet("审核报告", [["序号", "说明"], [1, "只剩一条"]]);
+    expect(
+      await syncsOf(() =>
+        host.writeSheet("审核报告", [
+          ["序号", "说明"],
+          [1, "=A1"],
+          [2, "+5%"],
+          [3, "很长的说明"],
+        ]),
+      ),
+    ).toBe(1);
+    await host.writeSheet("审核报告", [
+      ["序号", "说明"],
+      [1, "只剩一条"],
+    ]);
     const s = book.sheet("审核报告");
-    expect(s.values()).toEqual([["序号", "说明"], [1, "只剩一条"]]);
+    expect(s.values()).toEqual([
+      ["序号", "说明"],
+      [1, "只剩一条"],
+    ]);
     expect(s.cell("A1")?.bold).toBe(true);
     await host.writeSheet("审核报告", [["x", "=A1", "+5%"]]);
     expect(s.values()).toEqual([["x", "=A1", "+5%"]]);

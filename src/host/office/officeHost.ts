@@ -175,7 +175,8 @@ export class OfficeHost implements WorkbookHost {
    * else than the names say; one round trip then, none otherwise. 校验 saves them with its marks.
    */
   async keepTables(): Promise<void> {
-    if (!this.api.names || !this.cache.sheets || !this.cache.wantedNames || !namesDiffer(this.cache.wantedNames, this.cache.tableNames, this.cache.known())) return;
+    if (!this.api.names || !this.cache.sheets || !this.cache.wantedNames || !namesDiffer(this.cache.wantedNames, this.cache.tableNames, this.cache.known()))
+      return;
     await this.operation({ action: "保存表格位置", actionEn: "save where the tables are" }, (context) =>
       this.retryIfStale(context, async () => {
         await this.prepare(context, false);
@@ -238,9 +239,15 @@ export class OfficeHost implements WorkbookHost {
     await this.operation(ctx, (context) =>
       this.retryIfStale(context, async () => {
         await this.prepare(context, false);
-        await this.requireSheets(context, writes.map((w) => ({ sheet: w.sheet, cell: w.address })));
+        await this.requireSheets(
+          context,
+          writes.map((w) => ({ sheet: w.sheet, cell: w.address })),
+        );
         const sheets = this.cache.sheetGetter(context);
-        touch(sheets, writes.map((w) => w.sheet));
+        touch(
+          sheets,
+          writes.map((w) => w.sheet),
+        );
         for (const w of writes) {
           const range = sheets(w.sheet).getRange(w.address);
           if (w.formula) {
@@ -263,9 +270,13 @@ export class OfficeHost implements WorkbookHost {
     for (const m of marks) if (!fromA1(m.address)) throw badAddressError(m.sheet, m.address);
     const cells = mergeMarks(marks);
     const ctx: ErrorContext = { action: "标记单元格", actionEn: "mark cells", targets: firstCells(cells.map((m) => ({ sheet: m.sheet, cell: m.address }))) };
-    await this.operation(ctx, (context) => this.retryIfStale(context, async () => {
+    await this.operation(ctx, (context) =>
+      this.retryIfStale(context, async () => {
         await this.prepare(context, true);
-        await this.requireSheets(context, cells.map((m) => ({ sheet: m.sheet, cell: m.address })));
+        await this.requireSheets(
+          context,
+          cells.map((m) => ({ sheet: m.sheet, cell: m.address })),
+        );
         await markCells(context, this.cache, cells, (n) => this.warn(n));
       }),
     );
@@ -292,7 +303,12 @@ export class OfficeHost implements WorkbookHost {
       seen.add(low);
     }
     if (layouts.length === 0) return;
-    const ctx: ErrorContext = { action: "插入模板", actionEn: "insert the templates", addingSheet: layouts[0].sheetName, targets: layouts.map((l) => ({ sheet: l.sheetName, cell: "A1" })) };
+    const ctx: ErrorContext = {
+      action: "插入模板",
+      actionEn: "insert the templates",
+      addingSheet: layouts[0].sheetName,
+      targets: layouts.map((l) => ({ sheet: l.sheetName, cell: "A1" })),
+    };
     await this.operation(ctx, async (context) => {
       // Fresh names: refusing a taken name must not depend on what was true minutes ago.
       await this.cache.loadNames(context);
@@ -308,7 +324,11 @@ export class OfficeHost implements WorkbookHost {
   async writeState(rows: CellValue[][]): Promise<void> {
     const given = readState({ sheets: [{ name: STATE_SHEET, values: rows, merges: [] }] });
     if (!isStateHeader(rows)) {
-      throw new OfficeHostError("BadStateRows", "内部错误：审核状态的格式不正确，未写入。", "Internal error: the state rows are malformed; nothing was written.");
+      throw new OfficeHostError(
+        "BadStateRows",
+        "内部错误：审核状态的格式不正确，未写入。",
+        "Internal error: the state rows are malformed; nothing was written.",
+      );
     }
     const ctx: ErrorContext = { action: "保存审核状态", actionEn: "save the review state", targets: [{ sheet: STATE_SHEET, cell: "A1" }] };
     await this.operation(ctx, (context) =>
@@ -432,7 +452,6 @@ export class OfficeHost implements WorkbookHost {
     if (!this.cache.namesFresh && targets.some((t) => !this.cache.info(t.sheet))) await this.cache.loadNames(context);
     for (const t of targets) if (!this.cache.info(t.sheet)) throw missingSheetError(t.sheet, t.cell);
   }
-
 }
 
 // ------------------------------------------------------------------------------------------

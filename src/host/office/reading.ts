@@ -49,7 +49,14 @@ export interface FullRead {
  * sheet list is loaded in the same batch and null is returned when it differs from `names` (the
  * caller then reads again).
  */
-export async function readValues(context: Excel.RequestContext, cache: SheetCache, names: SheetInfo[], checkNames: boolean, withFormats = false, chunked = false): Promise<FullRead | null> {
+export async function readValues(
+  context: Excel.RequestContext,
+  cache: SheetCache,
+  names: SheetInfo[],
+  checkNames: boolean,
+  withFormats = false,
+  chunked = false,
+): Promise<FullRead | null> {
   const api = cache.api;
   const list = checkNames ? context.workbook.worksheets : null;
   if (list) list.load("items/name,items/visibility");
@@ -93,7 +100,10 @@ export async function readValues(context: Excel.RequestContext, cache: SheetCach
           if (row.length > 0) all[r] = row;
         });
       }
-      formats.set(r.name, Array.from(all, (row) => row ?? []));
+      formats.set(
+        r.name,
+        Array.from(all, (row) => row ?? []),
+      );
     }
   });
   const snapshot: WorkbookSnapshot = { sheets };
@@ -117,7 +127,8 @@ async function readInParts(context: Excel.RequestContext, api: OfficeApi, reads:
     const area = parseAreasAddress(used.address)[0];
     if (!area) return;
     const rows = Math.max(1, Math.floor(PART_CELLS / (area.right - area.left + 1)));
-    for (let top = area.top; top <= area.bottom; top += rows) todo.push({ i, top, bottom: Math.min(area.bottom, top + rows - 1), left: area.left, right: area.right });
+    for (let top = area.top; top <= area.bottom; top += rows)
+      todo.push({ i, top, bottom: Math.min(area.bottom, top + rows - 1), left: area.left, right: area.right });
   });
   const out = new Map<number, RangeRead[]>();
   let budget = PART_CELLS;
@@ -144,7 +155,10 @@ async function readInParts(context: Excel.RequestContext, api: OfficeApi, reads:
       const halves = batch.flatMap((p) => {
         if (p.top === p.bottom) return [p];
         const mid = p.top + Math.floor((p.bottom - p.top) / 2);
-        return [{ ...p, bottom: mid }, { ...p, top: mid + 1 }];
+        return [
+          { ...p, bottom: mid },
+          { ...p, top: mid + 1 },
+        ];
       });
       todo.unshift(...halves);
       continue;
@@ -182,7 +196,13 @@ export function namedPlan(cache: SheetCache, sheets: SheetInfo[]): NamedRead[] |
  * names are loaded in the same batch, and the read holds only when each still says what was read
  * (rows inserted inside a table move its name's end: then everything is read again).
  */
-export async function readNamed(context: Excel.RequestContext, cache: SheetCache, names: SheetInfo[], plan: NamedRead[], checkNames: boolean): Promise<WorkbookSnapshot | null> {
+export async function readNamed(
+  context: Excel.RequestContext,
+  cache: SheetCache,
+  names: SheetInfo[],
+  plan: NamedRead[],
+  checkNames: boolean,
+): Promise<WorkbookSnapshot | null> {
   const api = cache.api;
   const list = checkNames ? context.workbook.worksheets : null;
   if (list) list.load("items/name,items/visibility");
@@ -223,7 +243,12 @@ export async function readNamed(context: Excel.RequestContext, cache: SheetCache
   for (let i = 0; i < plan.length; i++) {
     const now = cache.tableNames.get(tableNameOf(plan[i].id));
     const was = expected[i] as MergeArea;
-    if (!now?.area || now.sheet.toLowerCase() !== plan[i].sheet.toLowerCase() || rangeA1(now.area.top, now.area.left, now.area.bottom, now.area.right) !== rangeA1(was.top, was.left, was.bottom, was.right)) return null;
+    if (
+      !now?.area ||
+      now.sheet.toLowerCase() !== plan[i].sheet.toLowerCase() ||
+      rangeA1(now.area.top, now.area.left, now.area.bottom, now.area.right) !== rangeA1(was.top, was.left, was.bottom, was.right)
+    )
+      return null;
     const { ws, range } = ranges[i];
     if (ws.isNullObject) return null;
     const area = parseAreasAddress(range.address)[0];

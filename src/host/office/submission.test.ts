@@ -10,7 +10,11 @@ const seedWithout = () => seedSnapshot({ withoutMerges: true });
 describe("planSubmission", () => {
   test("the tables' sheets only, in order; state, report and other sheets left out; 报送- names in this workbook", () => {
     const snap = seedWithout();
-    snap.sheets.push({ name: STATE_SHEET, values: [["x"]], merges: [], hidden: true }, { name: AUDIT_SHEET, values: [["序号"]], merges: [] }, { name: "底稿", values: [[1]], merges: [] });
+    snap.sheets.push(
+      { name: STATE_SHEET, values: [["x"]], merges: [], hidden: true },
+      { name: AUDIT_SHEET, values: [["序号"]], merges: [] },
+      { name: "底稿", values: [[1]], merges: [] },
+    );
     const own = planSubmission(snap, new Map(), { inWorkbook: false });
     expect(own.sheets.map((s) => s.name)).toEqual(Object.values(SHEET_NAMES));
     expect(own.tables).toEqual(["A2", "A3", "A4", "A5"]);
@@ -22,7 +26,12 @@ describe("planSubmission", () => {
 
   test("number formats follow the values; merges as read, or the layout's where none were read", () => {
     const withMerges = seedSnapshot();
-    const formats = new Map([[SHEET_NAMES.A2, [[], [], [], [], [], [], [], [null, null, null, null, null, null, null, null, null, null, null, null, "0.00%"]] as unknown as string[][]]]);
+    const formats = new Map([
+      [
+        SHEET_NAMES.A2,
+        [[], [], [], [], [], [], [], [null, null, null, null, null, null, null, null, null, null, null, null, "0.00%"]] as unknown as string[][],
+      ],
+    ]);
     const plan = planSubmission(withMerges, formats, { inWorkbook: false });
     expect(plan.sheets[0].merges).toEqual(withMerges.sheets[0].merges);
     expect(plan.sheets[0].formats[7]?.[12]).toBe("0.00%");
@@ -44,7 +53,12 @@ describe("layoutMerges", () => {
     // A value in the second cell of a ratio span: that span is not merged.
     const values = snap.sheets[0].values.map((r) => [...r]);
     values[penalty.ratio!.row][penalty.current.col] = "9%";
-    expect(layoutMerges(a2, values)).not.toContainEqual({ top: penalty.ratio?.row, left: penalty.prior.col, bottom: penalty.ratio?.row, right: penalty.current.col });
+    expect(layoutMerges(a2, values)).not.toContainEqual({
+      top: penalty.ratio?.row,
+      left: penalty.prior.col,
+      bottom: penalty.ratio?.row,
+      right: penalty.current.col,
+    });
   });
 });
 

@@ -2,7 +2,18 @@ import { recognise } from "../../engine/recognize";
 import { STATE_SHEET } from "../../engine/stateSheet";
 import { SHEET_NAMES } from "../../templates/tables";
 import { seedSnapshot } from "../../../tests/helpers/seedWorkbook";
-import { COL_MARGIN, type TableName, namedReadPlan, namesDiffer, readTableNames, ROW_MARGIN, sheetsTag, tableNameComment, verifyNamedRead, wantedTableNames } from "./tableNames";
+import {
+  COL_MARGIN,
+  type TableName,
+  namedReadPlan,
+  namesDiffer,
+  readTableNames,
+  ROW_MARGIN,
+  sheetsTag,
+  tableNameComment,
+  verifyNamedRead,
+  wantedTableNames,
+} from "./tableNames";
 
 const sheets = [{ name: SHEET_NAMES.A2 }, { name: "底稿" }];
 const tag = sheetsTag(sheets);

@@ -103,7 +103,11 @@ export function wantedTableNames(tables: readonly RecognisedTable[]): Map<string
 const sameArea = (a: MergeArea, b: MergeArea) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
 
 /** Whether the workbook's names must be rewritten to say what `wanted` says (for this sheet list). */
-export function namesDiffer(wanted: ReadonlyMap<string, WantedName>, current: ReadonlyMap<string, TableName> | null, sheets: ReadonlyArray<{ name: string }>): boolean {
+export function namesDiffer(
+  wanted: ReadonlyMap<string, WantedName>,
+  current: ReadonlyMap<string, TableName> | null,
+  sheets: ReadonlyArray<{ name: string }>,
+): boolean {
   if (!current) return wanted.size > 0;
   const tag = sheetsTag(sheets);
   for (const k of current.keys()) if (!wanted.has(k)) return true;

@@ -9,10 +9,14 @@ const sheet = (data: string, after = "") => `<worksheet ${NS}><cols><col min="1"
 
 describe("withCellAddresses", () => {
   it("numbers cells after the previous one, rows after the previous row, and leaves addressed ones alone", () => {
-    const xml = sheet('<row r="2"><c t="inlineStr"><is><t>甲</t></is></c><c><v>1</v></c><c r="E2"><v>5</v></c><c s="3"><v>6</v></c></row><row><c/><c t="s"><v>0</v></c></row>');
+    const xml = sheet(
+      '<row r="2"><c t="inlineStr"><is><t>甲</t></is></c><c><v>1</v></c><c r="E2"><v>5</v></c><c s="3"><v>6</v></c></row><row><c/><c t="s"><v>0</v></c></row>',
+    );
     const out = withCellAddresses(xml);
     expect(out).toBe(
-      sheet('<row r="2"><c r="A2" t="inlineStr"><is><t>甲</t></is></c><c r="B2"><v>1</v></c><c r="E2"><v>5</v></c><c r="F2" s="3"><v>6</v></c></row><row r="3"><c r="A3"/><c r="B3" t="s"><v>0</v></c></row>'),
+      sheet(
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>甲</t></is></c><c r="B2"><v>1</v></c><c r="E2"><v>5</v></c><c r="F2" s="3"><v>6</v></c></row><row r="3"><c r="A3"/><c r="B3" t="s"><v>0</v></c></row>',
+      ),
     );
   });
 
@@ -35,9 +39,13 @@ function xlsx(sheetXml: string): Uint8Array {
     "[Content_Types].xml": strToU8(
       '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
     ),
-    "_rels/.rels": strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+    "_rels/.rels": strToU8(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
     "xl/workbook.xml": strToU8(`<workbook ${NS}><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    "xl/_rels/workbook.xml.rels": strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
     "xl/worksheets/sheet1.xml": strToU8(sheetXml),
   });
 }

@@ -54,7 +54,11 @@ export function withCellAddresses(xml: string): string | null {
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
 
 /** Part names ExcelJS looks for spelled exactly so; Excel reads them in any case. */
-const EXCELJS_NAMES = new Map(["_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml", "docProps/app.xml", "docProps/core.xml"].map((n) => [n.toLowerCase(), n]));
+const EXCELJS_NAMES = new Map(
+  ["_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml", "docProps/app.xml", "docProps/core.xml"].map(
+    (n) => [n.toLowerCase(), n],
+  ),
+);
 const EXCELJS_SHEET = /^xl\/worksheets\/(_rels\/)?sheet(\d+)\.xml(\.rels)?$/i;
 
 /**

@@ -51,12 +51,7 @@ export type TextKind = "csv" | "html" | "xml" | "xml2003" | "fods" | "text";
 
 /** Factories, so that every place that refuses a file words it the same way. */
 export const readErrors = {
-  empty: () =>
-    new WorkbookReadError(
-      "empty",
-      "文件为空（0 字节），请重新导出后再试。",
-      "The file is empty (0 bytes). Export it again and retry.",
-    ),
+  empty: () => new WorkbookReadError("empty", "文件为空（0 字节），请重新导出后再试。", "The file is empty (0 bytes). Export it again and retry."),
 
   notZip: () =>
     new WorkbookReadError(
@@ -239,7 +234,12 @@ export type DocxTextKind = TextKind | "rtf";
 export const docxErrors = {
   empty: (file?: string) => {
     const n = named(file);
-    return new WorkbookReadError("empty", `${n.zh}是空文件（0 字节），请重新导出或保存后再试。`, `${n.en} is empty (0 bytes). Save or export it again and retry.`, file);
+    return new WorkbookReadError(
+      "empty",
+      `${n.zh}是空文件（0 字节），请重新导出或保存后再试。`,
+      `${n.en} is empty (0 bytes). Save or export it again and retry.`,
+      file,
+    );
   },
 
   /** A Word 97–2003 document (OLE with a WordDocument stream). */

@@ -5,8 +5,8 @@ describe("isDateFormatCode", () => {
   const table: [string, boolean][] = [
     ["yyyy-mm-dd", true],
     ['yyyy"年"m"月"d"日"', true],
-    ["[$-804]yyyy\"年\"m\"月\"", true],
-    ["[DBNum1][$-804]yyyy\"年\"m\"月\"", true],
+    ['[$-804]yyyy"年"m"月"', true],
+    ['[DBNum1][$-804]yyyy"年"m"月"', true],
     ["m/d/yy h:mm", true],
     ["h:mm AM/PM", true],
     ["[h]:mm:ss", true],
@@ -68,7 +68,7 @@ describe("isoFromDate and normalizeIsoDateText", () => {
     expect(isoFromDate(new Date(Date.UTC(2024, 2, 5, 7, 8, 9, 600)))).toBe("2024-03-05T07:08:10");
     expect(isoFromDate(new Date(Number.NaN))).toBeNull();
   });
-  it("puts a t=\"d\" cell's ISO text in the same form", () => {
+  it('puts a t="d" cell\'s ISO text in the same form', () => {
     expect(normalizeIsoDateText("2024-03-05T00:00:00Z")).toBe("2024-03-05");
     expect(normalizeIsoDateText("2024-03-05 07:08")).toBe("2024-03-05T07:08:00");
     expect(normalizeIsoDateText("2024-03-05T07:08:09.5+08:00")).toBe("2024-03-05T07:08:09");

@@ -32,7 +32,8 @@ async function fileWith(level: number, notes: Record<string, string>): Promise<E
   const host = await ExcelJSHost.fromBytes(await seedXlsxBytes());
   const ws = host.workbook.getWorksheet(A2);
   if (!ws) throw new Error("no A2");
-  for (const m of MARKS) ws.getCell(m.address).style = { ...ws.getCell(m.address).style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } } };
+  for (const m of MARKS)
+    ws.getCell(m.address).style = { ...ws.getCell(m.address).style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } } };
   for (const [a, text] of Object.entries(notes)) ws.getCell(a).note = text;
   await host.writeState(stateRows(state));
   return host;

@@ -187,7 +187,10 @@ describe("ExcelJSHost", () => {
 
   test("writeSheet replaces a sheet of the same name", async () => {
     const host = ExcelJSHost.empty();
-    await host.writeSheet(AUDIT_SHEET, [["a", "b"], [1, 2]]);
+    await host.writeSheet(AUDIT_SHEET, [
+      ["a", "b"],
+      [1, 2],
+    ]);
     await host.writeSheet(AUDIT_SHEET, [["序号"], [1]]);
     const snap = await host.readSnapshot();
     expect(snap.sheets).toEqual([expect.objectContaining({ name: AUDIT_SHEET, values: [["序号"], [1]] })]);

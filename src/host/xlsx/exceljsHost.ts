@@ -164,7 +164,8 @@ export class ExcelJSHost implements WorkbookHost {
 
   /** The cell to write for an address: the top-left cell of its merged area. */
   private cell(sheet: string, address: string): ExcelJS.Cell {
-    if (!A1_CELL.test(address)) throw new HostError(`“${address}”不是单元格地址（工作表“${sheet}”）。`, `"${address}" is not a cell address (sheet "${sheet}").`);
+    if (!A1_CELL.test(address))
+      throw new HostError(`“${address}”不是单元格地址（工作表“${sheet}”）。`, `"${address}" is not a cell address (sheet "${sheet}").`);
     return this.sheet(sheet).getCell(address.replace(/\$/g, "")).master;
   }
 

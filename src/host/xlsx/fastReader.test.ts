@@ -3,16 +3,7 @@ import { strToU8, zipSync } from "fflate";
 import type { WorkbookSnapshot } from "../../grid/grid";
 import { WorkbookReadError } from "./errors";
 import { readWorkbookWithExcelJS } from "./exceljsSnapshot";
-import {
-  MAX_CELL_TEXT,
-  MAX_MERGES,
-  MAX_SHEETS,
-  isDateFormatCode,
-  normalizeIsoDateText,
-  readWorkbookFast,
-  serialToIso,
-  shiftFormula,
-} from "./fastReader";
+import { MAX_CELL_TEXT, MAX_MERGES, MAX_SHEETS, isDateFormatCode, normalizeIsoDateText, readWorkbookFast, serialToIso, shiftFormula } from "./fastReader";
 import { PartCache } from "./partCache";
 
 async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
@@ -262,18 +253,29 @@ interface PartSheet {
   type?: string;
 }
 
-function makeXlsx(opts: { sheets: PartSheet[]; sst?: string; styles?: string; workbookPr?: string; extra?: Record<string, string>; level?: 0 | 1 | 6 }): Uint8Array {
+function makeXlsx(opts: {
+  sheets: PartSheet[];
+  sst?: string;
+  styles?: string;
+  workbookPr?: string;
+  extra?: Record<string, string>;
+  level?: 0 | 1 | 6;
+}): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   const sheetsXml = opts.sheets
     .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`)
     .join("");
-  files["xl/workbook.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS}>${opts.workbookPr ?? ""}<sheets>${sheetsXml}</sheets></workbook>`);
+  files["xl/workbook.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS}>${opts.workbookPr ?? ""}<sheets>${sheetsXml}</sheets></workbook>`,
+  );
   const rels = opts.sheets.map(
     (s, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${s.type ?? "worksheet"}" Target="${s.target ?? `worksheets/sheet${i + 1}.xml`}"/>`,
   );
   if (opts.sst !== undefined) rels.push(`<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
   if (opts.styles !== undefined) rels.push(`<Relationship Id="rIdT" Type="${REL}/styles" Target="styles.xml"/>`);
-  files["xl/_rels/workbook.xml.rels"] = strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`);
+  files["xl/_rels/workbook.xml.rels"] = strToU8(
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`,
+  );
   opts.sheets.forEach((s, i) => {
     const t = s.target ?? `worksheets/sheet${i + 1}.xml`;
     const path = t.startsWith("/") ? t.slice(1) : `xl/${t}`.replace(/^xl\/\.\.\//, "");
@@ -290,7 +292,14 @@ const sheet = (data: string, after = "") => `<worksheet ${NS}><sheetData>${data}
 describe("readWorkbookFast on hand-made parts", () => {
   it("places cells without an r attribute after the previous one, and rows without r after the previous row", () => {
     const bytes = makeXlsx({
-      sheets: [{ name: "S", xml: sheet('<row><c><v>1</v></c><c><v>2</v></c><c r="E1"><v>5</v></c><c><v>6</v></c></row><row><c t="str"><v>x</v></c></row><row r="5"><c><v>7</v></c></row>') }],
+      sheets: [
+        {
+          name: "S",
+          xml: sheet(
+            '<row><c><v>1</v></c><c><v>2</v></c><c r="E1"><v>5</v></c><c><v>6</v></c></row><row><c t="str"><v>x</v></c></row><row r="5"><c><v>7</v></c></row>',
+          ),
+        },
+      ],
     });
     const v = readWorkbookFast(bytes).sheets[0].values;
     expect(v[0]).toEqual([1, 2, , , 5, 6]); // eslint-disable-line no-sparse-arrays
@@ -328,7 +337,8 @@ describe("readWorkbookFast on hand-made parts", () => {
       "no sheet data end": `<row r="1"><c r="A1"><v>1</v></c></row>`,
     };
     for (const [about, data] of Object.entries(cases)) {
-      const xml = about === "no sheet data end" ? `<worksheet ${NS}><sheetData>${data}` : sheet(data, '<mergeCells count="1"><mergeCell ref="D1:E2"/></mergeCells>');
+      const xml =
+        about === "no sheet data end" ? `<worksheet ${NS}><sheetData>${data}` : sheet(data, '<mergeCells count="1"><mergeCell ref="D1:E2"/></mergeCells>');
       const bytes = makeXlsx({ sheets: [{ name: "S", xml }] });
       let general: unknown;
       try {
@@ -417,10 +427,12 @@ describe("readWorkbookFast on hand-made parts", () => {
       <cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>
       <cellXfs count="7"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="31"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="57"><alignment horizontal="center"/></xf><xf numFmtId="4"/></cellXfs>
       <dxfs count="1"><dxf><numFmt numFmtId="14" formatCode="0"/></dxf></dxfs></styleSheet>`;
-    const data = '<row r="1"><c r="A1"><v>45356</v></c><c r="B1" s="1"><v>45356</v></c><c r="C1" s="2"><v>45356</v></c><c r="D1" s="3"><v>45352</v></c><c r="E1" s="4"><v>45356</v></c><c r="F1" s="5"><v>45356</v></c><c r="G1" s="6"><v>45356</v></c><c r="H1" s="99"><v>1</v></c></row>';
+    const data =
+      '<row r="1"><c r="A1"><v>45356</v></c><c r="B1" s="1"><v>45356</v></c><c r="C1" s="2"><v>45356</v></c><c r="D1" s="3"><v>45352</v></c><c r="E1" s="4"><v>45356</v></c><c r="F1" s="5"><v>45356</v></c><c r="G1" s="6"><v>45356</v></c><c r="H1" s="99"><v>1</v></c></row>';
     const v = readWorkbookFast(makeXlsx({ sheets: [{ name: "S", xml: sheet(data) }], styles })).sheets[0].values[0];
     expect(v).toEqual([45356, "2024-03-05", "2024-03-05", "2024-03-01", 45356, "2024-03-05", 45356, 1]);
-    const v1904 = readWorkbookFast(makeXlsx({ sheets: [{ name: "S", xml: sheet(data) }], styles, workbookPr: '<workbookPr date1904="1"/>' })).sheets[0].values[0];
+    const v1904 = readWorkbookFast(makeXlsx({ sheets: [{ name: "S", xml: sheet(data) }], styles, workbookPr: '<workbookPr date1904="1"/>' })).sheets[0]
+      .values[0];
     expect(v1904[1]).toBe("2028-03-06"); // 1904 system: 1462 days later
   });
 
@@ -432,7 +444,13 @@ describe("readWorkbookFast on hand-made parts", () => {
       makeXlsx({ sheets: [{ name: "S", xml: sheet(data(1)) }], styles: dateStyles }),
       makeXlsx({ sheets: [{ name: "S", xml: sheet(data(2)) }], styles: plainStyles }),
       makeXlsx({ sheets: [{ name: "S", xml: sheet(data(3)) }], styles: dateStyles, workbookPr: '<workbookPr date1904="1"/>' }),
-      makeXlsx({ sheets: [{ name: "T", xml: sheet(data(4)) }, { name: "U", xml: sheet(data(5)) }], styles: dateStyles }),
+      makeXlsx({
+        sheets: [
+          { name: "T", xml: sheet(data(4)) },
+          { name: "U", xml: sheet(data(5)) },
+        ],
+        styles: dateStyles,
+      }),
     ];
     const parts = new PartCache();
     const cached = [0, 1, 2, 3, 0, 1, 2, 3, 3, 0].map((i) => readWorkbookFast(files[i], { parts }));
@@ -442,7 +460,10 @@ describe("readWorkbookFast on hand-made parts", () => {
       [["2024-03-05", 1]],
       [[45356, 2]],
       [["2028-03-06", 3]],
-      [["2024-03-05", 4], ["2024-03-05", 5]],
+      [
+        ["2024-03-05", 4],
+        ["2024-03-05", 5],
+      ],
     ]);
   });
 
@@ -490,7 +511,11 @@ describe("readWorkbookFast on hand-made parts", () => {
       units[i] = 0x4e00 + (seed % 2000);
     }
     const big = new TextDecoder("utf-16le").decode(units);
-    const bytes = makeXlsx({ sheets: [{ name: "S", xml: sheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') }], sst: `<sst ${NS}><si><t>${big}</t></si></sst>`, level: 0 }); // stored: deflating 10 MB is slow under jest
+    const bytes = makeXlsx({
+      sheets: [{ name: "S", xml: sheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') }],
+      sst: `<sst ${NS}><si><t>${big}</t></si></sst>`,
+      level: 0,
+    }); // stored: deflating 10 MB is slow under jest
     const v = readWorkbookFast(bytes).sheets[0].values[0][0] as string;
     expect(v.length).toBe(MAX_CELL_TEXT);
     expect(v).toBe(big.slice(0, MAX_CELL_TEXT));
@@ -527,16 +552,22 @@ describe("readWorkbookFast on hand-made parts", () => {
     expect(codeOf(() => readWorkbookFast(zipSync({ "word/document.xml": strToU8("<w:document/>") })))).toBe("other-format");
     expect(codeOf(() => readWorkbookFast(zipSync({ "docProps/app.xml": strToU8("<Properties/>") })))).toBe("corrupt");
     expect(codeOf(() => readWorkbookFast(zipSync({ "xl/workbook.bin": new Uint8Array(10) })))).toBe("xls");
-    expect(codeOf(() => readWorkbookFast(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<x/>") })))).toBe("xls");
+    expect(
+      codeOf(() => readWorkbookFast(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<x/>") }))),
+    ).toBe("xls");
     expect(codeOf(() => readWorkbookFast(makeXlsx({ sheets: [{ name: "C", xml: "<chartsheet/>", type: "chartsheet" }] })))).toBe("no-sheets");
     expect(codeOf(() => readWorkbookFast(makeXlsx({ sheets: [{ name: "S", xml: sheet('<row r="1"><c r="A1"><v>1</v></c>') + "<oops" }] })))).toBe("corrupt");
   });
 
   it("finds the workbook part through _rels/.rels when it is not xl/workbook.xml", () => {
     const bytes = zipSync({
-      "_rels/.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/officeDocument" Target="/book/wb.xml"/></Relationships>`),
+      "_rels/.rels": strToU8(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/officeDocument" Target="/book/wb.xml"/></Relationships>`,
+      ),
       "book/wb.xml": strToU8(`<workbook ${NS}><sheets><sheet name="只有" sheetId="1" r:id="a"/></sheets></workbook>`),
-      "book/_rels/wb.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="a" Type="${REL}/worksheet" Target="s/one.xml"/></Relationships>`),
+      "book/_rels/wb.xml.rels": strToU8(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="a" Type="${REL}/worksheet" Target="s/one.xml"/></Relationships>`,
+      ),
       "book/s/one.xml": strToU8(sheet('<row r="1"><c r="A1"><v>1</v></c></row>')),
     });
     expect(readWorkbookFast(bytes).sheets).toEqual([{ name: "只有", values: [[1]], merges: [], formulas: {} }]);
@@ -545,10 +576,31 @@ describe("readWorkbookFast on hand-made parts", () => {
 
 describe("helpers", () => {
   it("isDateFormatCode", () => {
-    for (const d of ["yyyy-mm-dd", 'yyyy"年"m"月"d"日"', "m/d/yy h:mm", "[$-F800]dddd, mmmm dd, yyyy", "[DBNum1][$-804]yyyy\"年\"m\"月\"", "h:mm AM/PM", "[h]:mm:ss", "YYYY/MM/DD"]) {
+    for (const d of [
+      "yyyy-mm-dd",
+      'yyyy"年"m"月"d"日"',
+      "m/d/yy h:mm",
+      "[$-F800]dddd, mmmm dd, yyyy",
+      '[DBNum1][$-804]yyyy"年"m"月"',
+      "h:mm AM/PM",
+      "[h]:mm:ss",
+      "YYYY/MM/DD",
+    ]) {
       expect([d, isDateFormatCode(d)]).toEqual([d, true]);
     }
-    for (const n of ["General", "0.00", "#,##0", '0"天"', "0.00%", "0.00E+00", '_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ', "[Red]0", "@", "G/通用格式", "0\\d"]) {
+    for (const n of [
+      "General",
+      "0.00",
+      "#,##0",
+      '0"天"',
+      "0.00%",
+      "0.00E+00",
+      '_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ',
+      "[Red]0",
+      "@",
+      "G/通用格式",
+      "0\\d",
+    ]) {
       expect([n, isDateFormatCode(n)]).toEqual([n, false]);
     }
   });

@@ -33,7 +33,11 @@ describe("PartCache", () => {
 
   it("remembers nothing a parse refused", () => {
     const cache = new PartCache();
-    expect(() => cache.get("styles", bytes(1), d(8, 1), () => { throw new Error("damaged"); })).toThrow("damaged");
+    expect(() =>
+      cache.get("styles", bytes(1), d(8, 1), () => {
+        throw new Error("damaged");
+      }),
+    ).toThrow("damaged");
     expect(cache.get("styles", bytes(1), d(8, 1), () => "whole")).toBe("whole");
   });
 

@@ -16,7 +16,6 @@ import { DAMAGED_SLACK, inflateEntry, readWorkbookFast } from "./fastReader";
 import { sniff } from "./sniff";
 import { refusal } from "../../../tests/helpers/refusal";
 
-
 const keys = (s: WorkbookSnapshot) =>
   analyse(s)
     .findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)
@@ -91,10 +90,14 @@ describe("the seed as other producers package it: the same snapshot and 46 findi
 
   it("a sheet's relationship id under another prefix (d3p1:id, as some .NET writers) is read by ExcelJS as r:id", async () => {
     expect(withRIdPrefix('<sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets>')).toBeNull();
-    expect(withRIdPrefix('<sheets><sheet name="A" sheetId="1" d3p1:id="rId1" xmlns:d3p1="x"/></sheets>')).toBe('<sheets><sheet name="A" sheetId="1" r:id="rId1" xmlns:d3p1="x"/></sheets>');
+    expect(withRIdPrefix('<sheets><sheet name="A" sheetId="1" d3p1:id="rId1" xmlns:d3p1="x"/></sheets>')).toBe(
+      '<sheets><sheet name="A" sheetId="1" r:id="rId1" xmlns:d3p1="x"/></sheets>',
+    );
     const parts = unzipSync(seed);
     const wb = new TextDecoder().decode(parts["xl/workbook.xml"]);
-    parts["xl/workbook.xml"] = strToU8(wb.replace(/ r:id="/g, ' d3p1:id="').replace(/<sheet /g, '<sheet xmlns:d3p1="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '));
+    parts["xl/workbook.xml"] = strToU8(
+      wb.replace(/ r:id="/g, ' d3p1:id="').replace(/<sheet /g, '<sheet xmlns:d3p1="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '),
+    );
     const bytes = withBackslashNames(zipSync(parts));
     expect(keys(readWorkbookFast(bytes))).toEqual(seedFindings);
     expect(keys(await (await ExcelJSHost.fromBytes(bytes)).readSnapshot())).toEqual(seedFindings);
@@ -120,13 +123,24 @@ describe("files that are not .xlsx, each named for what it is", () => {
   const cases: Array<[string, () => Uint8Array, string, string]> = [
     [
       ".xlsb (as Excel writes it, renamed .xlsx or not)",
-      () => zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "_rels/.rels": strToU8(rootRels("xl/workbook.bin")), "xl/workbook.bin": binary(64), "xl/worksheets/sheet1.bin": binary(64) }),
+      () =>
+        zipSync({
+          "[Content_Types].xml": strToU8("<Types/>"),
+          "_rels/.rels": strToU8(rootRels("xl/workbook.bin")),
+          "xl/workbook.bin": binary(64),
+          "xl/worksheets/sheet1.bin": binary(64),
+        }),
       "xls",
       "这是 .xlsb（Excel 二进制工作簿）文件，本工具只读取 .xlsx，请在 Excel 中另存为 .xlsx 格式。",
     ],
     [
       ".ods",
-      () => zip({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<office:document-content/>", "META-INF/manifest.xml": "<manifest/>" }),
+      () =>
+        zip({
+          mimetype: "application/vnd.oasis.opendocument.spreadsheet",
+          "content.xml": "<office:document-content/>",
+          "META-INF/manifest.xml": "<manifest/>",
+        }),
       "xls",
       "这是 .ods（OpenDocument 表格）文件，本工具只读取 .xlsx，请在 WPS、Excel 或 LibreOffice 中另存为 .xlsx 格式。",
     ],
@@ -147,7 +161,10 @@ describe("files that are not .xlsx, each named for what it is", () => {
     ],
     [
       "flat OpenDocument XML (.fods)",
-      () => strToU8('<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"/>'),
+      () =>
+        strToU8(
+          '<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"/>',
+        ),
       "csv",
       "这是 OpenDocument 平面 XML 表格（.fods）文件，不是 .xlsx 工作簿，请在 Excel 或 WPS 中打开后另存为 .xlsx 格式。",
     ],
@@ -162,13 +179,22 @@ describe("files that are not .xlsx, each named for what it is", () => {
     ],
     [
       "a Word 97 .doc (OLE, a WordDocument stream)",
-      () => ole2([{ name: "WordDocument", data: binary(600) }, { name: "1Table", data: binary(300) }, { name: "\u0005SummaryInformation", data: binary(100) }]),
+      () =>
+        ole2([
+          { name: "WordDocument", data: binary(600) },
+          { name: "1Table", data: binary(300) },
+          { name: "\u0005SummaryInformation", data: binary(100) },
+        ]),
       "other-format",
       "这是 Word 文档（.doc/.docx），不是 Excel 工作簿，请确认是否选错了文件；如表格在 Word 中，请复制到 Excel 或 WPS 表格后另存为 .xlsx 格式。",
     ],
     [
       "a Word 97 .doc with an Excel table embedded (a Workbook stream inside)",
-      () => ole2([{ name: "WordDocument", data: binary(600) }, { name: "Workbook", data: biff8Workbook() }]),
+      () =>
+        ole2([
+          { name: "WordDocument", data: binary(600) },
+          { name: "Workbook", data: biff8Workbook() },
+        ]),
       "other-format",
       "这是 Word 文档（.doc/.docx），不是 Excel 工作簿，请确认是否选错了文件；如表格在 Word 中，请复制到 Excel 或 WPS 表格后另存为 .xlsx 格式。",
     ],
@@ -180,7 +206,11 @@ describe("files that are not .xlsx, each named for what it is", () => {
     ],
     [
       "a PowerPoint 97 .ppt",
-      () => ole2([{ name: "PowerPoint Document", data: binary(600) }, { name: "Current User", data: binary(60) }]),
+      () =>
+        ole2([
+          { name: "PowerPoint Document", data: binary(600) },
+          { name: "Current User", data: binary(60) },
+        ]),
       "other-format",
       "这是 PowerPoint 演示文稿（.ppt/.pptx），不是 Excel 工作簿，请确认是否选错了文件。",
     ],
@@ -205,7 +235,8 @@ describe("files that are not .xlsx, each named for what it is", () => {
 });
 
 describe("a damaged entry (a bad CRC) is damaged, a lie by orders of magnitude is a bomb", () => {
-  const WB = '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>';
+  const WB =
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>';
   const SHEET = `<worksheet><sheetData>${Array.from({ length: 50 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join("")}</sheetData></worksheet>`;
   const entry = (name: string, text: string, size?: number) => {
     const raw = strToU8(text);

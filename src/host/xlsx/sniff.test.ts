@@ -27,7 +27,6 @@ beforeEach(() => {
   InflateSpy.mockClear();
 });
 
-
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKBOOK = `<workbook ${NS}><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`;
@@ -173,7 +172,9 @@ describe("sniff: what the file is", () => {
     expect(textKind(utf16)).toBe("csv");
     expect(refusal(() => sniff(strToU8("<html><body><table><tr><td>1</td></tr></table></body></html>"))).message).toContain("HTML");
     expect(textKind(strToU8('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'))).toBe("xml2003");
-    expect(textKind(strToU8('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table/></Worksheet></Workbook>'))).toBe("xml2003");
+    expect(
+      textKind(strToU8('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table/></Worksheet></Workbook>')),
+    ).toBe("xml2003");
     expect(textKind(strToU8('<?xml version="1.0"?><rss version="2.0"><channel/></rss>'))).toBe("xml");
     expect(textKind(strToU8("just words"))).toBe("text");
   });
@@ -230,12 +231,18 @@ describe("sniff: broken zips", () => {
   });
 
   it("a zip comment does not hide the directory", () => {
-    const b = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), deflated("xl/worksheets/sheet1.xml", SHEET)], { comment: "x".repeat(60_000) });
+    const b = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), deflated("xl/worksheets/sheet1.xml", SHEET)], {
+      comment: "x".repeat(60_000),
+    });
     expect(readWorkbookFast(b).sheets[0].values).toEqual([[42]]);
   });
 
   it("ZIP64 sizes are read from the extra field; without one they are refused", () => {
-    const entries = [deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), { ...deflated("xl/worksheets/sheet1.xml", SHEET), zip64: true }];
+    const entries = [
+      deflated("xl/workbook.xml", WORKBOOK),
+      deflated("xl/_rels/workbook.xml.rels", RELS),
+      { ...deflated("xl/worksheets/sheet1.xml", SHEET), zip64: true },
+    ];
     expect(readWorkbookFast(writeZip(entries)).sheets[0].values).toEqual([[42]]);
     const broken = [deflated("xl/workbook.xml", WORKBOOK), { ...deflated("xl/worksheets/sheet1.xml", SHEET), zip64Broken: true }];
     expect(refusal(() => sniff(writeZip(broken))).code).toBe("too-large");
@@ -253,7 +260,11 @@ describe("zip bombs are refused before inflation", () => {
     const k = 1_219_000; // 1 + 258·k bytes ≈ 300 MB
     const data = zerosDeflate(k);
     expect(data.length).toBeLessThan(2.1e6);
-    const bomb = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), { name: "xl/worksheets/sheet1.xml", data, size: 1 + 258 * k }]);
+    const bomb = writeZip([
+      deflated("xl/workbook.xml", WORKBOOK),
+      deflated("xl/_rels/workbook.xml.rels", RELS),
+      { name: "xl/worksheets/sheet1.xml", data, size: 1 + 258 * k },
+    ]);
     const e = refusal(() => readWorkbookFast(bomb));
     expect(e.code).toBe("too-large");
     expect(e.message).toMatch(/声明大小 300 MB > 上限 128 MB/);
@@ -287,7 +298,11 @@ describe("zip bombs are refused before inflation", () => {
   it("a lying header (small declared size) is caught while inflating, on both inflate paths", () => {
     // small compressed stream: one-shot inflate into the declared size + 1
     const zeros = zerosDeflate(20_000); // 5 MB of zeros in ~32 KB
-    const lie = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), { name: "xl/worksheets/sheet1.xml", data: zeros, size: 1000 }]);
+    const lie = writeZip([
+      deflated("xl/workbook.xml", WORKBOOK),
+      deflated("xl/_rels/workbook.xml.rels", RELS),
+      { name: "xl/worksheets/sheet1.xml", data: zeros, size: 1000 },
+    ]);
     const e1 = refusal(() => readWorkbookFast(lie));
     expect(e1.code).toBe("too-large");
     expect(e1.message).toContain("实际大小超过了文件头声明的大小");
@@ -300,7 +315,11 @@ describe("zip bombs are refused before inflation", () => {
     });
     const big = deflateSync(noise);
     expect(big.length).toBeGreaterThan(128 * 1024);
-    const lie2 = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), { name: "xl/worksheets/sheet1.xml", data: big, size: 200_000 }]);
+    const lie2 = writeZip([
+      deflated("xl/workbook.xml", WORKBOOK),
+      deflated("xl/_rels/workbook.xml.rels", RELS),
+      { name: "xl/worksheets/sheet1.xml", data: big, size: 200_000 },
+    ]);
     const e2 = refusal(() => readWorkbookFast(lie2));
     expect(e2.code).toBe("too-large");
     expect(InflateSpy).toHaveBeenCalled();
@@ -313,7 +332,11 @@ describe("zip bombs are refused before inflation", () => {
   });
 
   it("garbage where deflate data should be is corrupt", () => {
-    const b = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), { name: "xl/worksheets/sheet1.xml", data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), size: 100 }]);
+    const b = writeZip([
+      deflated("xl/workbook.xml", WORKBOOK),
+      deflated("xl/_rels/workbook.xml.rels", RELS),
+      { name: "xl/worksheets/sheet1.xml", data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), size: 100 },
+    ]);
     expect(refusal(() => readWorkbookFast(b)).code).toBe("corrupt");
   });
 
@@ -330,7 +353,11 @@ describe("zip bombs are refused before inflation", () => {
     });
 
     it("refuses a lying header while inflating, never past the declared size + 1", () => {
-      const lie = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), { name: "xl/worksheets/sheet1.xml", data: zerosDeflate(20_000), size: 1000 }]);
+      const lie = writeZip([
+        deflated("xl/workbook.xml", WORKBOOK),
+        deflated("xl/_rels/workbook.xml.rels", RELS),
+        { name: "xl/worksheets/sheet1.xml", data: zerosDeflate(20_000), size: 1000 },
+      ]);
       const e = refusal(() => readWorkbookFast(lie, codec));
       expect(e.code).toBe("too-large");
       expect(e.file).toBe("报表.xlsx");
@@ -338,7 +365,11 @@ describe("zip bombs are refused before inflation", () => {
     });
 
     it("damaged data and short data are corrupt, as without it", () => {
-      const garbage = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), { name: "xl/worksheets/sheet1.xml", data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), size: 100 }]);
+      const garbage = writeZip([
+        deflated("xl/workbook.xml", WORKBOOK),
+        deflated("xl/_rels/workbook.xml.rels", RELS),
+        { name: "xl/worksheets/sheet1.xml", data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), size: 100 },
+      ]);
       expect(refusal(() => readWorkbookFast(garbage, codec)).code).toBe("corrupt");
       const e = deflated("xl/worksheets/sheet1.xml", SHEET);
       const short = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), { ...e, size: e.size + 100 }]);
@@ -348,7 +379,11 @@ describe("zip bombs are refused before inflation", () => {
     it("a stream zlib refuses goes to fflate, which decides as before", () => {
       // the sheet's deflate stream cut before its end: zlib throws, fflate is asked
       const e = deflated("xl/worksheets/sheet1.xml", SHEET);
-      const cut = writeZip([deflated("xl/workbook.xml", WORKBOOK), deflated("xl/_rels/workbook.xml.rels", RELS), { ...e, data: e.data.subarray(0, e.data.length - 2) }]);
+      const cut = writeZip([
+        deflated("xl/workbook.xml", WORKBOOK),
+        deflated("xl/_rels/workbook.xml.rels", RELS),
+        { ...e, data: e.data.subarray(0, e.data.length - 2) },
+      ]);
       inflateSpy.mockClear();
       const withCodec = refusal(() => readWorkbookFast(cut, codec));
       expect(inflateSpy).toHaveBeenCalled();

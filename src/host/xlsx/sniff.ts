@@ -176,7 +176,11 @@ function findEocd(b: Uint8Array): number {
   return -1;
 }
 
-const corruptTruncated = () => readErrors.corrupt("zip 目录缺失或被截断，文件可能没有下载/复制完整", "the zip directory is missing or cut off; the file may be incompletely downloaded or copied");
+const corruptTruncated = () =>
+  readErrors.corrupt(
+    "zip 目录缺失或被截断，文件可能没有下载/复制完整",
+    "the zip directory is missing or cut off; the file may be incompletely downloaded or copied",
+  );
 
 /** Parses the End Of Central Directory record and the central directory, checking every limit. */
 export function readCentralDirectory(b: Uint8Array): ZipDirectory {

@@ -79,7 +79,32 @@ const nastyBytes = fc.oneof(
   fc
     .array(
       fc.oneof(
-        fc.constantFrom(0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe4, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xfe, 0xff, 0xbb, 0xbd),
+        fc.constantFrom(
+          0x00,
+          0x41,
+          0x7f,
+          0x80,
+          0x8f,
+          0x90,
+          0x9f,
+          0xa0,
+          0xbf,
+          0xc0,
+          0xc1,
+          0xc2,
+          0xdf,
+          0xe0,
+          0xe4,
+          0xed,
+          0xef,
+          0xf0,
+          0xf4,
+          0xf5,
+          0xfe,
+          0xff,
+          0xbb,
+          0xbd,
+        ),
         fc.integer({ min: 0x80, max: 0xbf }),
       ),
       { maxLength: 48 },
@@ -123,10 +148,14 @@ test("the encoder agrees with TextEncoder, lone surrogates included", () => {
     expect(Array.from(encodeUtf8Fallback(s))).toEqual(Array.from(enc.encode(s)));
   }
   fc.assert(
-    fc.property(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), maxLength: 4 }), (a, sur) => {
-      const s = a + sur + a;
-      expect(Array.from(encodeUtf8Fallback(s))).toEqual(Array.from(enc.encode(s)));
-    }),
+    fc.property(
+      fc.string({ unit: "binary", maxLength: 40 }),
+      fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), maxLength: 4 }),
+      (a, sur) => {
+        const s = a + sur + a;
+        expect(Array.from(encodeUtf8Fallback(s))).toEqual(Array.from(enc.encode(s)));
+      },
+    ),
     { numRuns: 2000 },
   );
 });

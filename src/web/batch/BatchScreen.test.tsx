@@ -21,7 +21,11 @@ test("审核汇总 downloads once the batch is done; the 汇总 of one unit twic
   const downloads = captureDownloads();
   try {
     const seed = await seedXlsxBytes();
-    const files = [new File([seed.slice().buffer as ArrayBuffer], "甲.xlsx"), new File([seed.slice().buffer as ArrayBuffer], "乙.xlsx"), new File([new Uint8Array(0)], "空.xlsx")];
+    const files = [
+      new File([seed.slice().buffer as ArrayBuffer], "甲.xlsx"),
+      new File([seed.slice().buffer as ArrayBuffer], "乙.xlsx"),
+      new File([new Uint8Array(0)], "空.xlsx"),
+    ];
     const session = new BatchSession(files, async () => null);
     render(<BatchScreen session={session} onOpen={() => undefined} onManyFiles={() => undefined} />);
     // before the batch ends there is nothing complete to download

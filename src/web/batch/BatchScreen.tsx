@@ -119,7 +119,11 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
     } catch (err) {
       // ExcelJS's chunk could not be fetched (network gone, or the page was updated meanwhile): say what to do
       const chunkMissing = err instanceof Error && err.name === "ChunkLoadError";
-      setNotice({ intent: "error", title: t("batchDownloadFailed"), lines: [chunkMissing ? t("webWriterMissing") : err instanceof Error ? err.message : String(err)] });
+      setNotice({
+        intent: "error",
+        title: t("batchDownloadFailed"),
+        lines: [chunkMissing ? t("webWriterMissing") : err instanceof Error ? err.message : String(err)],
+      });
     } finally {
       setBusy(null);
     }

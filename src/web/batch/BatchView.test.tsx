@@ -56,7 +56,11 @@ test("a row per file: counts as data attributes, the unreadable file's sentence,
   // one of four warnings explained
   expect(within(e).getByTestId("batch-state")).toHaveTextContent("需修改");
   expect(within(b).getByTestId("batch-state")).toHaveTextContent("需修改");
-  expect(within(a).getAllByRole("cell").map((x) => x.textContent)).toEqual(["a-甲局.xlsx", "甲局", "2024", "附件2、附件3", "0", "2", "5", "2", "可报送"]);
+  expect(
+    within(a)
+      .getAllByRole("cell")
+      .map((x) => x.textContent),
+  ).toEqual(["a-甲局.xlsx", "甲局", "2024", "附件2、附件3", "0", "2", "5", "2", "可报送"]);
   expect(screen.getByTestId("batch-count")).toHaveTextContent("已检查 5 个文件：可报送 1 个，需修改 3 个，无法读取 1 个。");
 });
 

@@ -18,15 +18,20 @@ jest.setTimeout(60_000);
 const tmp = tempDir("web-batch");
 afterAll(() => tmp.cleanup());
 
-const named = (unit: string) => (o: LayoutOptions): LayoutOptions => ({
-  ...o,
-  unit,
-  yearly: o.yearly ? { ...o.yearly, unit } : undefined,
-  columns: o.columns ? { rows: (o.columns.rows ?? []).map((r) => ("platform" in r ? { ...r, name: unit } : r)) } : undefined,
-});
+const named =
+  (unit: string) =>
+  (o: LayoutOptions): LayoutOptions => ({
+    ...o,
+    unit,
+    yearly: o.yearly ? { ...o.yearly, unit } : undefined,
+    columns: o.columns ? { rows: (o.columns.rows ?? []).map((r) => ("platform" in r ? { ...r, name: unit } : r)) } : undefined,
+  });
 
 function unitBytes(unit: string, penalty: [number, number], year = 2024): Promise<Uint8Array> {
-  return seedXlsxBytes({ extra: { year }, change: { A2: (o) => withYearly("penalty", penalty)(named(unit)(o)), A3: named(unit), A4: named(unit), A5: named(unit) } });
+  return seedXlsxBytes({
+    extra: { year },
+    change: { A2: (o) => withYearly("penalty", penalty)(named(unit)(o)), A3: named(unit), A4: named(unit), A5: named(unit) },
+  });
 }
 
 interface Made {
@@ -93,10 +98,18 @@ test("审核汇总.xlsx: sheet 汇总 has a row per file with its counts, sheet 
   expect(findings[0]).toEqual(["文件", "单位", "表格", "工作表", "单元格", "规则", "级别", "说明", "审核说明"]);
   const expected = set.results.flatMap((r) => r.findings.map((f) => `${r.name}|${f.sheet}|${f.cell}|${f.rule}|${f.message}`));
   expect(expected.length).toBe(a.findings.length + b.findings.length);
-  const listed = findings.slice(1).filter((r) => r[5]).map((r) => `${r[0]}|${r[3]}|${r[4]}|${r[5]}|${r[7]}`);
+  const listed = findings
+    .slice(1)
+    .filter((r) => r[5])
+    .map((r) => `${r[0]}|${r[3]}|${r[4]}|${r[5]}|${r[7]}`);
   expect(listed).toEqual(expected);
   // each unreadable file is one row with its sentence, as in the CLI's CSV
-  expect(findings.slice(1).filter((r) => r[6] === "无法读取").map((r) => r[0])).toEqual(["空文件.xlsx", "旧格式.xlsx"]);
+  expect(
+    findings
+      .slice(1)
+      .filter((r) => r[6] === "无法读取")
+      .map((r) => r[0]),
+  ).toEqual(["空文件.xlsx", "旧格式.xlsx"]);
   expect(findingRows(set.results)).toHaveLength(1 + expected.length + 2);
 });
 
@@ -139,7 +152,7 @@ test("refuses mixed years and a unit reported twice, naming the files", async ()
   expect(d.ok).toBe(false);
   if (d.ok) return;
   expect(d.problems).toEqual(["「甲局」出现在 2 个文件中（甲局-一.xlsx、甲局-二.xlsx），可能重复统计（如委托执法由双方各报一次）；请只保留其中一份后再汇总。"]);
-  expect(forThePage("x；请用 --keep \"甲局=文件名\" 指定保留哪一份。")).toBe("x；请只保留其中一份后再汇总。");
+  expect(forThePage('x；请用 --keep "甲局=文件名" 指定保留哪一份。')).toBe("x；请只保留其中一份后再汇总。");
 });
 
 test("all annotated copies in one .zip: one copy per readable file, each with the 审核报告 sheet", async () => {

@@ -44,11 +44,32 @@ export function stateText(s: FileSummary, t: Translate = zh): string {
 
 /** Sheet 汇总: a header and one row per file, in the order received. */
 export function summaryRows(results: readonly FileSummary[], t: Translate = zh): CellValue[][] {
-  const header = ["batchColFile", "batchColUnit", "batchColYear", "batchColTables", "batchColErrors", "batchColWarnings", "batchColInfos", "batchColExplained", "batchColState"] as const;
+  const header = [
+    "batchColFile",
+    "batchColUnit",
+    "batchColYear",
+    "batchColTables",
+    "batchColErrors",
+    "batchColWarnings",
+    "batchColInfos",
+    "batchColExplained",
+    "batchColState",
+  ] as const;
   const rows: CellValue[][] = [header.map((k) => t(k))];
   for (const s of results) {
     if (s.state === "unreadable") rows.push([s.name, null, null, null, null, null, null, null, stateText(s, t)]);
-    else rows.push([s.name, s.unit || null, s.year, tablesText(s.tables) || t("batchNoTables"), s.counts.error, s.counts.warning, s.counts.info, s.explained, stateText(s, t)]);
+    else
+      rows.push([
+        s.name,
+        s.unit || null,
+        s.year,
+        tablesText(s.tables) || t("batchNoTables"),
+        s.counts.error,
+        s.counts.warning,
+        s.counts.info,
+        s.explained,
+        stateText(s, t),
+      ]);
   }
   return rows;
 }
@@ -60,12 +81,32 @@ const SEVERITY_TEXT = { error: "错误", warning: "需核实", info: "提示" } 
  * unit after the file and the 审核说明 last; an unreadable file is one row with its sentence, as in the CSV.
  */
 export function findingRows(results: readonly FileSummary[], t: Translate = zh): CellValue[][] {
-  const header = ["batchColFile", "batchColUnit", "batchColTables", "batchColSheet", "batchColCell", "batchColRule", "batchColSeverity", "batchColMessage", "batchColExplanation"] as const;
+  const header = [
+    "batchColFile",
+    "batchColUnit",
+    "batchColTables",
+    "batchColSheet",
+    "batchColCell",
+    "batchColRule",
+    "batchColSeverity",
+    "batchColMessage",
+    "batchColExplanation",
+  ] as const;
   const rows: CellValue[][] = [header.map((k) => t(k))];
   for (const s of results) {
     if (s.state === "unreadable") rows.push([s.name, null, null, null, null, null, t("batchStateUnreadable"), s.error ?? null, null]);
     for (const f of s.findings) {
-      rows.push([s.name, s.unit || null, f.table ? tableDef(f.table).attachment : null, f.sheet, f.cell, f.rule, SEVERITY_TEXT[f.severity], f.message, f.explanation ?? null]);
+      rows.push([
+        s.name,
+        s.unit || null,
+        f.table ? tableDef(f.table).attachment : null,
+        f.sheet,
+        f.cell,
+        f.rule,
+        SEVERITY_TEXT[f.severity],
+        f.message,
+        f.explanation ?? null,
+      ]);
     }
   }
   return rows;
@@ -91,7 +132,12 @@ export async function annotatedOne(f: NamedFile, factory: HostFactory, checkedAt
 }
 
 /** Every file's 标注副本 in one .zip, made one file at a time; names kept apart when two files share one. */
-export async function annotatedZip(files: readonly NamedFile[], factory: HostFactory, checkedAt: Date, onProgress?: (done: number) => void): Promise<Uint8Array> {
+export async function annotatedZip(
+  files: readonly NamedFile[],
+  factory: HostFactory,
+  checkedAt: Date,
+  onProgress?: (done: number) => void,
+): Promise<Uint8Array> {
   const entries: Record<string, Uint8Array> = {};
   let done = 0;
   for (const f of files) {
@@ -106,8 +152,7 @@ export async function annotatedZip(files: readonly NamedFile[], factory: HostFac
 }
 
 export type AggregateOutcome =
-  | { ok: true; bytes: Uint8Array; units: string[]; year: number; warnings: string[]; leftOut: string[] }
-  | { ok: false; problems: string[]; leftOut: string[] };
+  { ok: true; bytes: Uint8Array; units: string[]; year: number; warnings: string[]; leftOut: string[] } | { ok: false; problems: string[]; leftOut: string[] };
 
 /** The CLI's advice names its --keep option; the page has none, so its refusal says what to do here. */
 export function forThePage(problem: string): string {

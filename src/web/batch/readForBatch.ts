@@ -70,7 +70,15 @@ export function checkForBatch(index: number, name: string, bytes: Uint8Array): F
   }
   const analysis = analyse(input.snapshot, input.options);
   const findings: BatchFinding[] = analysis.findings.map((f) => {
-    const out: BatchFinding = { rule: f.rule, severity: f.severity, table: f.table ?? null, sheet: f.sheet, cell: f.cell, message: f.message, messageEn: f.messageEn };
+    const out: BatchFinding = {
+      rule: f.rule,
+      severity: f.severity,
+      table: f.table ?? null,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: f.message,
+      messageEn: f.messageEn,
+    };
     if (f.explanation !== undefined) out.explanation = f.explanation;
     return out;
   });

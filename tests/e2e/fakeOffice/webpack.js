@@ -22,7 +22,9 @@ const compiler = webpack({
   output: { path: outDir, filename: "office.js", iife: true },
   resolve: { extensions: [".ts", ".js"] },
   module: {
-    rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: require.resolve("babel-loader"), options: { ...isolatedEs5Babel(), cacheDirectory: false } } }],
+    rules: [
+      { test: /\.ts$/, exclude: /node_modules/, use: { loader: require.resolve("babel-loader"), options: { ...isolatedEs5Babel(), cacheDirectory: false } } },
+    ],
   },
   plugins: [
     new webpack.DefinePlugin({

@@ -38,7 +38,8 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
         e = n;
         break;
       }
-      if (formula[e + 1] === quote) e += 2; // doubled quote inside
+      if (formula[e + 1] === quote)
+        e += 2; // doubled quote inside
       else {
         e += 1;
         break;

@@ -57,7 +57,6 @@ function isTagEnd(ch: number): boolean {
 /** Thrown when skipping empty cells meets what it does not handle: the sheet is read again tag by tag. */
 export const GENERAL_PATH = new Error("general path");
 
-
 /**
  * A minimal pull scanner over XML text: start and end tags with their local names (prefix dropped),
  * attributes on demand, text up to the next tag. Comments, processing instructions, DOCTYPE and

@@ -113,7 +113,8 @@ function inflateUnchecked(bytes: Uint8Array, e: ZipEntry, codec: ZipCodec | unde
   return out;
 }
 
-const sizeMismatch = (e: ZipEntry) => readErrors.corrupt(`${e.name} 解压后的大小与声明不符，内容已损坏`, `${e.name} inflates to a size other than declared: its content is damaged`);
+const sizeMismatch = (e: ZipEntry) =>
+  readErrors.corrupt(`${e.name} 解压后的大小与声明不符，内容已损坏`, `${e.name} inflates to a size other than declared: its content is damaged`);
 
 /** How far past its declared size a damaged entry may inflate and still be called damaged rather than a bomb. */
 export const DAMAGED_SLACK = 64 * 1024;
