@@ -5,11 +5,11 @@
  */
 import { analyse } from "../check/analyse";
 import { auditReportRows, AUDIT_SHEET } from "../flows/auditReport";
-import { countBySeverity, SEVERITY_LABELS, SEVERITY_LABELS_EN } from "../flows/severity";
-import type { CellMark } from "../host/types";
+import { countBySeverity } from "../flows/severity";
+import { annotationMarks } from "../flows/marks";
 import { checkOutput, CliError, EXIT_FINDINGS, EXIT_OK, fileLabel, writeOutput } from "./io";
 import { loadPrior, priorYearProblem } from "./prior";
-import { countsText, findingMessage } from "./report";
+import { countsText } from "./report";
 import { parseThreshold } from "./settings";
 import { flag, stringOption, type CommandContext } from "./types";
 import { openWorkbook } from "./workbook";
@@ -32,13 +32,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     const problem = priorYearProblem(prior, input, analysis.year, t);
     if (problem) throw new CliError(problem);
   }
-  const labels = lang === "en" ? SEVERITY_LABELS_EN : SEVERITY_LABELS;
-  const marks: CellMark[] = analysis.findings.map((f) => ({
-    sheet: f.sheet,
-    address: f.cell,
-    severity: f.severity,
-    message: `【${labels[f.severity]}】${findingMessage(f, lang)}（${f.rule}）`,
-  }));
+  const marks = annotationMarks(analysis.findings, lang);
   await host.mark(marks);
   await host.writeSheet(AUDIT_SHEET, auditReportRows(analysis, { file: fileLabel(input), checkedAt: io.now() }));
   writeOutput(out, await host.toBytes(), force, t);

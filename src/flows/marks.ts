@@ -19,7 +19,9 @@ export function markAddress(address: string): string {
 
 /**
  * The one key of a marked cell. Excel compares sheet names without regard to case (a workbook cannot
- * hold `Sheet1` and `SHEET1`), so the sheet is lower-cased; the address as markAddress gives it.
+ * hold `Sheet1` and `SHEET1`: "Office requires that sheet names are case-insensitive unique in any
+ * locale", [MS-OI29500] 2.1.578, learn.microsoft.com/openspecs/office_standards/ms-oi29500/ebf12ea5-2bb4-4af5-ab26-563f22d3f895),
+ * so the sheet is lower-cased; the address as markAddress gives it.
  */
 export function markKey(sheet: string, address: string): string {
   return `${sheet.toLowerCase()}\u0000${markAddress(address)}`;

@@ -38,7 +38,6 @@ export const webZh = {
   batchAggregateRefused: "不能汇总",
   batchAggregateLeftOut: "以下文件无法读取，未计入汇总：{files}",
   batchNothingReadable: "没有可以读取的文件。",
-  batchBack: "返回汇总",
   batchNewFiles: "选择其他文件…",
   batchSummarySheet: "汇总",
   batchFindingsSheet: "问题清单",
@@ -52,7 +51,6 @@ export const webZh = {
   // The page around the pane (src/web/WebApp.tsx).
   webPrivacy: "文件只在本机浏览器中处理，不会上传。",
   webWorkbookBar: "工作簿",
-  webOpenFile: "打开 .xlsx 工作簿…",
   webOpenAny: "打开工作簿或工作报告…",
   webDropHint: "也可把文件拖放到本页",
   webOpenSample: "打开示例工作簿",
@@ -66,7 +64,7 @@ export const webZh = {
   webReadFailed: "读取文件失败",
   webReaderMissing: "读取工作簿所需的程序没有加载成功（网络中断或页面已更新），请刷新页面后重试。",
   webWriterMissing: "生成下载所需的程序没有加载成功（网络中断或页面已更新），请刷新页面后重试。",
-  webFolderEmpty: "拖入的内容中没有 .xlsx 工作簿。",
+  webFolderEmpty: "拖入的内容中没有可打开的文件（.xlsx 工作簿或 .docx 工作报告）。",
   webDownloadsBar: "下载",
   webDownloadAnnotated: "下载标注副本",
   webDownloadRatios: "下载已填同比副本",
@@ -76,11 +74,6 @@ export const webZh = {
   webDownloadFailed: "下载失败",
   webClose: "关闭",
   webContent: "工作簿内容",
-  webOverwritesTitle: "这些同比单元格已有内容",
-  webOverwritesBody: "以下 {n} 个单元格已填写的内容与计算结果不同。只改下载的副本，不改当前工作簿。",
-  webOverwriteCleared: "（清空）",
-  webOverwriteAll: "改写这些单元格并下载",
-  webOverwriteKeep: "保留原内容，只填空白",
 };
 
 export type WebOnlyKey = keyof typeof webZh;

@@ -10,7 +10,7 @@ import type { Finding } from "../engine/findings";
 import { MARK_FILLS, type CellMark } from "../host/types";
 import { SEVERITY_LABELS } from "../flows/severity";
 import { buildGrid, MAX_GRID_COLS, MAX_GRID_ROWS } from "./gridModel";
-import { markKey } from "./marks";
+import { markKey } from "../flows/marks";
 import type { WebHostState } from "./webHost";
 import { PANEL_ID, SheetTabs, tabId } from "./SheetTabs";
 

@@ -25,6 +25,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
+import { usePageStyles } from "./pageStyles";
 import { FolderOpenRegular } from "@fluentui/react-icons";
 import type { Finding } from "../engine/findings";
 import { webTranslator } from "../i18n/web";
@@ -66,18 +67,7 @@ const RatioConfirmDialog = lazy(() =>
 );
 
 const useStyles = makeStyles({
-  app: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "12px",
-    padding: "12px 16px",
-    minHeight: "100vh",
-    boxSizing: "border-box",
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
   dragging: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-6px" },
-  header: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: "16px" },
-  title: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold },
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "8px 12px" },
   /** The upload control: a label drawn as a primary button around a native file input kept focusable. */
   upload: {
@@ -93,13 +83,6 @@ const useStyles = makeStyles({
     cursor: "pointer",
     ":hover": { backgroundColor: tokens.colorBrandBackgroundHover },
     ":focus-within": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
-  },
-  fileInput: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    opacity: 0,
-    overflow: "hidden",
   },
   /** Fluent's body text, without its Text component (one module fewer on the first visit). */
   text: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
@@ -223,6 +206,7 @@ export function WebAppView({
   onBack,
 }: WebAppViewProps) {
   const styles = useStyles();
+  const page = usePageStyles();
   const [host, setHost] = useState<WebHost | null>(null);
   // Everything the page is doing, newest last: a download ending must not unblock a file still being read.
   const [tasks, setTasks] = useState<Array<{ id: number; label: string }>>([]);
@@ -422,7 +406,7 @@ export function WebAppView({
   return (
     <FluentProvider theme={webLightTheme}>
       <div
-        className={mergeClasses(styles.app, dragging && styles.dragging)}
+        className={mergeClasses(page.app, dragging && styles.dragging)}
         onDragOver={(e) => {
           e.preventDefault();
           setDragging(true);
@@ -430,8 +414,8 @@ export function WebAppView({
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <header className={styles.header}>
-          <h1 className={styles.title}>{PRODUCT_NAME}</h1>
+        <header className={page.header}>
+          <h1 className={page.title}>{PRODUCT_NAME}</h1>
           <span className={styles.text}>{PRIVACY_LINE}</span>
         </header>
 
@@ -449,7 +433,7 @@ export function WebAppView({
               accept={onManyFiles ? ".xlsx,.docx,.xls,.et,.ods" : ".xlsx,.docx"}
               multiple
               data-testid="file-input"
-              className={styles.fileInput}
+              className={page.fileInput}
               onChange={onFileInput}
             />
           </label>

@@ -7,7 +7,7 @@ import { analyse, type Analysis } from "../check/analyse";
 import { AUDIT_SHEET, auditReportRows } from "../flows/auditReport";
 import { planRatios, type RatioPlan } from "../flows/ratios";
 import type { FileHost, HostFactory } from "./webHost";
-import { annotationMarks } from "./marks";
+import { annotationMarks } from "../flows/marks";
 import { saveFile, XLSX_MIME } from "./save";
 
 export { XLSX_MIME };

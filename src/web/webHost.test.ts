@@ -6,7 +6,7 @@ import { zipParts } from "../../tests/robust/bytes";
 import { ExcelJSHost } from "../host/xlsx/exceljsHost";
 import { SHEET_NAMES } from "../templates/tables";
 import { seedXlsxBytes, withYearly } from "../../tests/helpers/xlsx";
-import { markKey } from "./marks";
+import { markKey } from "../flows/marks";
 import { mayBeReport, openWorkbookBytes, WebHost, type HostFactory } from "./webHost";
 import { openSample, sampleLayouts, SAMPLE_FILE_NAME } from "./sampleWorkbook";
 

@@ -12,7 +12,7 @@ import { readState } from "../engine/stateSheet";
 import type { CellMark, CellWrite, HostCost, HostNotice, WorkbookHost } from "../host/types";
 import type { SheetLayout } from "../templates/layout";
 import type { ReportBody } from "../app/actions";
-import { combineMarks, markKey } from "./marks";
+import { combineMarks, markKey } from "../flows/marks";
 import { SnapshotHost } from "./snapshotHost";
 import type { FileHost, HostFactory } from "./fileHost";
 

@@ -18,6 +18,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
+import { usePageStyles } from "../pageStyles";
 import { webTranslator } from "../../i18n/web";
 import { BatchView } from "./BatchView";
 import { BatchSession } from "./session";
@@ -40,26 +41,6 @@ export { BatchSession };
 const t = webTranslator("zh");
 
 const useStyles = makeStyles({
-  app: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "12px",
-    padding: "12px 16px",
-    minHeight: "100vh",
-    boxSizing: "border-box",
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  header: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "baseline",
-    columnGap: "16px",
-  },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase600,
-    fontWeight: tokens.fontWeightSemibold,
-  },
   toolbar: {
     display: "flex",
     flexWrap: "wrap",
@@ -72,13 +53,6 @@ const useStyles = makeStyles({
     alignItems: "center",
     cursor: "pointer",
     color: tokens.colorBrandForegroundLink,
-  },
-  fileInput: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    opacity: 0,
-    overflow: "hidden",
   },
   lines: { margin: 0, paddingLeft: "20px" },
 });
@@ -104,6 +78,7 @@ function saved(name: string, extra: string[] = []): Notice {
 
 export default function BatchScreen({ session, onOpen, onManyFiles, openError }: BatchScreenProps) {
   const styles = useStyles();
+  const page = usePageStyles();
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -196,16 +171,16 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
 
   return (
     <FluentProvider theme={webLightTheme}>
-      <div className={styles.app}>
-        <header className={styles.header}>
-          <h1 className={styles.title}>{t("appTitle")}</h1>
+      <div className={page.app}>
+        <header className={page.header}>
+          <h1 className={page.title}>{t("appTitle")}</h1>
           <Text>{t("webPrivacy")}</Text>
         </header>
         <section className={styles.toolbar} aria-label={t("batchTitle", { total: snapshot.total })}>
           <Text weight="semibold">{t("batchTitle", { total: snapshot.total })}</Text>
           <label className={styles.pick}>
             {t("batchNewFiles")}
-            <input type="file" multiple accept=".xlsx" data-testid="batch-file-input" className={styles.fileInput} onChange={onPick} />
+            <input type="file" multiple accept=".xlsx" data-testid="batch-file-input" className={page.fileInput} onChange={onPick} />
           </label>
         </section>
 

@@ -1,5 +1,5 @@
 /** The formulas of a shared formula's other cells: the master's, with relative references moved. */
-import { colToLetters } from "../../../grid/grid";
+import { colToLetters, lettersToCol } from "../../../grid/grid";
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS } from "./limits";
 
 // a cell reference not inside a name, a function name (LOG10), a number (1E5) or a structured reference ([Q1]).
@@ -19,9 +19,7 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
     let q = i;
     while (q < n && formula[q] !== '"' && formula[q] !== "'") q++;
     out += formula.slice(i, q).replace(REF_RE, (m, before: string, cd: string, cl: string, rd: string, rn: string) => {
-      let col = 0;
-      for (const ch of cl.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-      col -= 1;
+      let col = lettersToCol(cl);
       let row = Number(rn) - 1;
       if (col >= EXCEL_MAX_COLS || row >= EXCEL_MAX_ROWS || row < 0) return m;
       if (!cd) col += dCol;

@@ -150,33 +150,49 @@ export class Scanner {
     return gt + 1;
   }
 
+  /** The attribute scanAttr last read: its name [nameStart, nameEnd), local name from localStart, value [valueStart, valueEnd). */
+  private nameStart = 0;
+  private localStart = 0;
+  private nameEnd = 0;
+  private valueStart = 0;
+  private valueEnd = 0;
+
+  /**
+   * Reads the attribute at or after `i` on the current tag into the fields above and returns where the
+   * next one may start; -1 when there is none left, or it is malformed (no quoted value): either ends
+   * the reading of the tag's attributes.
+   */
+  private scanAttr(i: number): number {
+    const s = this.s;
+    const e = this.attrEnd;
+    let c = 0;
+    while (i < e && s.charCodeAt(i) <= SPACE) i++;
+    if (i >= e) return -1;
+    this.nameStart = this.localStart = i;
+    while (i < e && (c = s.charCodeAt(i)) !== EQUALS && c > SPACE) {
+      if (c === COLON) this.localStart = i + 1;
+      i++;
+    }
+    this.nameEnd = i;
+    while (i < e && s.charCodeAt(i) !== EQUALS) i++;
+    i++;
+    while (i < e && s.charCodeAt(i) <= SPACE) i++;
+    const q = s.charCodeAt(i);
+    if (q !== DQUOTE && q !== SQUOTE) return -1;
+    const ve = s.indexOf(q === DQUOTE ? '"' : "'", i + 1);
+    if (ve < 0 || ve > e) return -1;
+    this.valueStart = i + 1;
+    this.valueEnd = ve;
+    return ve + 1;
+  }
+
   /** The raw (undecoded) value of the attribute with this local name on the current tag. */
   attr(want: string): string | undefined {
     const s = this.s;
-    const e = this.attrEnd;
-    let i = this.attrStart;
-    while (i < e) {
-      let c = s.charCodeAt(i);
-      if (c <= SPACE) {
-        i++;
-        continue;
-      }
-      const ns = i;
-      let local = i;
-      while (i < e && (c = s.charCodeAt(i)) !== EQUALS && c > SPACE) {
-        if (c === COLON) local = i + 1;
-        i++;
-      }
-      const ne = i;
-      while (i < e && s.charCodeAt(i) !== EQUALS) i++;
-      i++;
-      while (i < e && s.charCodeAt(i) <= SPACE) i++;
-      const q = s.charCodeAt(i);
-      if (q !== DQUOTE && q !== SQUOTE) return undefined;
-      const ve = s.indexOf(q === DQUOTE ? '"' : "'", i + 1);
-      if (ve < 0 || ve > e) return undefined;
-      if (ne - local === want.length && s.startsWith(want, local) && !s.startsWith("xmlns", ns)) return s.slice(i + 1, ve);
-      i = ve + 1;
+    for (let i = this.scanAttr(this.attrStart); i >= 0; i = this.scanAttr(i)) {
+      const local = this.localStart;
+      if (this.nameEnd - local === want.length && s.startsWith(want, local) && !s.startsWith("xmlns", this.nameStart))
+        return s.slice(this.valueStart, this.valueEnd);
     }
     return undefined;
   }
@@ -299,38 +315,21 @@ export class Scanner {
   cellAttrs(): void {
     this.rS = this.sS = this.tS = -1;
     const s = this.s;
-    const e = this.attrEnd;
-    let i = this.attrStart;
-    while (i < e) {
-      let c = s.charCodeAt(i);
-      if (c <= SPACE) {
-        i++;
-        continue;
-      }
-      const ns = i;
-      while (i < e && (c = s.charCodeAt(i)) !== EQUALS && c > SPACE) i++;
-      const len = i - ns;
-      while (i < e && s.charCodeAt(i) !== EQUALS) i++;
-      i++;
-      while (i < e && s.charCodeAt(i) <= SPACE) i++;
-      const q = s.charCodeAt(i);
-      if (q !== DQUOTE && q !== SQUOTE) return;
-      const ve = s.indexOf(q === DQUOTE ? '"' : "'", i + 1);
-      if (ve < 0 || ve > e) return;
-      if (len === 1) {
-        const first = s.charCodeAt(ns);
+    for (let i = this.scanAttr(this.attrStart); i >= 0; i = this.scanAttr(i)) {
+      // unprefixed names only: `x:r` is another attribute than the cell's `r`
+      if (this.nameEnd - this.nameStart === 1) {
+        const first = s.charCodeAt(this.nameStart);
         if (first === LOWER_R) {
-          this.rS = i + 1;
-          this.rE = ve;
+          this.rS = this.valueStart;
+          this.rE = this.valueEnd;
         } else if (first === LOWER_S) {
-          this.sS = i + 1;
-          this.sE = ve;
+          this.sS = this.valueStart;
+          this.sE = this.valueEnd;
         } else if (first === LOWER_T) {
-          this.tS = i + 1;
-          this.tE = ve;
+          this.tS = this.valueStart;
+          this.tE = this.valueEnd;
         }
       }
-      i = ve + 1;
     }
   }
 
