@@ -83,7 +83,7 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
   const notes = new Map(state.notes.map((n) => [noteKey(n.rule, n.sheet, n.cell), n.text]));
   let current = "";
   let currentSeverity: Finding["severity"] = "info";
-  let currentMessages: Rule["meta"]["messages"];
+  let currentMessages: Rule["meta"]["messages"] = {};
   // a further copy of an appendix gets table-duplicate's finding only (rules.md): no rule sees it otherwise
   const { checked, duplicates } = firstCopies(tables);
   const ctx: RuleContext = {
@@ -125,16 +125,11 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
         message: "",
         messageEn: "",
       };
-      if (r.messageId === undefined) {
-        f.message = r.message;
-        f.messageEn = r.messageEn;
-      } else {
-        const m = currentMessages?.[r.messageId];
-        // a rule's own mistake, caught by its tests: never a finding without its text
-        if (!m) throw new Error(`rule ${current} reports message "${r.messageId}", which its meta.messages lacks`);
-        f.message = fillMessage(m.zh, r.data);
-        f.messageEn = fillMessage(m.en, r.data);
-      }
+      const m = currentMessages[r.messageId];
+      // a rule's own mistake, caught by its tests: never a finding without its text
+      if (!m) throw new Error(`rule ${current} reports message "${r.messageId}", which its meta.messages lacks`);
+      f.message = fillMessage(m.zh, r.data);
+      f.messageEn = fillMessage(m.en, r.data);
       if (r.quote) f.quote = r.quote;
       // most workbooks carry no explanations from review: no key to build for every finding then
       const note = notes.size === 0 ? undefined : notes.get(noteKey(current, f.sheet, cell));

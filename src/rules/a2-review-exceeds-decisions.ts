@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { categoryLabel, exceeds, present, show, unitOfBlock, yearSlot } from "./utils/between";
+import { categoryLabel, exceeds, present, show, unitOfBlock, yearLabelEn, yearSlot } from "./utils/between";
 import { tableName, yearLabel } from "./utils/cells";
 
 /** The decisions a 重大执法决定法制审核 can be about. */
@@ -15,6 +15,12 @@ const rule: Rule = {
     severity: "warning",
     description: "附件2「重大执法决定法制审核案件」多于行政许可、确认、强制、裁决、处罚之和",
     descriptionEn: "附件2 legal reviews exceed permits + confirmations + coercion + rulings + penalties",
+    messages: {
+      exceedsDecisions: {
+        zh: "{{table}}{{unit}}「{{review}}」{{year}}为 {{reviewed}}，多于「{{permit}}」「{{confirm}}」「{{coercion}}」「{{ruling}}」「{{penalty}}」之和 {{sum}}；法制审核的案件应出自这些执法决定，请核实或在审核说明中写明原因。",
+        en: '{{tableEn}} "{{review}}" {{yearEn}}: {{reviewed}} reviews exceed the {{sum}} decisions they can be about.',
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.yearly) {
@@ -29,13 +35,24 @@ const rule: Rule = {
           if (parts.some((p) => p === null)) continue;
           const sum = (parts as number[]).reduce((a, b) => a + b, 0);
           if (!exceeds(reviewed, sum)) continue;
-          const names = DECISIONS.map((k) => `「${categoryLabel(t, k)}」`).join("");
+          const decisions: Record<string, string> = {};
+          for (const k of DECISIONS) decisions[k] = categoryLabel(t, k);
           ctx.report({
             table: t,
             cell: review,
             related: present(...slots),
-            message: `${tableName(t)}${unitOfBlock(t, block)}「${categoryLabel(t, "review")}」${yearLabel(t, which)}为 ${show(reviewed)}，多于${names}之和 ${show(sum)}；法制审核的案件应出自这些执法决定，请核实或在审核说明中写明原因。`,
-            messageEn: `${t.id} "${categoryLabel(t, "review")}" ${which === "prior" ? "prior year" : "current year"}: ${show(reviewed)} reviews exceed the ${show(sum)} decisions they can be about.`,
+            messageId: "exceedsDecisions",
+            data: {
+              table: tableName(t),
+              tableEn: t.id,
+              unit: unitOfBlock(t, block),
+              review: categoryLabel(t, "review"),
+              year: yearLabel(t, which),
+              yearEn: yearLabelEn(which),
+              reviewed: show(reviewed),
+              sum: show(sum),
+              ...decisions,
+            },
           });
         }
       }

@@ -1,12 +1,15 @@
 import type { Rule } from "./types";
-import { categoryLabel, show, unitOfBlock, yearSlot } from "./utils/between";
+import { categoryLabel, show, unitOfBlock, yearLabelEn, yearSlot } from "./utils/between";
 import { tableName, yearLabel } from "./utils/cells";
 
 /** An amount needs a case it came from: 免罚金额 needs 免罚案件, 从轻减轻金额 needs 从轻减轻案件; each year column. */
 const PAIRS = [
-  { amount: "exemptAmount", cases: "exemptCases", en: "exempted" },
-  { amount: "mitigatedAmount", cases: "mitigatedCases", en: "mitigated" },
+  { amount: "exemptAmount", cases: "exemptCases", messageId: "exemptWithoutCases" },
+  { amount: "mitigatedAmount", cases: "mitigatedCases", messageId: "mitigatedWithoutCases" },
 ] as const;
+
+/** The same Chinese for both pairs: their labels name which one it is. */
+const ZH = "{{table}}{{unit}}{{year}}「{{amountLabel}}」为 {{amount}} 元，而「{{casesLabel}}」为 0；有金额就应有对应的案件，请改正其中之一。";
 
 const rule: Rule = {
   meta: {
@@ -14,6 +17,10 @@ const rule: Rule = {
     severity: "error",
     description: "附件3 有免罚金额而免罚案件数为 0，或有从轻减轻金额而从轻减轻案件数为 0",
     descriptionEn: "附件3 an exempted or mitigated amount with no such cases",
+    messages: {
+      exemptWithoutCases: { zh: ZH, en: "{{tableEn}} {{yearEn}}: {{amount}} yuan exempted with 0 exempted cases." },
+      mitigatedWithoutCases: { zh: ZH, en: "{{tableEn}} {{yearEn}}: {{amount}} yuan mitigated with 0 mitigated cases." },
+    },
   },
   check(ctx) {
     for (const t of ctx.yearly) {
@@ -30,8 +37,17 @@ const rule: Rule = {
               table: t,
               cell: amountSlot,
               related: [casesSlot],
-              message: `${tableName(t)}${unitOfBlock(t, block)}${yearLabel(t, which)}「${categoryLabel(t, pair.amount)}」为 ${show(amount)} 元，而「${categoryLabel(t, pair.cases)}」为 0；有金额就应有对应的案件，请改正其中之一。`,
-              messageEn: `${t.id} ${which === "prior" ? "prior year" : "current year"}: ${show(amount)} yuan ${pair.en} with 0 ${pair.en} cases.`,
+              messageId: pair.messageId,
+              data: {
+                table: tableName(t),
+                tableEn: t.id,
+                unit: unitOfBlock(t, block),
+                year: yearLabel(t, which),
+                yearEn: yearLabelEn(which),
+                amountLabel: categoryLabel(t, pair.amount),
+                casesLabel: categoryLabel(t, pair.cases),
+                amount: show(amount),
+              },
             });
           }
         }

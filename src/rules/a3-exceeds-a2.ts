@@ -1,6 +1,6 @@
 import type { Rule } from "./types";
 import type { RecognisedYearlyTable } from "../engine/model";
-import { blocksOf, byYear, sameYear, categoryLabel, exceeds, pairByUnit, refFrom, show, unitKey, unitOfBlock, yearSlot } from "./utils/between";
+import { blocksOf, byYear, sameYear, categoryLabel, exceeds, pairByUnit, refFrom, show, unitKey, unitOfBlock, yearLabelEn, yearSlot } from "./utils/between";
 import { tableName, yearLabel } from "./utils/cells";
 import { TABLE_NAMES } from "../templates/tables";
 
@@ -15,6 +15,12 @@ const rule: Rule = {
     severity: "error",
     description: "附件3（涉企）数据大于附件2 对应类别的数据",
     descriptionEn: "A 附件3 (enterprise-related) figure exceeds its 附件2 counterpart",
+    messages: {
+      exceedsA2: {
+        zh: `{{table}}{{unit}}「{{category}}」{{year}}为 {{value}}，大于${TABLE_NAMES.A2}「{{a2Category}}」的 {{a2Value}}；涉企数据是全部执法数据的一部分，不应更大，请核对两表。`,
+        en: '{{tableEn}} "{{category}}" {{yearEn}}: {{value}} exceeds {{a2Value}} in 附件2 "{{a2Category}}".',
+      },
+    },
   },
   check(ctx) {
     const groups = byYear<RecognisedYearlyTable>(sameYear(ctx.year, ctx.yearly));
@@ -37,8 +43,19 @@ const rule: Rule = {
               table: left.table,
               cell: mine,
               related: [refFrom(left.table, right.table, theirs)],
-              message: `${tableName(left.table)}${unitOfBlock(left.table, left.block)}「${cat.label}」${yearLabel(left.table, which)}为 ${show(a)}，大于${TABLE_NAMES.A2}「${categoryLabel(right.table, counterpart.key)}」的 ${show(b)}；涉企数据是全部执法数据的一部分，不应更大，请核对两表。`,
-              messageEn: `${left.table.id} "${cat.label}" ${which === "prior" ? "prior year" : "current year"}: ${show(a)} exceeds ${show(b)} in 附件2 "${counterpart.label}".`,
+              messageId: "exceedsA2",
+              data: {
+                table: tableName(left.table),
+                tableEn: left.table.id,
+                unit: unitOfBlock(left.table, left.block),
+                category: cat.label,
+                year: yearLabel(left.table, which),
+                yearEn: yearLabelEn(which),
+                value: show(a),
+                // finds `counterpart` itself (the first category of its key), so the English, which named counterpart.label, shares it
+                a2Category: categoryLabel(right.table, counterpart.key),
+                a2Value: show(b),
+              },
             });
           }
         }

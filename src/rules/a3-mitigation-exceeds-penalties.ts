@@ -1,5 +1,5 @@
 import type { Rule } from "./types";
-import { categoryLabel, exceeds, show, unitOfBlock, yearSlot } from "./utils/between";
+import { categoryLabel, exceeds, show, unitOfBlock, yearLabelEn, yearSlot } from "./utils/between";
 import { tableName, yearLabel } from "./utils/cells";
 
 /** Mitigated cases are penalty cases, so they cannot outnumber them; checked in each year column. */
@@ -9,6 +9,12 @@ const rule: Rule = {
     severity: "warning",
     description: "附件3「从轻减轻案件数」多于「涉企行政处罚」",
     descriptionEn: "附件3 mitigated cases exceed enterprise-related penalty cases",
+    messages: {
+      exceedsPenalties: {
+        zh: "{{table}}{{unit}}{{year}}「{{mitigatedLabel}}」为 {{mitigated}}，多于「{{penaltyLabel}}」{{penalty}}；从轻减轻的案件应是涉企行政处罚案件的一部分，请核实。",
+        en: "{{tableEn}} {{yearEn}}: {{mitigated}} mitigated cases exceed {{penalty}} penalty cases.",
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.yearly) {
@@ -24,8 +30,18 @@ const rule: Rule = {
             table: t,
             cell: mitigated,
             related: [penalty],
-            message: `${tableName(t)}${unitOfBlock(t, block)}${yearLabel(t, which)}「${categoryLabel(t, "mitigatedCases")}」为 ${show(m)}，多于「${categoryLabel(t, "penalty")}」${show(p)}；从轻减轻的案件应是涉企行政处罚案件的一部分，请核实。`,
-            messageEn: `${t.id} ${which === "prior" ? "prior year" : "current year"}: ${show(m)} mitigated cases exceed ${show(p)} penalty cases.`,
+            messageId: "exceedsPenalties",
+            data: {
+              table: tableName(t),
+              tableEn: t.id,
+              unit: unitOfBlock(t, block),
+              year: yearLabel(t, which),
+              yearEn: yearLabelEn(which),
+              mitigatedLabel: categoryLabel(t, "mitigatedCases"),
+              mitigated: show(m),
+              penaltyLabel: categoryLabel(t, "penalty"),
+              penalty: show(p),
+            },
           });
         }
       }

@@ -9,6 +9,12 @@ const rule: Rule = {
     severity: "warning",
     description: "附件4「本部门执法证持有人数」多于实有在岗人数（行政+事业+工勤）",
     descriptionEn: "附件4 certificate holders exceed staff on post (admin + institution + worker)",
+    messages: {
+      exceedsStaff: {
+        zh: "{{table}} {{row}}：「{{certifiedLabel}}」为 {{certified}}，多于「实有在岗人数」行政、事业、工勤之和 {{admin}} + {{institution}} + {{worker}} = {{sum}}；请核实（二级机构持证人员应同时计入在岗人数）。",
+        en: "{{tableEn}} {{rowEn}}: {{certified}} certificate holders exceed {{sum}} staff on post.",
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.columns) {
@@ -20,14 +26,26 @@ const rule: Rule = {
         if (certified === null) continue;
         const staff = [c.staffAdmin, c.staffInstitution, c.staffWorker].map((s) => ctx.num(s, "count"));
         if (staff.some((s) => s === null)) continue;
+        const [admin, institution, worker] = staff as number[];
         const sum = (staff as number[]).reduce((a, b) => a + b, 0);
         if (!exceeds(certified, sum)) continue;
         ctx.report({
           table: t,
           cell: c.certified,
           related: present(c.staffAdmin, c.staffInstitution, c.staffWorker),
-          message: `${tableName(t)} ${rowLabel(row)}：「${columnName(t, "certified")}」为 ${show(certified)}，多于「实有在岗人数」行政、事业、工勤之和 ${(staff as number[]).map(show).join(" + ")} = ${show(sum)}；请核实（二级机构持证人员应同时计入在岗人数）。`,
-          messageEn: `${t.id} ${rowLabelEn(row)}: ${show(certified)} certificate holders exceed ${show(sum)} staff on post.`,
+          messageId: "exceedsStaff",
+          data: {
+            table: tableName(t),
+            tableEn: t.id,
+            row: rowLabel(row),
+            rowEn: rowLabelEn(row),
+            certifiedLabel: columnName(t, "certified"),
+            certified: show(certified),
+            admin: show(admin),
+            institution: show(institution),
+            worker: show(worker),
+            sum: show(sum),
+          },
         });
       }
     }

@@ -23,6 +23,16 @@ const rule: Rule = {
     severity: "warning",
     description: "附件4 执法类电子技术监控设备：有设备数量而未填执法领域，或有近三年罚款金额而设备数量为 0",
     descriptionEn: "附件4 monitoring devices without a field, or monitoring fines with no devices",
+    messages: {
+      devicesWithoutField: {
+        zh: "{{table}} {{row}}：「{{devicesLabel}}」为 {{devices}}，但「{{fieldLabel}}」未填写（或填“0”“无”）；请写明设备用于哪个执法领域。",
+        en: "{{tableEn}} {{rowEn}}: {{devices}} monitoring devices with no enforcement field.",
+      },
+      finesWithoutDevices: {
+        zh: "{{table}} {{row}}：「{{finesLabel}}」为 {{fines}} 万元，而「{{devicesLabel}}」为 0；没有监控设备就不应有电子监控罚款，请核实。",
+        en: "{{tableEn}} {{rowEn}}: {{fines}} (10k yuan) of monitoring fines with no devices.",
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.columns) {
@@ -30,14 +40,22 @@ const rule: Rule = {
       for (const row of t.rows) {
         if (!row.inUse) continue;
         const c = row.cells;
+        // named only for a row that is reported
+        const where = () => ({
+          table: tableName(t),
+          tableEn: t.id,
+          row: rowLabel(row),
+          rowEn: rowLabelEn(row),
+          devicesLabel: columnName(t, "monitoringDevices"),
+        });
         const devices = ctx.num(c.monitoringDevices, "count");
         if (c.monitoringDevices && c.monitoringField && devices !== null && devices > 0 && namesNoField(c.monitoringField.raw)) {
           ctx.report({
             table: t,
             cell: c.monitoringDevices,
             related: [c.monitoringField],
-            message: `${tableName(t)} ${rowLabel(row)}：「${columnName(t, "monitoringDevices")}」为 ${show(devices)}，但「${columnName(t, "monitoringField")}」未填写（或填“0”“无”）；请写明设备用于哪个执法领域。`,
-            messageEn: `${t.id} ${rowLabelEn(row)}: ${show(devices)} monitoring devices with no enforcement field.`,
+            messageId: "devicesWithoutField",
+            data: { ...where(), devices: show(devices), fieldLabel: columnName(t, "monitoringField") },
           });
         }
         const fines = ctx.num(c.monitoringFines, "wan");
@@ -46,8 +64,8 @@ const rule: Rule = {
             table: t,
             cell: c.monitoringFines,
             related: present(c.monitoringDevices),
-            message: `${tableName(t)} ${rowLabel(row)}：「${columnName(t, "monitoringFines")}」为 ${show(fines)} 万元，而「${columnName(t, "monitoringDevices")}」为 0；没有监控设备就不应有电子监控罚款，请核实。`,
-            messageEn: `${t.id} ${rowLabelEn(row)}: ${show(fines)} (10k yuan) of monitoring fines with no devices.`,
+            messageId: "finesWithoutDevices",
+            data: { ...where(), fines: show(fines), finesLabel: columnName(t, "monitoringFines") },
           });
         }
       }

@@ -7,6 +7,12 @@ const rule: Rule = {
     severity: "info",
     description: "实有在岗人数（行政+事业+工勤）超过编制数",
     descriptionEn: "Staff on post (admin + institution + worker) exceed the establishment",
+    messages: {
+      overEstablishment: {
+        zh: "{{table}} 第{{seq}}行：实有在岗人数 {{admin}} + {{institution}} + {{worker}} = {{sum}}，超过编制数 {{establishment}}。",
+        en: "{{tableEn}} row {{seq}}: {{sum}} staff on post exceed the establishment of {{establishment}}.",
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.columns) {
@@ -17,14 +23,16 @@ const rule: Rule = {
         const est = ctx.num(c.establishment, "count");
         const staff = [c.staffAdmin, c.staffInstitution, c.staffWorker].map((s) => ctx.num(s, "count"));
         if (est === null || staff.some((s) => s === null)) continue;
+        const [admin, institution, worker] = staff as number[];
         const sum = (staff as number[]).reduce((a, b) => a + b, 0);
         if (sum <= est) continue;
         ctx.report({
           table: t,
           cell: c.establishment,
           related: [c.staffAdmin, c.staffInstitution, c.staffWorker],
-          message: `${tableName(t)} 第${row.seq?.raw ?? ""}行：实有在岗人数 ${staff.join(" + ")} = ${sum}，超过编制数 ${est}。`,
-          messageEn: `${t.id} row ${row.seq?.raw ?? ""}: ${sum} staff on post exceed the establishment of ${est}.`,
+          messageId: "overEstablishment",
+          // the figures as String() writes them, not show(): this message has always given them unrounded
+          data: { table: tableName(t), tableEn: t.id, seq: String(row.seq?.raw ?? ""), admin, institution, worker, sum, establishment: est },
         });
       }
     }

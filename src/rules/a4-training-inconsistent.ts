@@ -9,6 +9,16 @@ const rule: Rule = {
     severity: "error",
     description: "附件4「行政执法人员培训」的人次与学时只有一个为 0",
     descriptionEn: "附件4 exactly one of training persons and hours is 0",
+    messages: {
+      personsZero: {
+        zh: "{{table}} {{row}}：「{{personsLabel}}」为 0，而「{{hoursLabel}}」为 {{hours}}；有培训就既有人次也有学时，请补正。",
+        en: "{{tableEn}} {{rowEn}}: training persons is 0 while hours is {{hours}}.",
+      },
+      hoursZero: {
+        zh: "{{table}} {{row}}：「{{hoursLabel}}」为 0，而「{{personsLabel}}」为 {{persons}}；有培训就既有人次也有学时，请补正。",
+        en: "{{tableEn}} {{rowEn}}: training hours is 0 while persons is {{persons}}.",
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.columns) {
@@ -20,16 +30,17 @@ const rule: Rule = {
         const p = ctx.num(persons, "count");
         const h = ctx.num(hours, "count");
         if (!persons || !hours || p === null || h === null || (p === 0) === (h === 0)) continue;
-        const [zero, other, otherValue] = p === 0 ? [persons, hours, h] : [hours, persons, p];
-        const zeroKey = p === 0 ? "trainingPersons" : "trainingHours";
-        const otherKey = p === 0 ? "trainingHours" : "trainingPersons";
-        ctx.report({
-          table: t,
-          cell: zero,
-          related: [other],
-          message: `${tableName(t)} ${rowLabel(row)}：「${columnName(t, zeroKey)}」为 0，而「${columnName(t, otherKey)}」为 ${otherValue}；有培训就既有人次也有学时，请补正。`,
-          messageEn: `${t.id} ${rowLabelEn(row)}: training ${p === 0 ? "persons" : "hours"} is 0 while ${p === 0 ? "hours" : "persons"} is ${otherValue}.`,
-        });
+        const names = {
+          table: tableName(t),
+          tableEn: t.id,
+          row: rowLabel(row),
+          rowEn: rowLabelEn(row),
+          personsLabel: columnName(t, "trainingPersons"),
+          hoursLabel: columnName(t, "trainingHours"),
+        };
+        // the figure as String() writes it, not show(), as this message has always given it
+        if (p === 0) ctx.report({ table: t, cell: persons, related: [hours], messageId: "personsZero", data: { ...names, hours: h } });
+        else ctx.report({ table: t, cell: hours, related: [persons], messageId: "hoursZero", data: { ...names, persons: p } });
       }
     }
   },

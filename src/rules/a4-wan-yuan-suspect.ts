@@ -11,6 +11,12 @@ const rule: Rule = {
     severity: "warning",
     description: "附件4「近三年罚款金额（万元）」不少于 10000，可能按元填写",
     descriptionEn: "附件4 three-year fines of 10000 (万元) or more: probably typed in yuan",
+    messages: {
+      probablyYuan: {
+        zh: "{{table}} {{row}}：「{{column}}」为 {{wan}} 万元（即 {{yi}} 亿元），可能是按“元”填写的；该栏单位为万元，如按元填写请除以 10000。",
+        en: "{{tableEn}} {{rowEn}}: {{wan}} (10k yuan) of fines, probably typed in yuan; divide by 10000.",
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.columns) {
@@ -23,8 +29,16 @@ const rule: Rule = {
         ctx.report({
           table: t,
           cell: slot,
-          message: `${tableName(t)} ${rowLabel(row)}：「${columnName(t, "monitoringFines")}」为 ${show(wan)} 万元（即 ${show(wan / 10000)} 亿元），可能是按“元”填写的；该栏单位为万元，如按元填写请除以 10000。`,
-          messageEn: `${t.id} ${rowLabelEn(row)}: ${show(wan)} (10k yuan) of fines, probably typed in yuan; divide by 10000.`,
+          messageId: "probablyYuan",
+          data: {
+            table: tableName(t),
+            tableEn: t.id,
+            row: rowLabel(row),
+            rowEn: rowLabelEn(row),
+            column: columnName(t, "monitoringFines"),
+            wan: show(wan),
+            yi: show(wan / 10000),
+          },
         });
       }
     }

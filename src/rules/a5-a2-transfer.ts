@@ -29,12 +29,31 @@ function rowsFor(blocks: UnitBlock[], rows: UnitRow[]): Array<[UnitBlock, UnitRo
   return out;
 }
 
+/** Said after the column when a unit's figure is the sum of several 附件5 rows (the `…Rows` messages). */
+const SEVERAL_ROWS = "（{{rows}} 行合计）";
+
+function transferDiffers(several: string): string {
+  return `{{table}}「正向衔接/移送案件数（件）」${several}为 {{transferred}}，而${TABLE_NAMES.A2}「{{a2Label}}」本年为 {{a2Transfers}}；两表是同一单位同一年的移送案件，应当一致，请核对。`;
+}
+const TRANSFER_DIFFERS_EN = "{{tableEn}} transferred cases {{transferred}} differ from 附件2 transfers this year ({{a2Transfers}}).";
+
+function notFiledExceeds(several: string): string {
+  return `{{table}}「正向衔接/刑事不予立案数」${several}为 {{notFiled}}，多于${TABLE_NAMES.A2}「{{a2Label}}」本年括号中的未立案数 {{unfiled}}；请核对两表（附件2 移送栏按“N(M)”填写，M 为其中未立案数）。`;
+}
+const NOT_FILED_EXCEEDS_EN = "{{tableEn}} not filed {{notFiled}} exceeds the {{unfiled}} unfiled of 附件2 transfers this year.";
+
 const rule: Rule = {
   meta: {
     id: "a5-a2-transfer",
     severity: "warning",
     description: "附件5「移送案件数」与附件2 本年移送件数不一致，或「刑事不予立案数」多于附件2 的未立案数",
     descriptionEn: "附件5 transfers differ from 附件2 transfers this year, or not-filed exceeds 附件2's unfiled",
+    messages: {
+      transferDiffers: { zh: transferDiffers(""), en: TRANSFER_DIFFERS_EN },
+      transferDiffersRows: { zh: transferDiffers(SEVERAL_ROWS), en: TRANSFER_DIFFERS_EN },
+      notFiledExceeds: { zh: notFiledExceeds(""), en: NOT_FILED_EXCEEDS_EN },
+      notFiledExceedsRows: { zh: notFiledExceeds(SEVERAL_ROWS), en: NOT_FILED_EXCEEDS_EN },
+    },
   },
   check(ctx) {
     const groups = byYear(sameYear(ctx.year, [...ctx.yearly, ...ctx.columns]));
@@ -57,15 +76,16 @@ const rule: Rule = {
           if (nums.some((x) => x === null)) return null;
           return { sum: (nums as number[]).reduce((a, b) => a + b, 0), cells };
         };
-        const several = rows.length > 1 ? `（${rows.length} 行合计）` : "";
+        const several = rows.length > 1;
+        const names = { table: tableName(first.table), tableEn: first.table.id, a2Label: label, rows: rows.length };
         const transferred = total("transferred");
         if (transferred && transferred.sum !== n) {
           ctx.report({
             table: first.table,
             cell: transferred.cells[0],
             related: [...transferred.cells.slice(1), refFrom(first.table, block.table, transfer)],
-            message: `${tableName(first.table)}「正向衔接/移送案件数（件）」${several}为 ${show(transferred.sum)}，而${TABLE_NAMES.A2}「${label}」本年为 ${show(n)}；两表是同一单位同一年的移送案件，应当一致，请核对。`,
-            messageEn: `${first.table.id} transferred cases ${show(transferred.sum)} differ from 附件2 transfers this year (${show(n)}).`,
+            messageId: several ? "transferDiffersRows" : "transferDiffers",
+            data: { ...names, transferred: show(transferred.sum), a2Transfers: show(n) },
           });
         }
         const notFiled = total("notFiled");
@@ -74,8 +94,8 @@ const rule: Rule = {
             table: first.table,
             cell: notFiled.cells[0],
             related: [...notFiled.cells.slice(1), refFrom(first.table, block.table, transfer)],
-            message: `${tableName(first.table)}「正向衔接/刑事不予立案数」${several}为 ${show(notFiled.sum)}，多于${TABLE_NAMES.A2}「${label}」本年括号中的未立案数 ${show(m)}；请核对两表（附件2 移送栏按“N(M)”填写，M 为其中未立案数）。`,
-            messageEn: `${first.table.id} not filed ${show(notFiled.sum)} exceeds the ${show(m)} unfiled of 附件2 transfers this year.`,
+            messageId: several ? "notFiledExceedsRows" : "notFiledExceeds",
+            data: { ...names, notFiled: show(notFiled.sum), unfiled: show(m) },
           });
         }
       }

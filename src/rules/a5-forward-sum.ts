@@ -17,6 +17,12 @@ const rule: Rule = {
     severity: "error",
     description: "附件5「移送案件数」小于「刑事立案数」「刑事不予立案数」「不予起诉案件数」之和（注5）",
     descriptionEn: "附件5 transferred cases are fewer than filed + not filed + not prosecuted (note 5)",
+    messages: {
+      fewerThanSum: {
+        zh: `{{table}} {{row}}：「正向衔接/移送案件数（件）」为 {{transferred}}，小于「刑事立案数」「刑事不予立案数」「不予起诉案件数」之和 {{filed}} + {{notFiled}} + {{notProsecuted}} = {{sum}}。注5：${NOTE_5}（上报系统按注5原文校验）`,
+        en: `{{tableEn}} {{rowEn}}: {{transferred}} cases transferred, fewer than filed + not filed + not prosecuted = {{sum}}. Note 5 of the form: "${NOTE_5}" (transferred cases must be at least the sum of the three; the receiving system checks the note as written).`,
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.columns) {
@@ -33,8 +39,18 @@ const rule: Rule = {
           table: t,
           cell: c.transferred,
           related: present(c.filed, c.notFiled, c.notProsecuted),
-          message: `${tableName(t)} ${rowLabel(row)}：「正向衔接/移送案件数（件）」为 ${show(transferred)}，小于「刑事立案数」「刑事不予立案数」「不予起诉案件数」之和 ${parts.map(show).join(" + ")} = ${show(sum)}。注5：${NOTE_5}（上报系统按注5原文校验）`,
-          messageEn: `${t.id} ${rowLabelEn(row)}: ${show(transferred)} cases transferred, fewer than filed + not filed + not prosecuted = ${show(sum)}. Note 5 of the form: "${NOTE_5}" (transferred cases must be at least the sum of the three; the receiving system checks the note as written).`,
+          messageId: "fewerThanSum",
+          data: {
+            table: tableName(t),
+            tableEn: t.id,
+            row: rowLabel(row),
+            rowEn: rowLabelEn(row),
+            transferred: show(transferred),
+            filed: show(parts[0]),
+            notFiled: show(parts[1]),
+            notProsecuted: show(parts[2]),
+            sum: show(sum),
+          },
         });
       }
     }

@@ -9,6 +9,12 @@ const rule: Rule = {
     severity: "error",
     description: "附件5「反向衔接受案数」小于「行政处罚立案数」与「不予行政处罚案件数」之和（注6）",
     descriptionEn: "附件5 reverse cases received are fewer than penalty cases filed + not penalised (note 6)",
+    messages: {
+      fewerThanSum: {
+        zh: "{{table}} {{row}}：「反向衔接/反向衔接受案数」为 {{received}}，小于「行政处罚立案数」与「不予行政处罚案件数」之和 {{filed}} + {{notPenalised}} = {{sum}}；注6要求反向衔接受案数大于等于二者之和。",
+        en: "{{tableEn}} {{rowEn}}: {{received}} reverse cases received, fewer than filed + not penalised = {{sum}} (note 6).",
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.columns) {
@@ -25,8 +31,17 @@ const rule: Rule = {
           table: t,
           cell: c.reverseReceived,
           related: present(c.reverseFiled, c.reverseNotPenalised),
-          message: `${tableName(t)} ${rowLabel(row)}：「反向衔接/反向衔接受案数」为 ${show(received)}，小于「行政处罚立案数」与「不予行政处罚案件数」之和 ${parts.map(show).join(" + ")} = ${show(sum)}；注6要求反向衔接受案数大于等于二者之和。`,
-          messageEn: `${t.id} ${rowLabelEn(row)}: ${show(received)} reverse cases received, fewer than filed + not penalised = ${show(sum)} (note 6).`,
+          messageId: "fewerThanSum",
+          data: {
+            table: tableName(t),
+            tableEn: t.id,
+            row: rowLabel(row),
+            rowEn: rowLabelEn(row),
+            received: show(received),
+            filed: show(parts[0]),
+            notPenalised: show(parts[1]),
+            sum: show(sum),
+          },
         });
       }
     }

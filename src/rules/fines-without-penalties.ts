@@ -12,6 +12,12 @@ const rule: Rule = {
     severity: "warning",
     description: "有罚没金额而行政处罚（附件3：涉企行政处罚）为 0",
     descriptionEn: "Fines and confiscations recorded while penalties are 0",
+    messages: {
+      finesWithoutPenalties: {
+        zh: "{{table}}{{unit}}{{year}}「{{fines}}」为 {{amount}} 元，而「{{penalty}}」为 0；罚没款应来自行政处罚案件，请核实或在审核说明中写明来源（如往年案件本年入库）。",
+        en: "{{tableEn}} {{yearEn}}: {{amount}} yuan of fines with no penalty cases.",
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.yearly) {
@@ -26,8 +32,17 @@ const rule: Rule = {
             table: t,
             cell: fines,
             related: [penalty],
-            message: `${tableName(t)}${unitOfBlock(t, block)}${yearLabel(t, which)}「${categoryLabel(t, "fines")}」为 ${show(amount)} 元，而「${categoryLabel(t, "penalty")}」为 0；罚没款应来自行政处罚案件，请核实或在审核说明中写明来源（如往年案件本年入库）。`,
-            messageEn: `${t.id} ${which === "prior" ? "prior year" : "current year"}: ${show(amount)} yuan of fines with no penalty cases.`,
+            messageId: "finesWithoutPenalties",
+            data: {
+              table: tableName(t),
+              tableEn: t.id,
+              unit: unitOfBlock(t, block),
+              year: yearLabel(t, which),
+              yearEn: which === "prior" ? "prior year" : "current year",
+              fines: categoryLabel(t, "fines"),
+              penalty: categoryLabel(t, "penalty"),
+              amount: show(amount),
+            },
           });
         }
       }

@@ -13,6 +13,15 @@ const rule: Rule = {
     severity: "error",
     description: "标题没有年份，或年份列不是上年和本年",
     descriptionEn: "The title has no year, or the year columns are not Y-1 and Y",
+    messages: {
+      // The first problem's wording is recognition's (engine/recognize.ts): the panes' tables view shows
+      // it without running any rule, so it is written once there and passed on here.
+      problem: { zh: "{{message}}", en: "{{messageEn}}" },
+      problemAndOthers: {
+        zh: "{{message}}另有 {{count}} 个类别的年份列也不对：{{categories}}，请一并改正。",
+        en: "{{messageEn}} {{count}} more categories have wrong year columns: {{categoriesEn}}.",
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.tables) {
@@ -29,16 +38,22 @@ const rule: Rule = {
         if (p.related) related.push(...p.related);
       }
       if (!first) continue;
+      const passed = { message: first.message, messageEn: first.messageEn };
+      if (others.length === 0) {
+        ctx.report({ table: t, cell: first.cell, related, messageId: "problem", data: passed });
+        continue;
+      }
       ctx.report({
         table: t,
         cell: first.cell,
         related,
-        message: others.length
-          ? `${first.message}另有 ${others.length} 个类别的年份列也不对：${others.map((s) => `「${s}」`).join("、")}，请一并改正。`
-          : first.message,
-        messageEn: others.length
-          ? `${first.messageEn} ${others.length} more categories have wrong year columns: ${others.map((s) => `"${s}"`).join(", ")}.`
-          : first.messageEn,
+        messageId: "problemAndOthers",
+        data: {
+          ...passed,
+          count: others.length,
+          categories: others.map((s) => `「${s}」`).join("、"),
+          categoriesEn: others.map((s) => `"${s}"`).join(", "),
+        },
       });
     }
   },

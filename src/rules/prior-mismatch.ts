@@ -41,6 +41,16 @@ const rule: Rule = {
     severity: "warning",
     description: "上年数与上年报表中的数字不一致",
     descriptionEn: "A prior-year value differs from last year's report",
+    messages: {
+      differs: {
+        zh: "{{table}}「{{label}}」{{year}}填的是 {{value}}，而上年报表中为 {{known}}；请核对。",
+        en: '{{tableEn}} "{{label}}": the prior-year value {{value}} differs from {{known}} in last year\'s report.',
+      },
+      differsFromSource: {
+        zh: "{{table}}「{{label}}」{{year}}填的是 {{value}}，而上年报表（{{source}}）中为 {{known}}；请核对。",
+        en: '{{tableEn}} "{{label}}": the prior-year value {{value}} differs from {{known}} in last year\'s report.',
+      },
+    },
   },
   check(ctx) {
     if (ctx.prior.length === 0) return;
@@ -62,14 +72,13 @@ const rule: Rule = {
         const known = ctx.value({ ...slots.prior, raw: figure.value }, cat.kind);
         const here = ctx.value(slots.prior, cat.kind);
         if (here.empty || known.empty || same(here, known)) continue;
-        const source = figure.source.trim() ? `（${figure.source.trim()}）` : "";
-        const a = figureText(here);
-        const b = figureText(known);
+        const source = figure.source.trim();
+        const data = { table: tableName(t), tableEn: t.id, label: cat.label, year: yearLabel(t, "prior"), value: figureText(here), known: figureText(known) };
         ctx.report({
           table: t,
           cell: slots.prior,
-          message: `${tableName(t)}「${cat.label}」${yearLabel(t, "prior")}填的是 ${a}，而上年报表${source}中为 ${b}；请核对。`,
-          messageEn: `${t.id} "${cat.label}": the prior-year value ${a} differs from ${b} in last year's report.`,
+          messageId: source ? "differsFromSource" : "differs",
+          data: source ? { ...data, source } : data,
         });
       }
     }

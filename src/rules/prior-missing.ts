@@ -8,6 +8,12 @@ const rule: Rule = {
     severity: "warning",
     description: "上年数未填写",
     descriptionEn: "A prior-year value is empty",
+    messages: {
+      missing: {
+        zh: "{{table}}「{{label}}」{{year}}（上年数）未填写；请按上年报表填写（可导入上年报表），没有的填 0。",
+        en: '{{tableEn}} "{{label}}": the prior-year value is empty; take it from last year\'s report.',
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.yearly) {
@@ -17,8 +23,8 @@ const rule: Rule = {
         ctx.report({
           table: t,
           cell: slots.prior,
-          message: `${tableName(t)}「${cat.label}」${yearLabel(t, "prior")}（上年数）未填写；请按上年报表填写（可导入上年报表），没有的填 0。`,
-          messageEn: `${t.id} "${cat.label}": the prior-year value is empty; take it from last year's report.`,
+          messageId: "missing",
+          data: { table: tableName(t), tableEn: t.id, label: cat.label, year: yearLabel(t, "prior") },
         });
       }
     }

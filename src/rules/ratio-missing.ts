@@ -7,6 +7,12 @@ const rule: Rule = {
     severity: "warning",
     description: "两年都有数据但「同比变化(+-比率)」为空",
     descriptionEn: "The change-ratio cell is empty although both years have values",
+    messages: {
+      missing: {
+        zh: "{{table}}「{{label}}」的同比变化未填写；可点「计算同比」自动填入。",
+        en: '{{tableEn}} "{{label}}": the change ratio is empty; use Fill ratios.',
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.yearly) {
@@ -19,8 +25,8 @@ const rule: Rule = {
           table: t,
           cell: slots.ratio,
           related: [slots.prior, slots.current],
-          message: `${tableName(t)}「${cat.label}」的同比变化未填写；可点「计算同比」自动填入。`,
-          messageEn: `${t.id} "${cat.label}": the change ratio is empty; use Fill ratios.`,
+          messageId: "missing",
+          data: { table: tableName(t), tableEn: t.id, label: cat.label },
         });
       }
     }

@@ -16,6 +16,24 @@ const rule: Rule = {
     severity: "error",
     description: "「同比变化(+-比率)」与按两年数据计算的结果不符",
     descriptionEn: "The change-ratio cell disagrees with the ratio computed from the two years",
+    messages: {
+      notRatio: {
+        zh: "{{table}}「{{label}}」的同比变化填的是「{{text}}」，不是比率；按 {{priorYear}} {{prior}}、{{currentYear}} {{current}} 计算应为「{{expected}}」。可点「计算同比」自动填入。",
+        en: '{{tableEn}} "{{label}}": the change ratio reads "{{text}}" but {{prior}} → {{current}} gives {{expected}}.',
+      },
+      notRatioPriorZero: {
+        zh: "{{table}}「{{label}}」的同比变化填的是「{{text}}」，不是比率；按 {{priorYear}} {{prior}}、{{currentYear}} {{current}} 计算应为「上年为0」（上年为 0 时不计算百分比）。可点「计算同比」自动填入。",
+        en: '{{tableEn}} "{{label}}": the change ratio reads "{{text}}" but {{prior}} → {{current}} gives 上年为0 (prior year 0).',
+      },
+      wrong: {
+        zh: "{{table}}「{{label}}」的同比变化填的是「{{text}}」，按 {{priorYear}} {{prior}}、{{currentYear}} {{current}} 计算应为「{{expected}}」；可点「计算同比」重新计算。",
+        en: '{{tableEn}} "{{label}}": the change ratio reads "{{text}}" but {{prior}} → {{current}} gives {{expected}}.',
+      },
+      wrongPriorZero: {
+        zh: "{{table}}「{{label}}」的同比变化填的是「{{text}}」，按 {{priorYear}} {{prior}}、{{currentYear}} {{current}} 计算应为「上年为0」（上年为 0 时不计算百分比）；可点「计算同比」重新计算。",
+        en: '{{tableEn}} "{{label}}": the change ratio reads "{{text}}" but {{prior}} → {{current}} gives 上年为0 (prior year 0).',
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.yearly) {
@@ -29,18 +47,25 @@ const rule: Rule = {
         if (ratioAgrees(slots.ratio.raw, ratio)) continue;
         // both years 0: `/`, `－`, `无` … read as 0.00% (rules.md); value-zero-placeholder notes it
         if (prior === 0 && current === 0 && isZeroPlaceholder(slots.ratio.raw)) continue;
-        const text = ratioShown(slots.ratio.raw);
         const unreadable = readRatioCell(slots.ratio.raw) === null;
-        const basis = `按 ${yearLabel(t, "prior")} ${prior}、${yearLabel(t, "current")} ${current} 计算应为「${ratio.text}」`;
-        const hint = ratio.kind === "prior-zero" ? "（上年为 0 时不计算百分比）" : "";
+        const priorZero = ratio.kind === "prior-zero";
+        const data = {
+          table: tableName(t),
+          tableEn: t.id,
+          label: cat.label,
+          text: ratioShown(slots.ratio.raw),
+          priorYear: yearLabel(t, "prior"),
+          prior: String(prior),
+          currentYear: yearLabel(t, "current"),
+          current: String(current),
+        };
         ctx.report({
           table: t,
           cell: slots.ratio,
           related: [slots.prior, slots.current],
-          message: unreadable
-            ? `${tableName(t)}「${cat.label}」的同比变化填的是「${text}」，不是比率；${basis}${hint}。可点「计算同比」自动填入。`
-            : `${tableName(t)}「${cat.label}」的同比变化填的是「${text}」，${basis}${hint}；可点「计算同比」重新计算。`,
-          messageEn: `${t.id} "${cat.label}": the change ratio reads "${text}" but ${prior} → ${current} gives ${ratio.kind === "prior-zero" ? "上年为0 (prior year 0)" : ratio.text}.`,
+          // 上年为0 is written out in the prior-zero messages, beside the hint that no percentage is computed then
+          messageId: priorZero ? (unreadable ? "notRatioPriorZero" : "wrongPriorZero") : unreadable ? "notRatio" : "wrong",
+          data: priorZero ? data : { ...data, expected: ratio.text },
         });
       }
     }

@@ -58,18 +58,23 @@ describe("the rule registry", () => {
       expect(rule.meta.descriptionEn).toMatch(/[A-Za-z]{3}/);
     });
 
-    // `xEn` is the English twin of `x` (a place named in English, a table by its id)
-    it("has each of its meta.messages in Chinese and in English, taking the same data (xEn for x)", () => {
+    // `xEn` is the English twin of `x` (a place named in English, a table by its id). The English may say
+    // less than the Chinese (it names fewer labels), never more: it takes no data the Chinese lacks.
+    // A message made only of placeholders passes on a text another module worded (layout-*: recognition's).
+    it("has each of its meta.messages in Chinese and in English, the English taking no data the Chinese lacks", () => {
       for (const [id, m] of Object.entries(rule.meta.messages ?? {})) {
-        expect([id, m.zh]).toEqual([id, expect.stringMatching(CJK)]);
-        expect([id, m.en]).toEqual([id, expect.stringMatching(/[A-Za-z]{3}/)]);
-        expect([
-          id,
-          placeholders(m.en)
-            .map((p) => p.replace(/En$/, ""))
-            .sort(),
-        ]).toEqual([id, placeholders(m.zh)]);
+        const passOn = /^(\{\{\w+\}\})+$/;
+        expect([id, m.zh]).toEqual([id, passOn.test(m.zh) ? m.zh : expect.stringMatching(CJK)]);
+        expect([id, m.en]).toEqual([id, passOn.test(m.en) ? m.en : expect.stringMatching(/[A-Za-z]{3}/)]);
+        const zh = placeholders(m.zh);
+        expect([id, placeholders(m.en).filter((p) => !zh.includes(p.replace(/En$/, "")))]).toEqual([id, []]);
       }
+    });
+
+    it("has messages, and each messageId it reports is one of them", () => {
+      const source = fs.readFileSync(path.join(DIR, file), "utf8");
+      expect(Object.keys(rule.meta.messages ?? {}).length).toBeGreaterThan(0);
+      for (const id of source.matchAll(/messageId: "(\w+)"/g)) expect(rule.meta.messages).toHaveProperty([id[1]]);
     });
 
     it("imports no other rule (what rules share lives in utils/)", () => {

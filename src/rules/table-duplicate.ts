@@ -16,20 +16,28 @@ const rule: Rule = {
     severity: "warning",
     description: "同一附件在工作簿中出现了不止一次（只校验第一份）",
     descriptionEn: "The same appendix appears more than once in the workbook (only the first copy is checked)",
+    messages: {
+      sameSheet: {
+        zh: "{{table}}在本工作簿中出现了不止一次：这一份是重复的，没有校验；只校验了本工作表 {{at}} 处的第一份。请删除多余的一份；若两份都要报送，请把数据合并到第一份中。",
+        en: "{{tableEn}} appears more than once in the workbook: this copy is not checked; only the first copy (at {{at}} on this sheet) is. Delete the extra copy, or merge its figures into the first.",
+      },
+      otherSheet: {
+        zh: "{{table}}在本工作簿中出现了不止一次：这一份是重复的，没有校验；只校验了工作表「{{sheet}}」{{at}} 处的第一份。请删除多余的一份；若两份都要报送，请把数据合并到第一份中。",
+        en: '{{tableEn}} appears more than once in the workbook: this copy is not checked; only the first copy (on sheet "{{sheet}}" at {{at}}) is. Delete the extra copy, or merge its figures into the first.',
+      },
+    },
   },
   check(ctx) {
     for (const dup of ctx.duplicates) {
       const first = ctx.tables.find((t) => t.id === dup.id);
       if (!first) continue;
       const at = first.title?.address ?? toA1(first.top, first.left);
-      const where = first.sheet === dup.sheet ? `本工作表 ${at} 处` : `工作表「${first.sheet}」${at} 处`;
-      const whereEn = first.sheet === dup.sheet ? `at ${at} on this sheet` : `on sheet "${first.sheet}" at ${at}`;
       ctx.report({
         table: dup,
         cell: titleCell(dup),
         related: first.title ? [refFrom(dup, first, first.title)] : [],
-        message: `${tableName(dup)}在本工作簿中出现了不止一次：这一份是重复的，没有校验；只校验了${where}的第一份。请删除多余的一份；若两份都要报送，请把数据合并到第一份中。`,
-        messageEn: `${dup.id} appears more than once in the workbook: this copy is not checked; only the first copy (${whereEn}) is. Delete the extra copy, or merge its figures into the first.`,
+        messageId: first.sheet === dup.sheet ? "sameSheet" : "otherSheet",
+        data: { table: tableName(dup), tableEn: dup.id, at, sheet: first.sheet },
       });
     }
   },

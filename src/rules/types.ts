@@ -17,9 +17,9 @@ export interface RuleMeta {
   descriptionEn: string;
   /**
    * The rule's messages by id, the ESLint way: a report names one (`messageId`) and gives the `data`
-   * its `{{placeholders}}` are filled from. Rules not moved to this yet write `message`/`messageEn` inline.
+   * its `{{placeholders}}` are filled from.
    */
-  messages?: Readonly<Record<string, RuleMessage>>;
+  messages: Readonly<Record<string, RuleMessage>>;
 }
 
 /** One message in both languages; `{{name}}` stands for `data.name` of the report. */
@@ -40,9 +40,8 @@ interface ReportAt {
   quote?: BodyQuote;
 }
 
-/** A finding as a rule reports it: its message written out, or named from `meta.messages` with its data. */
-export type Report = ReportAt &
-  ({ message: string; messageEn: string; messageId?: undefined } | { messageId: string; data?: MessageData; message?: undefined; messageEn?: undefined });
+/** A finding as a rule reports it: one of its `meta.messages` by id, with the data its placeholders are filled from. */
+export type Report = ReportAt & { messageId: string; data?: MessageData };
 
 export interface Settings {
   /** change-unexplained fires at |ratio| ≥ this fraction (0.3 = 30 %). */

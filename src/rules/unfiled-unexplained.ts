@@ -8,6 +8,12 @@ const rule: Rule = {
     severity: "warning",
     description: "附件2 移送司法机关的案件中有未立案的，而「数据变化原因分析」没有说明未立案的主要原因",
     descriptionEn: "Transfers not placed on file have no stated reasons",
+    messages: {
+      unexplained: {
+        zh: "{{table}}「{{label}}」{{year}}移送 {{transfers}} 件，其中未立案 {{unfiled}} 件，但「数据变化原因分析」没有说明未立案的主要原因；请补充。",
+        en: '{{tableEn}} "{{label}}": {{unfiled}} of {{transfers}} transfers not placed on file, with no reasons given.',
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.yearly) {
@@ -23,8 +29,8 @@ const rule: Rule = {
           table: t,
           cell: slots.current,
           related: slots.explanation ? [slots.explanation] : [],
-          message: `${tableName(t)}「${cat.label}」${yearLabel(t, "current")}移送 ${v.num} 件，其中未立案 ${unfiled} 件，但「数据变化原因分析」没有说明未立案的主要原因；请补充。`,
-          messageEn: `${t.id} "${cat.label}": ${unfiled} of ${v.num} transfers not placed on file, with no reasons given.`,
+          messageId: "unexplained",
+          data: { table: tableName(t), tableEn: t.id, label: cat.label, year: yearLabel(t, "current"), transfers: v.num, unfiled },
         });
       }
     }

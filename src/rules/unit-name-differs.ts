@@ -63,8 +63,17 @@ function check(ctx: RuleContext, tables: RecognisedTable[]): void {
       table: s.table,
       cell: odd.slot,
       related: [refFrom(s.table, holder.source.table, holder.cell.slot)],
-      message: `${tableName(s.table)}${odd.where}填的是「${odd.shown}」，与${holder.source.table === s.table ? "本表" : tableName(holder.source.table)}${holder.cell.where}中的「${holder.cell.shown}」不一致；同一单位各表的单位名称应当一致（请使用单位全称）。`,
-      messageEn: `${s.table.id} ${s.what === "line" ? "unit line" : "unit row"} names "${odd.shown}", other tables name "${holder.cell.shown}".`,
+      messageId: holder.source.table === s.table ? "differsInTable" : "differs",
+      data: {
+        table: tableName(s.table),
+        tableEn: s.table.id,
+        where: odd.where,
+        whereEn: s.what === "line" ? "unit line" : "unit row",
+        name: odd.shown,
+        refTable: tableName(holder.source.table),
+        refWhere: holder.cell.where,
+        refName: holder.cell.shown,
+      },
     });
   }
 }
@@ -75,6 +84,17 @@ const rule: Rule = {
     severity: "warning",
     description: "「执法单位」与附件2、附件3、附件5 中的单位名称不一致",
     descriptionEn: "The unit differs between the 执法单位 lines and the unit rows of 附件2, 附件3, 附件5",
+    messages: {
+      differs: {
+        zh: "{{table}}{{where}}填的是「{{name}}」，与{{refTable}}{{refWhere}}中的「{{refName}}」不一致；同一单位各表的单位名称应当一致（请使用单位全称）。",
+        en: '{{tableEn}} {{whereEn}} names "{{name}}", other tables name "{{refName}}".',
+      },
+      // 「本表」 rather than the table's own name: the name to agree with is elsewhere in the same table (its line or its rows)
+      differsInTable: {
+        zh: "{{table}}{{where}}填的是「{{name}}」，与本表{{refWhere}}中的「{{refName}}」不一致；同一单位各表的单位名称应当一致（请使用单位全称）。",
+        en: '{{tableEn}} {{whereEn}} names "{{name}}", other tables name "{{refName}}".',
+      },
+    },
   },
   check(ctx) {
     for (const tables of byYear(sameYear(ctx.year, ctx.tables)).values()) check(ctx, tables);

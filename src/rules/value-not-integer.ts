@@ -17,16 +17,22 @@ const rule: Rule = {
     severity: "error",
     description: "件数、次数、人数等计数有小数",
     descriptionEn: "A count has a fractional part",
+    messages: {
+      notInteger: {
+        zh: "{{where}}填的是「{{text}}」，{{noun}}应为整数。",
+        en: "{{whereEn}} holds {{text}}; a count must be a whole number.",
+      },
+    },
   },
   check(ctx) {
     for (const cell of ctx.lists.valueCells()) {
       if (ctx.value(cell.slot, cell.kind).problem !== "not-integer") continue;
-      const text = shown(cell.slot.raw);
       ctx.report({
         table: cell.table,
         cell: cell.slot,
-        message: `${cell.where}填的是「${text}」，${countNoun(cell)}应为整数。`,
-        messageEn: `${cell.whereEn} holds ${text}; a count must be a whole number.`,
+        messageId: "notInteger",
+        // the noun comes from the label's unit (件, 人, 学时…): one message per unit would repeat it a dozen times
+        data: { where: cell.where, whereEn: cell.whereEn, text: shown(cell.slot.raw), noun: countNoun(cell) },
       });
     }
   },

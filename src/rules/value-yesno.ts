@@ -7,16 +7,21 @@ const rule: Rule = {
     severity: "error",
     description: "附件5「是否使用“两法衔接平台”」应填「是」或「否」",
     descriptionEn: "附件5 platform use must be 是 or 否",
+    messages: {
+      notYesNo: {
+        zh: "{{where}}填的是「{{text}}」，应填「是」或「否」。",
+        en: '{{whereEn}} holds "{{text}}"; enter 是 (yes) or 否 (no).',
+      },
+    },
   },
   check(ctx) {
     for (const cell of ctx.lists.valueCells()) {
       if (cell.kind !== "yesno" || ctx.value(cell.slot, cell.kind).problem !== "yesno") continue;
-      const text = shown(cell.slot.raw);
       ctx.report({
         table: cell.table,
         cell: cell.slot,
-        message: `${cell.where}填的是「${text}」，应填「是」或「否」。`,
-        messageEn: `${cell.whereEn} holds "${text}"; enter 是 (yes) or 否 (no).`,
+        messageId: "notYesNo",
+        data: { where: cell.where, whereEn: cell.whereEn, text: shown(cell.slot.raw) },
       });
     }
   },

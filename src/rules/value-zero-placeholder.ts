@@ -8,6 +8,16 @@ const rule: Rule = {
     severity: "info",
     description: "「无」「/」「-」「—」按 0 读取",
     descriptionEn: "无, /, -, — are read as 0",
+    messages: {
+      placeholder: {
+        zh: "{{where}}填的是「{{text}}」，按 0 读取。",
+        en: '{{whereEn}} holds "{{text}}", read as 0.',
+      },
+      ratioPlaceholder: {
+        zh: "{{table}}「{{label}}」的同比变化填的是「{{text}}」；两年都为 0，按「0.00%」读取。",
+        en: '{{tableEn}} "{{label}}": the change ratio holds "{{text}}"; both years are 0, read as 0.00%.',
+      },
+    },
   },
   check(ctx) {
     for (const cell of ctx.lists.valueCells()) {
@@ -15,8 +25,8 @@ const rule: Rule = {
       ctx.report({
         table: cell.table,
         cell: cell.slot,
-        message: `${cell.where}填的是「${String(cell.slot.raw).trim()}」，按 0 读取。`,
-        messageEn: `${cell.whereEn} holds "${String(cell.slot.raw).trim()}", read as 0.`,
+        messageId: "placeholder",
+        data: { where: cell.where, whereEn: cell.whereEn, text: String(cell.slot.raw).trim() },
       });
     }
     // a placeholder in the ratio cell where both years are 0 is read as 0.00% (rules.md, ratio-wrong)
@@ -29,8 +39,8 @@ const rule: Rule = {
           table: t,
           cell: slots.ratio,
           related: [slots.prior, slots.current],
-          message: `${tableName(t)}「${cat.label}」的同比变化填的是「${raw.trim()}」；两年都为 0，按「0.00%」读取。`,
-          messageEn: `${t.id} "${cat.label}": the change ratio holds "${raw.trim()}"; both years are 0, read as 0.00%.`,
+          messageId: "ratioPlaceholder",
+          data: { table: tableName(t), tableEn: t.id, label: cat.label, text: raw.trim() },
         });
       }
     }

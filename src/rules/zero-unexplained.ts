@@ -8,6 +8,12 @@ const rule: Rule = {
     severity: "warning",
     description: "本年数为 0 而「数据变化原因分析」没有实质说明（执法数据为“0”的也要进行深度分析）",
     descriptionEn: "The current-year value is 0 and the category has no real explanation",
+    messages: {
+      unexplained: {
+        zh: "{{table}}「{{label}}」{{year}}为 0，但「数据变化原因分析」没有说明；填表说明要求数据为“0”的也要分析原因。",
+        en: '{{tableEn}} "{{label}}" is 0 this year with no real explanation; the notes require an analysis even for 0.',
+      },
+    },
   },
   check(ctx) {
     for (const t of ctx.yearly) {
@@ -18,8 +24,8 @@ const rule: Rule = {
           table: t,
           cell: slots.current,
           related: slots.explanation ? [slots.explanation] : [],
-          message: `${tableName(t)}「${cat.label}」${yearLabel(t, "current")}为 0，但「数据变化原因分析」没有说明；填表说明要求数据为“0”的也要分析原因。`,
-          messageEn: `${t.id} "${cat.label}" is 0 this year with no real explanation; the notes require an analysis even for 0.`,
+          messageId: "unexplained",
+          data: { table: tableName(t), tableEn: t.id, label: cat.label, year: yearLabel(t, "current") },
         });
       }
     }

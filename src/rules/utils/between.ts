@@ -134,6 +134,11 @@ export function categoryLabel(t: RecognisedYearlyTable, key: string): string {
   return t.def.categories.find((c) => c.key === key)?.label ?? key;
 }
 
+/** The English twin of cells.ts `yearLabel`: which year column, since the English messages give no year. */
+export function yearLabelEn(which: "prior" | "current"): string {
+  return which === "prior" ? "prior year" : "current year";
+}
+
 /** A category slot of a block for one year, if the header has the category. */
 export function yearSlot(block: YearlyBlock, key: string, which: "prior" | "current"): Slot | undefined {
   return block.categories[key]?.[which];

@@ -3,7 +3,7 @@
  * the body's statements beside the cells, and a finding that quotes the sentence with its figure
  * marked and names the paragraph. Not a rule itself.
  */
-import type { RuleContext } from "../types";
+import type { MessageData, RuleContext } from "../types";
 import { reconcile, type Outcome, type Reconciliation } from "../../engine/report/reconcile";
 import { TABLE_NAMES } from "../../templates/tables";
 import { show } from "./between";
@@ -33,10 +33,24 @@ export function quoteSentence(sentence: string, start: number, end: number, max 
   return `${head}【${figure}】${tail}`;
 }
 
-/** `第10段「…【589万余元】…」` */
-export function where(r: Reconciliation): string {
+/**
+ * The data the three rules' messages share: the paragraph and the quoted sentence (zh `第{{paragraph}}段「{{quote}}」`,
+ * en names the paragraph alone), the measure and the figure as the body states them, the cell and its value.
+ */
+export function statementData(r: Reconciliation): MessageData {
   const s = r.statement;
-  return `第${s.paragraph}段「${quoteSentence(s.sentence, s.figure.start, s.figure.end)}」`;
+  return {
+    paragraph: s.paragraph,
+    quote: quoteSentence(s.sentence, s.figure.start, s.figure.end),
+    measure: s.measure.name,
+    measureEn: s.measure.nameEn,
+    figure: s.figure.text,
+    cell: cellName(r),
+    cellEn: cellNameEn(r),
+    value: cellValue(r),
+    // en gives the number without the Chinese unit
+    valueEn: show(r.value),
+  };
 }
 
 /** `附件2 …「罚没金额（元）」2024年`, with the number of units when several are summed. */
@@ -55,15 +69,15 @@ export function cellValue(r: Reconciliation): string {
   return `${show(r.value)}${r.statement.figure.unit === "元" ? " 元" : ""}`;
 }
 
-/** Reports one statement at its cell (the first unit's; the others related), with its quote. */
-export function reportAt(ctx: RuleContext, r: Reconciliation, message: string, messageEn: string): void {
+/** Reports one statement at its cell (the first unit's; the others related), with its quote; the rule's meta.messages word it. */
+export function reportAt(ctx: RuleContext, r: Reconciliation, messageId: string, data: MessageData): void {
   const s = r.statement;
   ctx.report({
     table: r.table,
     cell: r.cells[0],
     related: r.cells.slice(1),
-    message,
-    messageEn,
+    messageId,
+    data,
     quote: { paragraph: s.paragraph, sentence: s.sentence, figure: s.figure.text, start: s.figure.start },
   });
 }
