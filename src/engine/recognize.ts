@@ -263,6 +263,16 @@ function problem(rule: LayoutProblem["rule"], cell: string, message: string, mes
   return { rule, cell, message, messageEn };
 }
 
+/** The title gives no year, or there is no title: at the title, else at the table's top-left cell. */
+function noYearProblem(name: string, def: TableDef, title: Slot | undefined, topLeft: string): LayoutProblem {
+  return problem(
+    "layout-year",
+    title?.address ?? topLeft,
+    `${name}：${title ? "标题中没有年份" : "没有找到表格标题"}，无法确定报告年度；请按模板填写「XXXX${def.titleSuffix}」。`,
+    `${name}: the title gives no report year.`,
+  );
+}
+
 interface LabelCell {
   col: number;
   /** The row of the label: a 附件4/5 sub-label sits in the second header row. */
@@ -440,15 +450,7 @@ function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: nu
     }
   }
   if (frame.year === null) {
-    const cell = frame.title?.address ?? toA1(h, firstCol);
-    problems.push(
-      problem(
-        "layout-year",
-        cell,
-        `${name}：${frame.title ? "标题中没有年份" : "没有找到表格标题"}，无法确定报告年度；请按模板填写「XXXX${def.titleSuffix}」。`,
-        `${name}: the title gives no report year.`,
-      ),
-    );
+    problems.push(noYearProblem(name, def, frame.title, toA1(h, firstCol)));
     // the year headers still tell the years, so ratios and reading can go on
     const only = [...headerYears].filter((y) => !y.includes("?"));
     if (only.length === 1) year = Number(only[0].split("|")[1]);
@@ -560,15 +562,7 @@ function recogniseColumns(view: SheetView, def: ColumnTable, h: number, floor: n
 
   const frame = readFrame(view, def, h, floor);
   if (frame.year === null) {
-    const cell = frame.title?.address ?? toA1(h, seqCol);
-    problems.push(
-      problem(
-        "layout-year",
-        cell,
-        `${name}：${frame.title ? "标题中没有年份" : "没有找到表格标题"}，无法确定报告年度；请按模板填写「XXXX${def.titleSuffix}」。`,
-        `${name}: the title gives no report year.`,
-      ),
-    );
+    problems.push(noYearProblem(name, def, frame.title, toA1(h, seqCol)));
   }
   const colOf = new Map<string, number>();
   for (const f of found) if (f.index >= 0 && !colOf.has(def.columns[f.index].key)) colOf.set(def.columns[f.index].key, f.col);
