@@ -94,6 +94,8 @@ export interface PaneProps {
   readReport?: ReportReader;
   /** The body to check against from the start: the web page opening a .docx passes the report's own body. */
   initialReport?: ReportBody | null;
+  /** Told when the user attaches a report to check against, or detaches it: the web page's 标注副本 lists its findings too. */
+  onReportChange?(report: ReportBody | null): void;
   /** The workbook's file name, for the 审核报告 (the web page knows it; Excel does not tell). */
   fileName?: string;
   /**
@@ -236,6 +238,7 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
       const body = await (props.readReport ?? readReportDocx)(await fileBytes(file), file.name);
       const a = await validate(host, settings(), body);
       setReport(body);
+      props.onReportChange?.(body);
       setAnalysis(a);
       setStale(false);
       setView("findings");
@@ -252,6 +255,7 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
 
   const onReportDetach = () => {
     setReport(null);
+    props.onReportChange?.(null);
     setStale(true);
     setNotice({ intent: "info", text: t("reportDetached") });
   };

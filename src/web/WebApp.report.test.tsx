@@ -185,3 +185,45 @@ describe("a bad report: one sentence naming the file, and the open workbook stay
     expect(screen.getByTestId("sheet-grid").innerHTML).toBe(before);
   });
 });
+
+test("a report attached in the pane to a workbook: the 标注副本 lists its body findings; detached, it does not", async () => {
+  const downloads = captureDownloads();
+  try {
+    const user = userEvent.setup();
+    render(<WebApp />);
+    await opened(SAMPLE_FILE_NAME);
+    const seed = new Uint8Array(readFileSync(join(__dirname, "..", "..", "tests", "fixtures", "files", "seed.xlsx")));
+    await user.upload(screen.getByTestId("file-input"), new File([seed.slice().buffer as ArrayBuffer], "seed.xlsx"));
+    await opened("seed.xlsx");
+    await user.upload(screen.getByTestId("report-input"), file(reportBytes(), REPORT));
+    await screen.findByTestId("report-attached", undefined, { timeout: 30_000 });
+    await waitFor(() => expect(screen.queryByTestId("busy")).not.toBeInTheDocument(), { timeout: 30_000 });
+
+    const auditRules = async (n: number) => {
+      await user.click(screen.getByTestId("download-annotated"));
+      await waitFor(() => expect(downloads.saved).toHaveLength(n), { timeout: 60_000 });
+      const copy = await (await ExcelJSHost.fromBytes(await blobBytes(downloads.saved[n - 1].blob))).readSnapshot();
+      const audit = copy.sheets.find((s) => s.name === AUDIT_SHEET)!;
+      return audit.values
+        .slice(1)
+        .map((row) => row?.[1])
+        .filter((x): x is string => typeof x === "string" && x.length > 0);
+    };
+    const seedSnapshot = await (await ExcelJSHost.fromBytes(seed)).readSnapshot();
+    const body = readDocx(reportBytes(), { file: REPORT }).paragraphs;
+    const expected = analyse(seedSnapshot, { body })
+      .findings.filter((f) => f.rule.startsWith("report-"))
+      .map((f) => f.rule);
+    expect(expected.length).toBeGreaterThan(0);
+
+    const withReport = await auditRules(1);
+    expect(withReport.filter((r) => r.startsWith("report-")).sort()).toEqual(expected.sort());
+
+    await user.click(screen.getByTestId("report-detach"));
+    const without = await auditRules(2);
+    expect(without.filter((r) => r.startsWith("report-"))).toEqual([]);
+    expect(without.length).toBe(withReport.length - expected.length);
+  } finally {
+    downloads.restore();
+  }
+});

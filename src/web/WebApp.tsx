@@ -27,6 +27,7 @@ import {
 } from "@fluentui/react-components";
 import { usePageStyles } from "./pageStyles";
 import { FolderOpenRegular } from "@fluentui/react-icons";
+import type { ReportBody } from "../app/actions";
 import type { Finding } from "../engine/findings";
 import { webTranslator } from "../i18n/web";
 import type { SheetLayout } from "../templates/layout";
@@ -216,6 +217,10 @@ export function WebAppView({
   const [dragging, setDragging] = useState(false);
   const [ratioCopy, setRatioCopy] = useState<RatioCopy | null>(null);
   const [finding, setFinding] = useState<Finding | null>(null);
+  // the report the user attached in the pane (对照工作报告), for the host it was attached to
+  const [attached, setAttached] = useState<{ hostId: number; report: ReportBody } | null>(null);
+  /** The body a download checks against: an opened report's own, or the one attached to this workbook. */
+  const reportBody = (h: WebHost) => h.report?.paragraphs ?? (attached?.hostId === h.id ? attached.report.paragraphs : undefined);
   const state = useHostState(host);
   const factory = useRef<Promise<HostFactory> | null>(null);
   // Only the last open request wins: a file chosen while the sample (or another file) is still loading replaces it.
@@ -380,7 +385,7 @@ export function WebAppView({
   const downloadAnnotated = () =>
     download("annotated", async () => {
       const { annotatedCopy } = await loadDownloads();
-      return (await annotatedCopy(host!, await getFactory(), { file: host!.fileName, checkedAt: new Date(), body: host!.report?.paragraphs })).bytes;
+      return (await annotatedCopy(host!, await getFactory(), { file: host!.fileName, checkedAt: new Date(), body: reportBody(host!) })).bytes;
     });
 
   const downloadRatios = () =>
@@ -495,6 +500,7 @@ export function WebAppView({
                 onFindingClick={onFindingClick}
                 onSubmissionCopy={host.report ? undefined : downloadSubmission}
                 initialReport={host.report}
+                onReportChange={(report) => setAttached(report ? { hostId: host.id, report } : null)}
                 blocked={busy !== null}
               />
             </div>
