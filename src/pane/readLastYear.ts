@@ -4,7 +4,7 @@
  * something other than a file it rightly refuses.
  */
 import type { WorkbookReader } from "../app/actions";
-import { WorkbookReadError } from "../host/xlsx/errors";
+import { WorkbookReadError } from "../host/xlsx/readError";
 
 export const readLastYearWorkbook: WorkbookReader = async (bytes, file) => {
   const { readWorkbookFast } = await import(/* webpackChunkName: "xlsx-read" */ "../host/xlsx/fastReader");
