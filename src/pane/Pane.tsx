@@ -79,6 +79,8 @@ export interface PaneProps {
   mode: "excel" | "web";
   /** The starting language; the user can switch. Default 中文. */
   lang?: Lang;
+  /** Told when the user switches the language: the web page's own words follow the pane's. */
+  onLangChange?(lang: Lang): void;
   /** Called after the pane selected a finding's cell (the web shell scrolls its grid). */
   onFindingClick?: (f: Finding) => void;
   /** Shown under the title: the web shell's upload and download controls. */
@@ -157,7 +159,13 @@ export function Pane(props: PaneProps) {
     <FluentProvider theme={theme}>
       <I18nContext.Provider value={i18n}>
         <div lang={lang === "zh" ? "zh-CN" : "en"}>
-          <PaneBody {...props} onLang={setLang} />
+          <PaneBody
+            {...props}
+            onLang={(l) => {
+              setLang(l);
+              props.onLangChange?.(l);
+            }}
+          />
         </div>
       </I18nContext.Provider>
     </FluentProvider>

@@ -1,6 +1,6 @@
 /**
  * What the pane remembers between sessions, on this machine only (localStorage): the unit and contact
- * typed for 插入模板, so a clerk types them once a year. Storage may be unavailable (private mode, some
+ * typed for 插入模板, so a clerk types them once a year; and the web page's language. Storage may be unavailable (private mode, some
  * Office webviews); then nothing is remembered and nothing fails.
  */
 const KEY = "xzzf.templateDefaults";
@@ -35,5 +35,25 @@ export function saveTemplateDefaults(v: TemplateDefaults): void {
     storage()?.setItem(KEY, JSON.stringify({ unit: v.unit, contact: v.contact }));
   } catch {
     // Full or refused storage: remembering is a convenience only.
+  }
+}
+
+const LANG_KEY = "xzzf.lang";
+
+/** The language the user last chose on the web page, or null (then 中文). */
+export function loadLang(): "zh" | "en" | null {
+  try {
+    const v = storage()?.getItem(LANG_KEY);
+    return v === "zh" || v === "en" ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveLang(lang: "zh" | "en"): void {
+  try {
+    storage()?.setItem(LANG_KEY, lang);
+  } catch {
+    // as above: a convenience only
   }
 }

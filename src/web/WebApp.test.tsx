@@ -21,6 +21,7 @@ import { seedLayoutOptions } from "../templates/sample";
 import { a1, ratioAt } from "../../tests/helpers/layoutCells";
 import { seedXlsxBytes, withYearly } from "../../tests/helpers/xlsx";
 import WebApp, { PRIVACY_LINE, PRODUCT_NAME, WebAppView } from "./WebApp";
+import { webTranslator } from "../i18n/web";
 import { SAMPLE_FILE_NAME, sampleLayouts } from "./sampleWorkbook";
 import { MAX_GRID_COLS, MAX_GRID_ROWS } from "./gridModel";
 import { blobBytes, captureDownloads } from "../../tests/helpers/downloads";
@@ -435,3 +436,25 @@ function hexToRgb(hex: string): string {
   const n = parseInt(hex.slice(1), 16);
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 }
+
+test("the page follows the pane's language, and remembers it on this machine", async () => {
+  const user = userEvent.setup();
+  const { unmount } = render(<WebApp />);
+  await sampleOpened();
+  await user.click(screen.getByRole("button", { name: "English" }));
+  const en = webTranslator("en");
+  expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(en("appTitle"));
+  expect(screen.getByText(en("webPrivacy"))).toBeInTheDocument();
+  expect(screen.getByText(en("webOpenAny"))).toBeInTheDocument();
+  expect(screen.queryByText(PRIVACY_LINE)).toBeNull();
+  unmount();
+
+  // the next visit starts in English, pane and page
+  render(<WebApp />);
+  await sampleOpened();
+  expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(en("appTitle"));
+  expect(screen.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
+  await user.click(screen.getByRole("button", { name: "中文" }));
+  expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(PRODUCT_NAME);
+  expect(localStorage.getItem("xzzf.lang")).toBe("zh");
+});

@@ -11,7 +11,7 @@
  * its body against them at every 校验. Its one download is a new .xlsx of the tables, marked, with
  * the 审核报告 (the .docx cannot be rewritten by ExcelJS, and the fixes belong in Word anyway).
  */
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore, type ChangeEvent, type DragEvent } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ChangeEvent, type DragEvent } from "react";
 import {
   Button,
   FluentProvider,
@@ -30,6 +30,9 @@ import { FolderOpenRegular } from "@fluentui/react-icons";
 import type { ReportBody } from "../app/actions";
 import type { Finding } from "../engine/findings";
 import { webTranslator } from "../i18n/web";
+import { translator, type Lang } from "../i18n";
+import { I18nContext } from "../pane/i18nContext";
+import { loadLang, saveLang } from "../pane/storage";
 import type { SheetLayout } from "../templates/layout";
 import { Pane } from "../pane/Pane";
 import { copyName, type CopyKind } from "./copyName";
@@ -38,11 +41,11 @@ import { openSample, sampleLayouts } from "./sampleWorkbook";
 import { SheetGrid } from "./SheetGrid";
 import { loadExcelJSFactory, openWorkbookBytes, readWithFastReader, WebHost, type HostFactory, type WebHostState, type WorkbookReader } from "./webHost";
 
-/** The web shell is Chinese for now; its words live in src/i18n like the pane's. */
-const t = webTranslator("zh");
+/** The page's words in Chinese, for what is said before a language is chosen; the page itself follows the pane's language. */
+const zh = webTranslator("zh");
 
-export const PRODUCT_NAME = t("appTitle");
-export const PRIVACY_LINE = t("webPrivacy");
+export const PRODUCT_NAME = zh("appTitle");
+export const PRIVACY_LINE = zh("webPrivacy");
 
 /** What a many-files view can read: workbooks, reports, and the formats it names when refusing them. */
 export const BATCH_FILE = /\.(xlsx|docx|xls|et|ods)$/i;
@@ -131,7 +134,7 @@ export function readFileBytes(file: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error ?? new Error(t("webReadFailed")));
+    r.onerror = () => reject(r.error ?? new Error(zh("webReadFailed")));
     r.readAsArrayBuffer(file);
   });
 }
@@ -208,6 +211,14 @@ export function WebAppView({
 }: WebAppViewProps) {
   const styles = useStyles();
   const page = usePageStyles();
+  // the pane's language, remembered on this machine: the page's own words follow it
+  const [lang, setLang] = useState<Lang>(() => loadLang() ?? "zh");
+  const t = useMemo(() => webTranslator(lang), [lang]);
+  const paneWords = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
+  const chooseLang = (l: Lang) => {
+    setLang(l);
+    saveLang(l);
+  };
   const [host, setHost] = useState<WebHost | null>(null);
   // Everything the page is doing, newest last: a download ending must not unblock a file still being read.
   const [tasks, setTasks] = useState<Array<{ id: number; label: string }>>([]);
@@ -277,7 +288,7 @@ export function WebAppView({
         end();
       }
     },
-    [begin],
+    [begin, t],
   );
 
   const openBytes = useCallback(
@@ -296,10 +307,10 @@ export function WebAppView({
         }
         return openWorkbookBytes(bytes, file.name, readWorkbook, getFactory);
       }),
-    [open, readWorkbook, getFactory],
+    [open, readWorkbook, getFactory, t],
   );
 
-  const openSampleWorkbook = useCallback(() => open(t("webSample"), async () => openSample(getFactory, await loadSample())), [open, getFactory, loadSample]);
+  const openSampleWorkbook = useCallback(() => open(t("webSample"), async () => openSample(getFactory, await loadSample())), [open, getFactory, loadSample, t]);
 
   const started = useRef(false);
   const openedInitial = useRef<WebAppProps["initialFile"]>(undefined);
@@ -379,7 +390,7 @@ export function WebAppView({
         end();
       }
     },
-    [host, begin],
+    [host, begin, t],
   );
 
   const downloadAnnotated = () =>
@@ -411,6 +422,7 @@ export function WebAppView({
   return (
     <FluentProvider theme={webLightTheme}>
       <div
+        lang={lang === "zh" ? "zh-CN" : "en"}
         className={mergeClasses(page.app, dragging && styles.dragging)}
         onDragOver={(e) => {
           e.preventDefault();
@@ -420,8 +432,8 @@ export function WebAppView({
         onDrop={onDrop}
       >
         <header className={page.header}>
-          <h1 className={page.title}>{PRODUCT_NAME}</h1>
-          <span className={styles.text}>{PRIVACY_LINE}</span>
+          <h1 className={page.title}>{t("appTitle")}</h1>
+          <span className={styles.text}>{t("webPrivacy")}</span>
         </header>
 
         <section className={styles.toolbar} aria-label={t("webWorkbookBar")}>
@@ -500,6 +512,8 @@ export function WebAppView({
                 onFindingClick={onFindingClick}
                 onSubmissionCopy={host.report ? undefined : downloadSubmission}
                 initialReport={host.report}
+                lang={lang}
+                onLangChange={chooseLang}
                 onReportChange={(report) => setAttached(report ? { hostId: host.id, report } : null)}
                 blocked={busy !== null}
               />
@@ -512,13 +526,15 @@ export function WebAppView({
 
         {ratioCopy && (
           <Suspense fallback={null}>
-            {/* outside the pane, its words are the default (中文), as the page's */}
-            <RatioConfirmDialog
-              items={ratioCopy.plan.overwrites}
-              copyOnly
-              onAnswer={(ok) => (ok ? finishRatios(true) : setRatioCopy(null))}
-              onKeep={() => finishRatios(false)}
-            />
+            {/* outside the pane, in the pane's language */}
+            <I18nContext.Provider value={paneWords}>
+              <RatioConfirmDialog
+                items={ratioCopy.plan.overwrites}
+                copyOnly
+                onAnswer={(ok) => (ok ? finishRatios(true) : setRatioCopy(null))}
+                onKeep={() => finishRatios(false)}
+              />
+            </I18nContext.Provider>
           </Suspense>
         )}
       </div>

@@ -19,7 +19,8 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { usePageStyles } from "../pageStyles";
-import { webTranslator } from "../../i18n/web";
+import { webTranslator, type WebTranslate } from "../../i18n/web";
+import { loadLang } from "../../pane/storage";
 import { BatchView } from "./BatchView";
 import { BatchSession } from "./session";
 import {
@@ -37,8 +38,6 @@ import { saveFile, XLSX_MIME, ZIP_MIME } from "../save";
 import type { FileSummary } from "./types";
 
 export { BatchSession };
-
-const t = webTranslator("zh");
 
 const useStyles = makeStyles({
   toolbar: {
@@ -72,13 +71,15 @@ export interface BatchScreenProps {
   openError?: string | null;
 }
 
-function saved(name: string, extra: string[] = []): Notice {
+function saved(t: WebTranslate, name: string, extra: string[] = []): Notice {
   return { intent: extra.length ? "warning" : "success", lines: [t("batchSaved", { name }), ...extra] };
 }
 
 export default function BatchScreen({ session, onOpen, onManyFiles, openError }: BatchScreenProps) {
   const styles = useStyles();
   const page = usePageStyles();
+  // the language last chosen in the pane (remembered on this machine)
+  const t = useMemo(() => webTranslator(loadLang() ?? "zh"), []);
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -87,27 +88,30 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
   const checked = snapshot.results;
   const blocked = busy !== null || snapshot.running || checked.length === 0;
 
-  const run = useCallback(async (name: string, work: () => Promise<Notice | null>) => {
-    setBusy(t("batchWorking", { name }));
-    try {
-      setNotice(await work());
-    } catch (err) {
-      // ExcelJS's chunk could not be fetched (network gone, or the page was updated meanwhile): say what to do
-      const chunkMissing = err instanceof Error && err.name === "ChunkLoadError";
-      setNotice({
-        intent: "error",
-        title: t("batchDownloadFailed"),
-        lines: [chunkMissing ? t("webWriterMissing") : err instanceof Error ? err.message : String(err)],
-      });
-    } finally {
-      setBusy(null);
-    }
-  }, []);
+  const run = useCallback(
+    async (name: string, work: () => Promise<Notice | null>) => {
+      setBusy(t("batchWorking", { name }));
+      try {
+        setNotice(await work());
+      } catch (err) {
+        // ExcelJS's chunk could not be fetched (network gone, or the page was updated meanwhile): say what to do
+        const chunkMissing = err instanceof Error && err.name === "ChunkLoadError";
+        setNotice({
+          intent: "error",
+          title: t("batchDownloadFailed"),
+          lines: [chunkMissing ? t("webWriterMissing") : err instanceof Error ? err.message : String(err)],
+        });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [t],
+  );
 
   const downloadSummary = () =>
     run(SUMMARY_FILE, async () => {
       saveFile(await summaryWorkbook(checked, await loadBatchFactory()), SUMMARY_FILE, XLSX_MIME);
-      return saved(SUMMARY_FILE);
+      return saved(t, SUMMARY_FILE);
     });
 
   // an annotated copy is a workbook's: reports (.docx) have none
@@ -123,7 +127,7 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
           lines: [t("batchNothingReadable")],
         };
       saveFile(await annotatedZip(list, await loadBatchFactory(), new Date()), ANNOTATED_ZIP, ZIP_MIME);
-      return saved(ANNOTATED_ZIP);
+      return saved(t, ANNOTATED_ZIP);
     });
 
   const downloadAnnotatedOne = useCallback(
@@ -131,9 +135,9 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
       run(files[row.index].name, async () => {
         const one = await annotatedOne(files[row.index], await loadBatchFactory(), new Date());
         saveFile(one.bytes, one.name, XLSX_MIME);
-        return saved(one.name);
+        return saved(t, one.name);
       }),
-    [files, run],
+    [files, run, t],
   );
 
   // Stable while the batch runs, so the table's rows are not drawn again for every result.
@@ -144,7 +148,7 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
           {t("batchDownloadOneAnnotated")}
         </Button>
       ),
-    [blocked, downloadAnnotatedOne],
+    [blocked, downloadAnnotatedOne, t],
   );
 
   const downloadAggregate = () =>
@@ -160,7 +164,7 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
           lines: [...out.problems, ...leftOut],
         };
       saveFile(out.bytes, AGGREGATE_FILE, XLSX_MIME);
-      return saved(AGGREGATE_FILE, [...leftOut, ...out.warnings]);
+      return saved(t, AGGREGATE_FILE, [...leftOut, ...out.warnings]);
     });
 
   const onPick = (e: ChangeEvent<HTMLInputElement>) => {
