@@ -12,7 +12,7 @@ const A4 = (row: Record<string, CellValue>, more: Array<Record<string, CellValue
 const SAYS = ["近三年罚款金额（万元）"];
 
 function expected(wb: ReturnType<typeof A4>, index = 0, says = SAYS) {
-  return { table: "A4" as const, cell: a1(bodyAt(wb.layouts.A4, "monitoringFines", index)), says };
+  return { table: "A4" as const, cell: a1(bodyAt(wb.layouts.A4, "monitoringFines", index)), related: [], says };
 }
 
 const threshold = A4({ monitoringField: "交通", monitoringDevices: 2, monitoringFines: 10000 });

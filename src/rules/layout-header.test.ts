@@ -47,48 +47,48 @@ ruleTester(
       {
         name: "附件2: a category missing",
         workbook: book(noConfirm),
-        findings: [{ table: "A2", cell: a1(categoryHeaderAt(a2.layout, "confirm")), says: ["缺少", "行政确认(件)"] }],
+        findings: [{ table: "A2", cell: a1(categoryHeaderAt(a2.layout, "confirm")), related: [], says: ["缺少", "行政确认(件)"] }],
       },
       {
         name: "附件2: the last category missing",
         workbook: book(noTransfer),
-        findings: [{ table: "A2", cell: a1(categoryHeaderAt(a2.layout, "fines")), says: ["缺少", tableDef("A2").categories[9].label] }],
+        findings: [{ table: "A2", cell: a1(categoryHeaderAt(a2.layout, "fines")), related: [], says: ["缺少", tableDef("A2").categories[9].label] }],
       },
       {
         name: "附件3: two categories swapped",
         workbook: book(swapped3),
-        findings: [{ table: "A3", cell: a1(categoryHeaderAt(a3.layout, "exemptAmount")), says: ["顺序", "免罚案件数（件）"] }],
+        findings: [{ table: "A3", cell: a1(categoryHeaderAt(a3.layout, "exemptAmount")), related: [], says: ["顺序", "免罚案件数（件）"] }],
       },
       {
         name: "附件3: a category duplicated, the one it replaced missing",
         workbook: book(dup3),
         findings: [
-          { table: "A3", cell: a1(categoryHeaderAt(a3.layout, "coercion")), says: ["重复", "涉企行政处罚(件)"] },
-          { table: "A3", cell: a1(categoryHeaderAt(a3.layout, "inspection")), says: ["缺少", "涉企行政强制(件)"] },
+          { table: "A3", cell: a1(categoryHeaderAt(a3.layout, "coercion")), related: [], says: ["重复", "涉企行政处罚(件)"] },
+          { table: "A3", cell: a1(categoryHeaderAt(a3.layout, "inspection")), related: [], says: ["缺少", "涉企行政强制(件)"] },
         ],
       },
       {
         name: "附件2: a category not in the template",
         workbook: book(unknown2),
         findings: [
-          { table: "A2", cell: a1(ruling), says: ["模板中没有", "行政奖励(件)"] },
-          { table: "A2", cell: a1(categoryHeaderAt(a2.layout, "inspection")), says: ["缺少", "行政裁决(件)"] },
+          { table: "A2", cell: a1(ruling), related: [], says: ["模板中没有", "行政奖励(件)"] },
+          { table: "A2", cell: a1(categoryHeaderAt(a2.layout, "inspection")), related: [], says: ["缺少", "行政裁决(件)"] },
         ],
       },
       {
         name: "附件4: a column missing",
         workbook: book(noEstablishment),
-        findings: [{ table: "A4", cell: a1(columnHeaderAt(a4.layout, "establishment")), says: ["缺少", "编制数"] }],
+        findings: [{ table: "A4", cell: a1(columnHeaderAt(a4.layout, "establishment")), related: [], says: ["缺少", "编制数"] }],
       },
       {
         name: "附件4: two sub-columns swapped under their group",
         workbook: book(swapped4),
-        findings: [{ table: "A4", cell: a1(pen), says: ["顺序", "行政执法音像记录设备/执法记录仪(台)"] }],
+        findings: [{ table: "A4", cell: a1(pen), related: [], says: ["顺序", "行政执法音像记录设备/执法记录仪(台)"] }],
       },
       {
         name: "附件5: a sub-column missing, shifted",
         workbook: book(noNotFiled),
-        findings: [{ table: "A5", cell: a1(columnHeaderAt(a5.layout, "notFiled"), off), says: ["缺少", "正向衔接/刑事不予立案数"] }],
+        findings: [{ table: "A5", cell: a1(columnHeaderAt(a5.layout, "notFiled"), off), related: [], says: ["缺少", "正向衔接/刑事不予立案数"] }],
       },
     ],
   },

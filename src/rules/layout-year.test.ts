@@ -67,7 +67,7 @@ ruleTester(
       {
         name: "only the current-year header of one category wrong (2023 | 2023): that cell, nothing related",
         workbook: book(currentStale),
-        findings: [{ table: "A2", cell: a1(yearHeaderAt(a2.layout, "fines", "current")), says: ["罚没金额（元）", "2023 和 2023"] }],
+        findings: [{ table: "A2", cell: a1(yearHeaderAt(a2.layout, "fines", "current")), related: [], says: ["罚没金额（元）", "2023 和 2023"] }],
       },
       {
         name: "two categories wrong: the first one's cell, the other's related, both named",
@@ -84,17 +84,17 @@ ruleTester(
       {
         name: "附件4 title without a year",
         workbook: book(a4NoYear.sheet),
-        findings: [{ table: "A4", cell: a1(titleAt(a4NoYear.layout)), says: ["标题", "年份"] }],
+        findings: [{ table: "A4", cell: a1(titleAt(a4NoYear.layout)), related: [], says: ["标题", "年份"] }],
       },
       {
         name: "附件5 title left as XXXX年",
         workbook: book(a5Placeholder.sheet),
-        findings: [{ table: "A5", cell: a1(titleAt(a5Placeholder.layout)), says: ["年份"] }],
+        findings: [{ table: "A5", cell: a1(titleAt(a5Placeholder.layout)), related: [], says: ["年份"] }],
       },
       {
         name: "附件2 title without a year (the year headers still give the year)",
         workbook: book(a2NoYear.sheet),
-        findings: [{ table: "A2", cell: a1(titleAt(a2NoYear.layout)), says: ["年份"] }],
+        findings: [{ table: "A2", cell: a1(titleAt(a2NoYear.layout)), related: [], says: ["年份"] }],
       },
     ],
   },

@@ -9,7 +9,8 @@ import type { WorkbookSnapshot } from "../grid/grid";
 const withContact = (contact: string) => seedBook({ A2: { contact }, A3: { contact }, A4: { contact } });
 const contactOf = (b: ReturnType<typeof seedBook>, id: "A2" | "A3" | "A4") => a1(metaAt(b.layouts[id], "contact"));
 const SAYS = ["联系人和联系方式"];
-const all = (b: ReturnType<typeof seedBook>, says = SAYS) => (["A2", "A3", "A4"] as const).map((table) => ({ table, cell: contactOf(b, table), says }));
+const all = (b: ReturnType<typeof seedBook>, says = SAYS) =>
+  (["A2", "A3", "A4"] as const).map((table) => ({ table, cell: contactOf(b, table), related: [], says }));
 
 /** The seed book with cells of one table's sheet rewritten. */
 function edit(id: "A2" | "A3" | "A4", f: (s: WorkbookSnapshot["sheets"][number]) => WorkbookSnapshot["sheets"][number]): WorkbookSnapshot {
@@ -54,8 +55,8 @@ ruleTester(
       { name: "a name without a number", workbook: nameOnly.workbook, findings: all(nameOnly, [...SAYS, "王洪江", "电话"]) },
       { name: "a mobile one digit short", workbook: shortMobile.workbook, findings: all(shortMobile) },
       { name: "a landline without area code", workbook: noAreaCode.workbook, findings: all(noAreaCode) },
-      { name: "only 附件3", workbook: a3Only.workbook, findings: [{ table: "A3", cell: contactOf(a3Only, "A3"), says: [...SAYS, "办公室"] }] },
-      { name: "no contact cell at all: the title", workbook: noLine, findings: [{ table: "A4", cell: a1(titleAt(seed.layouts.A4)), says: SAYS }] },
+      { name: "only 附件3", workbook: a3Only.workbook, findings: [{ table: "A3", cell: contactOf(a3Only, "A3"), related: [], says: [...SAYS, "办公室"] }] },
+      { name: "no contact cell at all: the title", workbook: noLine, findings: [{ table: "A4", cell: a1(titleAt(seed.layouts.A4)), related: [], says: SAYS }] },
     ],
   },
 );

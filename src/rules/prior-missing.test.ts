@@ -18,14 +18,14 @@ ruleTester(
       {
         name: "an empty prior year",
         workbook: a2With({ penalty: [null, 9] }),
-        findings: [{ table: "A2", cell: "M7", says: ["行政处罚(件)", "2023年", "上年数", "未填写"] }],
+        findings: [{ table: "A2", cell: "M7", related: [], says: ["行政处罚(件)", "2023年", "上年数", "未填写"] }],
       },
       {
         name: "prior years holding only spaces, in 附件3",
         workbook: a3With({ fines: [" ", 907480], prudentCoercion: ["", 0] }),
         findings: [
-          { table: "A3", cell: "I7", says: ["罚没金额（元）", "2023年"] },
-          { table: "A3", cell: "W7", says: ["包容审慎适用行政强制措施情况（起）"] },
+          { table: "A3", cell: "I7", related: [], says: ["罚没金额（元）", "2023年"] },
+          { table: "A3", cell: "W7", related: [], says: ["包容审慎适用行政强制措施情况（起）"] },
         ],
       },
       {
@@ -48,12 +48,17 @@ ruleTester(
           },
           { unit: "乙局", values: { penalty: [null, 2] } },
         ]),
-        findings: ["C10", "E10", "G10", "I10", "K10", "M10", "O10", "Q10", "S10", "U10"].map((cell) => ({ table: "A2" as const, cell, says: ["2023年"] })),
+        findings: ["C10", "E10", "G10", "I10", "K10", "M10", "O10", "Q10", "S10", "U10"].map((cell) => ({
+          table: "A2" as const,
+          cell,
+          related: [],
+          says: ["2023年"],
+        })),
       },
       {
         name: "the title year names the prior year in the message",
         workbook: a2With({ penalty: [null, 9] }, { year: 2025 }),
-        findings: [{ table: "A2", cell: "M7", says: ["行政处罚(件)", "2024年"] }],
+        findings: [{ table: "A2", cell: "M7", related: [], says: ["行政处罚(件)", "2024年"] }],
       },
     ],
   },

@@ -33,12 +33,25 @@ ruleTester(
       {
         name: "one ratio left empty",
         workbook: a2With({}, { ratios: { ...A2_RATIOS, fines: "  " } }),
-        findings: [{ table: "A2", cell: "S8", says: ["罚没金额（元）", "同比变化未填写"] }],
+        findings: [{ table: "A2", cell: "S8", says: ["罚没金额（元）", "同比变化未填写"], related: ["S7", "T7"] }],
       },
       {
         name: "the seed's 附件2: row 2 is empty for all ten categories",
         workbook: seedSnapshot({}, ["A2"]),
-        findings: ["C8", "E8", "G8", "I8", "K8", "M8", "O8", "Q8", "S8", "U8"].map((cell) => ({ table: "A2" as const, cell, says: ["同比变化"] })),
+        findings: (
+          [
+            ["C8", "C7", "D7"],
+            ["E8", "E7", "F7"],
+            ["G8", "G7", "H7"],
+            ["I8", "I7", "J7"],
+            ["K8", "K7", "L7"],
+            ["M8", "M7", "N7"],
+            ["O8", "O7", "P7"],
+            ["Q8", "Q7", "R7"],
+            ["S8", "S7", "T7"],
+            ["U8", "U7", "V7"],
+          ] as const
+        ).map(([cell, prior, current]) => ({ table: "A2" as const, cell, says: ["同比变化"], related: [prior, current] })),
       },
       {
         name: "placeholders count as values",
@@ -59,7 +72,7 @@ ruleTester(
             },
           },
         ),
-        findings: [{ table: "A3", cell: "E8", says: ["涉企行政强制(件)"] }],
+        findings: [{ table: "A3", cell: "E8", says: ["涉企行政强制(件)"], related: ["E7", "F7"] }],
       },
     ],
   },

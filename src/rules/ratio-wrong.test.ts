@@ -73,39 +73,39 @@ ruleTester(
       {
         name: "unreadable text",
         workbook: a2With({}, { ratios: { ...A2_RATIOS, penalty: "增长很多" } }),
-        findings: [{ table: "A2", cell: "M8", says: ["行政处罚(件)", "增长很多", "不是比率", "+28.57%"] }],
+        findings: [{ table: "A2", cell: "M8", says: ["行政处罚(件)", "增长很多", "不是比率", "+28.57%"], related: ["M7", "N7"] }],
       },
       {
         name: "a percentage where the prior year is 0",
         workbook: a2With({ transfer: [0, 2] }, { ratios: { ...A2_RATIOS, transfer: "+100.00%" } }),
-        findings: [{ table: "A2", cell: "U8", says: ["移送司法机关刑事案件件数", "+100.00%", "上年为0"] }],
+        findings: [{ table: "A2", cell: "U8", says: ["移送司法机关刑事案件件数", "+100.00%", "上年为0"], related: ["U7", "V7"] }],
       },
       {
         name: "上年为0 where both years are 0",
         workbook: a2With({}, { ratios: { ...A2_RATIOS, permit: "上年为0" } }),
-        findings: [{ table: "A2", cell: "C8", says: ["行政许可(件)", "上年为0", "0.00%"] }],
+        findings: [{ table: "A2", cell: "C8", says: ["行政许可(件)", "上年为0", "0.00%"], related: ["C7", "D7"] }],
       },
       {
         name: "/ for 3 → 5 (a placeholder is accepted only where both years are 0)",
         workbook: a2With({ confirm: [3, 5] }, { ratios: { ...A2_RATIOS, confirm: "/", coercion: "无" } }),
-        findings: [{ table: "A2", cell: "E8", says: ["行政确认(件)", "「/」", "不是比率", "+66.67%"] }],
+        findings: [{ table: "A2", cell: "E8", says: ["行政确认(件)", "「/」", "不是比率", "+66.67%"], related: ["E7", "F7"] }],
       },
       {
         name: "/ where the prior year is 0 and the current one is not",
         workbook: a3With({ coercion: [0, 2] }, { ratios: { ...A3_RATIOS, coercion: "/" } }),
-        findings: [{ table: "A3", cell: "E8", says: ["涉企行政强制(件)", "「/」", "上年为0"] }],
+        findings: [{ table: "A3", cell: "E8", says: ["涉企行政强制(件)", "「/」", "上年为0"], related: ["E7", "F7"] }],
       },
       {
         name: "a number not formatted as % (28.57 reads as 2857%)",
         workbook: a2With({}, { ratios: { ...A2_RATIOS, penalty: 28.57 } }),
-        findings: [{ table: "A2", cell: "M8", says: ["行政处罚(件)", "2857%", "+28.57%"] }],
+        findings: [{ table: "A2", cell: "M8", says: ["行政处罚(件)", "2857%", "+28.57%"], related: ["M7", "N7"] }],
       },
       {
         name: "the sign turned round, and 附件3 rounded to whole percent",
         workbook: a3With({ coercion: [4, 2] }, { ratios: { ...A3_RATIOS, coercion: "+50.00%", fines: "+233%" } }),
         findings: [
-          { table: "A3", cell: "E8", says: ["涉企行政强制(件)", "-50.00%"] },
-          { table: "A3", cell: "I8", says: ["罚没金额（元）", "+233.04%"] },
+          { table: "A3", cell: "E8", says: ["涉企行政强制(件)", "-50.00%"], related: ["E7", "F7"] },
+          { table: "A3", cell: "I8", says: ["罚没金额（元）", "+233.04%"], related: ["I7", "J7"] },
         ],
       },
       {
@@ -114,7 +114,7 @@ ruleTester(
           { unit: "甲局", values: { penalty: [7, 9] }, ratios: { penalty: "+28.57%" } },
           { unit: "乙局", values: { penalty: [4, 2] }, ratios: { penalty: "-20.00%" } },
         ]),
-        findings: [{ table: "A2", cell: "M11", says: ["行政处罚(件)", "-50.00%"] }],
+        findings: [{ table: "A2", cell: "M11", says: ["行政处罚(件)", "-50.00%"], related: ["M10", "N10"] }],
       },
     ],
   },

@@ -5,8 +5,9 @@ import { tableName, titleCell } from "./utils/cells";
 
 /**
  * The same appendix more than once in a workbook (a pasted copy, a backup sheet). analyseTables gives
- * the rules only the first copy in sheet order; each further copy gets this one finding at its title,
- * with the first copy's title as related cell, and nothing else (rules.md). Copies are told apart by
+ * the rules only the first copy in sheet order; each further copy gets this one finding at its title
+ * and nothing else (rules.md). The first copy's title is the related cell (our choice: rules.md names
+ * no related cell here), so a reviewer is led to the copy that counts. Copies are told apart by
  * appendix alone, whatever their years or contents: a 2023 附件2 ahead of the 2024 one is the copy
  * checked (and table-year-differs says it is of another year).
  */

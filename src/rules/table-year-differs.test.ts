@@ -40,34 +40,34 @@ ruleTester(
       {
         name: "附件3 of 2023 while the rest is 2024",
         workbook: a3Stale.workbook,
-        findings: [{ table: "A3", cell: title("A3"), says: ["2023 年的表", "报告年度是 2024 年", TABLE_NAMES.A2, TABLE_NAMES.A5] }],
+        findings: [{ table: "A3", cell: title("A3"), related: [], says: ["2023 年的表", "报告年度是 2024 年", TABLE_NAMES.A2, TABLE_NAMES.A5] }],
       },
       {
         name: "附件2 of 2023 while the rest is 2024: the most common year wins over 附件2's",
         workbook: a2Stale.workbook,
-        findings: [{ table: "A2", cell: title("A2"), says: ["2023 年的表", "2024 年"] }],
+        findings: [{ table: "A2", cell: title("A2"), related: [], says: ["2023 年的表", "2024 年"] }],
       },
       {
         name: "a tie: 附件2's year (2024) decides",
         workbook: tieA2.workbook,
-        findings: [{ table: "A3", cell: title("A3"), says: ["2023", "2024", "一样多"] }],
+        findings: [{ table: "A3", cell: title("A3"), related: [], says: ["2023", "2024", "一样多"] }],
       },
       {
         name: "a tie: 附件2's year decides when it is the older one too",
         workbook: tieA2Old.workbook,
-        findings: [{ table: "A3", cell: title("A3"), says: ["2024 年的表", "报告年度是 2023 年", "一样多"] }],
+        findings: [{ table: "A3", cell: title("A3"), related: [], says: ["2024 年的表", "报告年度是 2023 年", "一样多"] }],
       },
       {
         name: "a tie without 附件2: the lowest-numbered appendix (附件4) decides",
         workbook: tieNoA2.workbook,
-        findings: [{ table: "A5", cell: title("A5"), says: ["2023 年的表", "报告年度是 2024 年", TABLE_NAMES.A4] }],
+        findings: [{ table: "A5", cell: title("A5"), related: [], says: ["2023 年的表", "报告年度是 2024 年", TABLE_NAMES.A4] }],
       },
       {
         name: "two tables of 2023, two of 2024: both 2023 tables",
         workbook: halves.workbook,
         findings: [
-          { table: "A3", cell: title("A3"), says: ["2023 年的表", "2024"] },
-          { table: "A5", cell: title("A5"), says: ["2023 年的表", "2024"] },
+          { table: "A3", cell: title("A3"), related: [], says: ["2023 年的表", "2024"] },
+          { table: "A5", cell: title("A5"), related: [], says: ["2023 年的表", "2024"] },
         ],
       },
     ],

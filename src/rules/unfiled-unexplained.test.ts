@@ -22,7 +22,7 @@ ruleTester(
       {
         name: "M > 0 and no explanation",
         workbook: a2With({ transfer: [0, "3(1)"] }, { explanations: { transfer: null } }),
-        findings: [{ table: "A2", cell: "V7", says: ["移送司法机关刑事案件件数(其中未立案数)", "2024年", "未立案 1 件", "未立案的主要原因"] }],
+        findings: [{ table: "A2", cell: "V7", says: ["移送司法机关刑事案件件数(其中未立案数)", "2024年", "未立案 1 件", "未立案的主要原因"], related: ["U9"] }],
       },
       {
         name: "the seed's fragment `和未立案的主要原因)` is not the reasons",
@@ -32,7 +32,7 @@ ruleTester(
       {
         name: "an explanation of the change that says nothing about filing",
         workbook: a2With({ transfer: [1, "3（1）"] }, { explanations: { transfer: "加大打击力度，移送涉嫌犯罪案件增加" } }),
-        findings: [{ table: "A2", cell: "V7", says: ["移送司法机关刑事案件件数"] }],
+        findings: [{ table: "A2", cell: "V7", says: ["移送司法机关刑事案件件数"], related: ["U9"] }],
       },
     ],
   },

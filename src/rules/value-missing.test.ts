@@ -42,12 +42,12 @@ ruleTester(
       {
         name: "an empty current-year value",
         workbook: a2With({ penalty: [7, null] }),
-        findings: [{ table: "A2", cell: "N7", says: ["行政处罚(件)", "2024年", "未填写"] }],
+        findings: [{ table: "A2", cell: "N7", related: [], says: ["行政处罚(件)", "2024年", "未填写"] }],
       },
       {
         name: "a current year holding only spaces",
         workbook: a3With({ fines: [272485, "   "] }),
-        findings: [{ table: "A3", cell: "J7", says: ["罚没金额（元）", "2024年"] }],
+        findings: [{ table: "A3", cell: "J7", related: [], says: ["罚没金额（元）", "2024年"] }],
       },
       {
         name: "a formula saved without its result says so, in 附件2 and 附件4",
@@ -56,16 +56,17 @@ ruleTester(
           {
             table: "A2",
             cell: "N7",
+            related: [],
             says: ["行政处罚(件)", "2024年", "公式「=SUM(N8:N9)」", "没有得到数值", "没有保存计算结果", "重新计算"],
             excludes: ["未填写"],
           },
-          { table: "A4", cell: "N6", says: ["第1行", "车辆(辆)", "公式「=B6-C6」"], excludes: ["未填写"] },
+          { table: "A4", cell: "N6", related: [], says: ["第1行", "车辆(辆)", "公式「=B6-C6」"], excludes: ["未填写"] },
         ],
       },
       {
         name: "figures without the unit name",
         workbook: a2With({}, { unit: null }),
-        findings: [{ table: "A2", cell: "B7", says: ["行政执法单位名称", "第1行"] }],
+        findings: [{ table: "A2", cell: "B7", related: [], says: ["行政执法单位名称", "第1行"] }],
       },
       {
         name: "a unit name with no figures: every current-year value is missing",
@@ -89,6 +90,7 @@ ruleTester(
         findings: ["D7", "F7", "H7", "J7", "L7", "N7", "P7", "R7", "T7", "V7", "X7"].map((cell) => ({
           table: "A3" as const,
           cell,
+          related: [],
           says: ["2024年", "未填写"],
         })),
       },
@@ -99,23 +101,23 @@ ruleTester(
           { unit: null as unknown as string, values: { ...a2Full(2), review: [2, null] } },
         ]),
         findings: [
-          { table: "A2", cell: "B10", says: ["第4行", "行政执法单位名称"] },
-          { table: "A2", cell: "R10", says: ["重大执法决定法制审核案件(件)", "2024年"] },
+          { table: "A2", cell: "B10", related: [], says: ["第4行", "行政执法单位名称"] },
+          { table: "A2", cell: "R10", related: [], says: ["重大执法决定法制审核案件(件)", "2024年"] },
         ],
       },
       {
         name: "附件4: a count, 其他执法设备 and 执法领域 left empty",
         workbook: a4With({ vehicles: null, otherEquipment: "", monitoringField: null }),
         findings: [
-          { table: "A4", cell: "N6", says: ["第1行", "车辆(辆)", "填 0"] },
-          { table: "A4", cell: "O6", says: ["其他执法设备"] },
-          { table: "A4", cell: "P6", says: ["执法领域", "无"] },
+          { table: "A4", cell: "N6", related: [], says: ["第1行", "车辆(辆)", "填 0"] },
+          { table: "A4", cell: "O6", related: [], says: ["其他执法设备"] },
+          { table: "A4", cell: "P6", related: [], says: ["执法领域", "无"] },
         ],
       },
       {
         name: "附件4: a department without its name",
         workbook: a4With({ name: null }),
-        findings: [{ table: "A4", cell: "B6", says: ["执法部门/机构名称", "单位名称"] }],
+        findings: [{ table: "A4", cell: "B6", related: [], says: ["执法部门/机构名称", "单位名称"] }],
       },
       {
         name: "附件5: a second row with only a unit name",
@@ -134,17 +136,17 @@ ruleTester(
           { name: "乙局" },
         ]),
         findings: [
-          { table: "A5", cell: "C6", says: ["第2行", "是否使用“两法衔接平台”", "「是」或「否」"] },
-          ...["D6", "E6", "F6", "G6", "H6", "I6", "J6"].map((cell) => ({ table: "A5" as const, cell, says: ["第2行", "未填写"] })),
+          { table: "A5", cell: "C6", related: [], says: ["第2行", "是否使用“两法衔接平台”", "「是」或「否」"] },
+          ...["D6", "E6", "F6", "G6", "H6", "I6", "J6"].map((cell) => ({ table: "A5" as const, cell, related: [], says: ["第2行", "未填写"] })),
         ],
       },
       {
         name: "附件5: a row with a figure but no unit name",
         workbook: a5With({}, [{ filed: 1 }]),
         findings: [
-          { table: "A5", cell: "B6", says: ["行政执法单位名称"] },
-          { table: "A5", cell: "C6", says: ["是否使用“两法衔接平台”"] },
-          ...["D6", "F6", "G6", "H6", "I6", "J6"].map((cell) => ({ table: "A5" as const, cell, says: ["第2行"] })),
+          { table: "A5", cell: "B6", related: [], says: ["行政执法单位名称"] },
+          { table: "A5", cell: "C6", related: [], says: ["是否使用“两法衔接平台”"] },
+          ...["D6", "F6", "G6", "H6", "I6", "J6"].map((cell) => ({ table: "A5" as const, cell, related: [], says: ["第2行"] })),
         ],
       },
     ],

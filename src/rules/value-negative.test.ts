@@ -17,24 +17,24 @@ ruleTester(
       {
         name: "a negative prior-year count",
         workbook: a2With({ penalty: [-7, 9] }),
-        findings: [{ table: "A2", cell: "M7", says: ["行政处罚(件)", "2023年", "-7", "负数"] }],
+        findings: [{ table: "A2", cell: "M7", related: [], says: ["行政处罚(件)", "2023年", "-7", "负数"] }],
       },
       {
         name: "a negative amount typed as text",
         workbook: a3With({ fines: [272485, "-907,480"] }),
-        findings: [{ table: "A3", cell: "J7", says: ["罚没金额（元）", "2024年", "-907,480"] }],
+        findings: [{ table: "A3", cell: "J7", related: [], says: ["罚没金额（元）", "2024年", "-907,480"] }],
       },
       {
         name: "a negative transfer",
         workbook: a2With({ transfer: [0, "-2"] }),
-        findings: [{ table: "A2", cell: "V7", says: ["移送司法机关刑事案件件数", "-2"] }],
+        findings: [{ table: "A2", cell: "V7", related: [], says: ["移送司法机关刑事案件件数", "-2"] }],
       },
       {
         name: "negative staff in 附件4 and a negative amount in 万元",
         workbook: a4With({ staffAdmin: -1, monitoringFines: -0.5 }),
         findings: [
-          { table: "A4", cell: "D6", says: ["实有在岗人数/行政", "-1"] },
-          { table: "A4", cell: "R6", says: ["近三年罚款金额（万元）", "-0.5"] },
+          { table: "A4", cell: "D6", related: [], says: ["实有在岗人数/行政", "-1"] },
+          { table: "A4", cell: "R6", related: [], says: ["近三年罚款金额（万元）", "-0.5"] },
         ],
       },
     ],

@@ -17,25 +17,25 @@ ruleTester(
       {
         name: "a fractional count (the brief's example)",
         workbook: a2With({ penalty: [7, 9.5] }),
-        findings: [{ table: "A2", cell: "N7", says: ["「行政处罚(件)」2024年填的是「9.5」，件数应为整数"] }],
+        findings: [{ table: "A2", cell: "N7", related: [], says: ["「行政处罚(件)」2024年填的是「9.5」，件数应为整数"] }],
       },
       {
         name: "a fractional inspection count typed as text",
         workbook: a2With({ inspection: ["2.5次", 3] }),
-        findings: [{ table: "A2", cell: "K7", says: ["行政检查(次)", "2023年", "2.5次", "次数应为整数"] }],
+        findings: [{ table: "A2", cell: "K7", related: [], says: ["行政检查(次)", "2023年", "2.5次", "次数应为整数"] }],
       },
       {
         name: "fractions in 附件4, in a count-or-text column too",
         workbook: a4With({ trainingHours: "12.5时", otherEquipment: 1.5 }),
         findings: [
-          { table: "A4", cell: "J6", says: ["学时(时)", "12.5时", "学时数应为整数"] },
-          { table: "A4", cell: "O6", says: ["其他执法设备", "1.5"] },
+          { table: "A4", cell: "J6", related: [], says: ["学时(时)", "12.5时", "学时数应为整数"] },
+          { table: "A4", cell: "O6", related: [], says: ["其他执法设备", "1.5"] },
         ],
       },
       {
         name: "a fraction in 附件5",
         workbook: a5With({ filed: 0.5 }),
-        findings: [{ table: "A5", cell: "E5", says: ["刑事立案数", "0.5", "整数"] }],
+        findings: [{ table: "A5", cell: "E5", related: [], says: ["刑事立案数", "0.5", "整数"] }],
       },
     ],
   },

@@ -18,33 +18,33 @@ ruleTester(
       {
         name: "a count with its unit",
         workbook: a2With({ penalty: [7, "9件"] }),
-        findings: [{ table: "A2", cell: "N7", says: ["行政处罚(件)", "2024年", "9件", "按数字 9 读取"] }],
+        findings: [{ table: "A2", cell: "N7", related: [], says: ["行政处罚(件)", "2024年", "9件", "按数字 9 读取"] }],
       },
       {
         name: "an amount with thousands separators",
         workbook: a2With({ fines: ["818,000.7", 4005196.42] }),
-        findings: [{ table: "A2", cell: "S7", says: ["罚没金额（元）", "2023年", "818,000.7", "818000.7"] }],
+        findings: [{ table: "A2", cell: "S7", related: [], says: ["罚没金额（元）", "2023年", "818,000.7", "818000.7"] }],
       },
       {
         name: "full-width digits and surrounding spaces",
         workbook: a3With({ penalty: ["５", " 6 "] }),
         findings: [
-          { table: "A3", cell: "C7", says: ["涉企行政处罚(件)", "５", "按数字 5 读取"] },
-          { table: "A3", cell: "D7", says: ["涉企行政处罚(件)", "按数字 6 读取"] },
+          { table: "A3", cell: "C7", related: [], says: ["涉企行政处罚(件)", "５", "按数字 5 读取"] },
+          { table: "A3", cell: "D7", related: [], says: ["涉企行政处罚(件)", "按数字 6 读取"] },
         ],
       },
       {
         name: "a plain transfer count stored as text",
         workbook: a2With({ transfer: ["0", 0] }),
-        findings: [{ table: "A2", cell: "U7", says: ["移送司法机关刑事案件件数"] }],
+        findings: [{ table: "A2", cell: "U7", related: [], says: ["移送司法机关刑事案件件数"] }],
       },
       {
         name: "附件4 and 附件5 figures stored as text",
         workbook: { sheets: [...a4With({ vehicles: "3台", monitoringFines: "1.5万元" }).sheets, ...a5With({ filed: "0" }).sheets] },
         findings: [
-          { table: "A4", cell: "N6", says: ["车辆(辆)", "3台"] },
-          { table: "A4", cell: "R6", says: ["近三年罚款金额（万元）", "1.5万元", "1.5"] },
-          { table: "A5", cell: "E5", says: ["刑事立案数"] },
+          { table: "A4", cell: "N6", related: [], says: ["车辆(辆)", "3台"] },
+          { table: "A4", cell: "R6", related: [], says: ["近三年罚款金额（万元）", "1.5万元", "1.5"] },
+          { table: "A5", cell: "E5", related: [], says: ["刑事立案数"] },
         ],
       },
     ],

@@ -18,17 +18,17 @@ ruleTester(
       {
         name: "three decimals in 元",
         workbook: a2With({ fines: [818000.7, 4005196.425] }),
-        findings: [{ table: "A2", cell: "T7", says: ["罚没金额（元）", "2024年", "4005196.425", "2 位小数"] }],
+        findings: [{ table: "A2", cell: "T7", related: [], says: ["罚没金额（元）", "2024年", "4005196.425", "2 位小数"] }],
       },
       {
         name: "three decimals in 元 typed as text in 附件3",
         workbook: a3With({ exemptAmount: ["1,000.005", 0] }),
-        findings: [{ table: "A3", cell: "Q7", says: ["免罚金额（元）", "2023年", "1,000.005"] }],
+        findings: [{ table: "A3", cell: "Q7", related: [], says: ["免罚金额（元）", "2023年", "1,000.005"] }],
       },
       {
         name: "five decimals in 万元",
         workbook: a4With({ monitoringFines: 1.23456 }),
-        findings: [{ table: "A4", cell: "R6", says: ["近三年罚款金额（万元）", "1.23456", "4 位小数"] }],
+        findings: [{ table: "A4", cell: "R6", related: [], says: ["近三年罚款金额（万元）", "1.23456", "4 位小数"] }],
       },
     ],
   },

@@ -18,20 +18,20 @@ ruleTester(
       {
         name: "more not placed on file than transferred",
         workbook: a2With({ transfer: [0, "1(3)"] }),
-        findings: [{ table: "A2", cell: "V7", says: ["移送司法机关刑事案件件数(其中未立案数)", "2024年", "1(3)", "未立案数 3 大于移送件数 1"] }],
+        findings: [{ table: "A2", cell: "V7", related: [], says: ["移送司法机关刑事案件件数(其中未立案数)", "2024年", "1(3)", "未立案数 3 大于移送件数 1"] }],
       },
       {
         name: "words inside the brackets and a slash",
         workbook: a2With({ transfer: ["3/1", "3(其中1件未立案)"] }),
         findings: [
-          { table: "A2", cell: "U7", says: ["2023年", "3/1", "N(M)"] },
-          { table: "A2", cell: "V7", says: ["2024年", "3(其中1件未立案)"] },
+          { table: "A2", cell: "U7", related: [], says: ["2023年", "3/1", "N(M)"] },
+          { table: "A2", cell: "V7", related: [], says: ["2024年", "3(其中1件未立案)"] },
         ],
       },
       {
         name: "a fractional number",
         workbook: a2With({ transfer: [0, 2.5] }),
-        findings: [{ table: "A2", cell: "V7", says: ["移送司法机关刑事案件件数", "2.5"] }],
+        findings: [{ table: "A2", cell: "V7", related: [], says: ["移送司法机关刑事案件件数", "2.5"] }],
       },
     ],
   },

@@ -18,7 +18,7 @@ ruleTester(
       {
         name: "a word that is not 是 or 否",
         workbook: a5With({ platform: "使用" }),
-        findings: [{ table: "A5", cell: "C5", says: ["第1行", "是否使用“两法衔接平台”", "使用", "「是」或「否」"] }],
+        findings: [{ table: "A5", cell: "C5", related: [], says: ["第1行", "是否使用“两法衔接平台”", "使用", "「是」或「否」"] }],
       },
       {
         name: "Y, 1 and TRUE in further rows",
@@ -28,9 +28,9 @@ ruleTester(
           { ...row, platform: true },
         ]),
         findings: [
-          { table: "A5", cell: "C5", says: ["「Y」"] },
-          { table: "A5", cell: "C6", says: ["第2行", "「1」"] },
-          { table: "A5", cell: "C7", says: ["第3行", "「TRUE」"] },
+          { table: "A5", cell: "C5", related: [], says: ["「Y」"] },
+          { table: "A5", cell: "C6", related: [], says: ["第2行", "「1」"] },
+          { table: "A5", cell: "C7", related: [], says: ["第3行", "「TRUE」"] },
         ],
       },
     ],

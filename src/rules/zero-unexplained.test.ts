@@ -61,20 +61,32 @@ ruleTester(
         name: "the seed's 附件2: eight zeros, 移送 holding only the template fragment",
         workbook: seedSnapshot({}, ["A2"]),
         findings: [
-          { table: "A2", cell: "D7", says: ["行政许可(件)", "2024年", "为 0"] },
-          { table: "A2", cell: "F7", says: ["行政确认(件)"] },
-          { table: "A2", cell: "H7", says: ["行政强制(件)"] },
-          { table: "A2", cell: "J7", says: ["行政裁决(件)"] },
-          { table: "A2", cell: "L7", says: ["行政检查(次)"] },
-          { table: "A2", cell: "P7", says: ["投诉举报为线索来源办案数(件)"] },
-          { table: "A2", cell: "R7", says: ["重大执法决定法制审核案件(件)"] },
+          { table: "A2", cell: "D7", says: ["行政许可(件)", "2024年", "为 0"], related: ["C9"] },
+          { table: "A2", cell: "F7", says: ["行政确认(件)"], related: ["E9"] },
+          { table: "A2", cell: "H7", says: ["行政强制(件)"], related: ["G9"] },
+          { table: "A2", cell: "J7", says: ["行政裁决(件)"], related: ["I9"] },
+          { table: "A2", cell: "L7", says: ["行政检查(次)"], related: ["K9"] },
+          { table: "A2", cell: "P7", says: ["投诉举报为线索来源办案数(件)"], related: ["O9"] },
+          { table: "A2", cell: "R7", says: ["重大执法决定法制审核案件(件)"], related: ["Q9"] },
           { table: "A2", cell: "V7", says: ["移送司法机关刑事案件件数(其中未立案数)"], related: ["U9"] },
         ],
       },
       {
         name: "the seed's 附件3: the nine categories other than 涉企行政处罚 and 罚没金额",
         workbook: seedSnapshot({}, ["A3"]),
-        findings: ["F7", "H7", "L7", "N7", "P7", "R7", "T7", "V7", "X7"].map((cell) => ({ table: "A3" as const, cell, says: ["2024年", "数据变化原因分析"] })),
+        findings: (
+          [
+            ["F7", "E9"],
+            ["H7", "G9"],
+            ["L7", "K9"],
+            ["N7", "M9"],
+            ["P7", "O9"],
+            ["R7", "Q9"],
+            ["T7", "S9"],
+            ["V7", "U9"],
+            ["X7", "W9"],
+          ] as const
+        ).map(([cell, explanation]) => ({ table: "A3" as const, cell, says: ["2024年", "数据变化原因分析"], related: [explanation] })),
       },
       {
         name: "无 read as 0, explained by 无 or a bracketed instruction",
@@ -95,8 +107,8 @@ ruleTester(
           },
         ),
         findings: [
-          { table: "A2", cell: "F7", says: ["行政确认(件)"] },
-          { table: "A2", cell: "N7", says: ["行政处罚(件)", "为 0"] },
+          { table: "A2", cell: "F7", says: ["行政确认(件)"], related: ["E9"] },
+          { table: "A2", cell: "N7", says: ["行政处罚(件)", "为 0"], related: ["M9"] },
         ],
       },
       {
@@ -127,8 +139,20 @@ ruleTester(
         name: "a fall to 0 in 附件3",
         workbook: a3With({ penalty: [5, 0] }, { explanations: { penalty: null } }),
         findings: [
-          { table: "A3", cell: "D7", says: ["涉企行政处罚(件)"] },
-          ...["F7", "H7", "L7", "N7", "P7", "R7", "T7", "V7", "X7"].map((cell) => ({ table: "A3" as const, cell, says: ["2024年"] })),
+          { table: "A3", cell: "D7", says: ["涉企行政处罚(件)"], related: ["C9"] },
+          ...(
+            [
+              ["F7", "E9"],
+              ["H7", "G9"],
+              ["L7", "K9"],
+              ["N7", "M9"],
+              ["P7", "O9"],
+              ["R7", "Q9"],
+              ["T7", "S9"],
+              ["V7", "U9"],
+              ["X7", "W9"],
+            ] as const
+          ).map(([cell, explanation]) => ({ table: "A3" as const, cell, says: ["2024年"], related: [explanation] })),
         ],
       },
     ],

@@ -2,8 +2,8 @@
  * The one rule tester, the ESLint way: workbooks on which a rule stays silent, and workbooks on which
  * it reports exactly the listed findings. Matching is strict: a valid case gives no finding of the
  * rule; an invalid one gives one finding per listed cell and no other, each with the rule's severity,
- * the table, the primary cell, exactly the listed related cells (when the case lists them: like ESLint's
- * tester, a property left out of an expected finding is not compared), a Chinese message
+ * the table, the primary cell, exactly the listed related cells (always: an expectation that could leave
+ * them out would let a rule drop or misplace the cells a reviewer is sent to), a Chinese message
  * naming the table and the listed labels, and an English twin. The workbooks come from ruleCases.ts
  * (one table, figures changed) or tableRuleCases.ts (the seed's tables, cells changed).
  */
@@ -29,8 +29,8 @@ export interface ExpectedFinding {
   cell: string;
   /** The sheet; when any expected finding of a case gives one, every finding's sheet is compared. */
   sheet?: string;
-  /** Exactly these related cells (order free; `[]`: none); not compared when left out. */
-  related?: string[];
+  /** Exactly these related cells (order free; `[]`: none). */
+  related: string[];
   /** Texts the Chinese message must contain besides the table name: at least the category or column label. */
   says: string[];
   /** Texts it must not contain. */
@@ -93,17 +93,15 @@ export function ruleTester(rule: Rule, spec: { id: string; severity: Severity },
           const got = findingsOf(spec.id, c.workbook, c.options).slice().sort(byPosition);
           const want = c.findings.slice().sort(byPosition);
           const withSheet = want.some((w) => w.sheet !== undefined);
-          const shape = (f: { table?: string; sheet?: string; cell: string; related?: string[] }, rule: string, severity: Severity, related: boolean) => ({
+          const shape = (f: { table?: string; sheet?: string; cell: string; related: string[] }, rule: string, severity: Severity) => ({
             rule,
             severity,
             table: f.table,
             ...(withSheet ? { sheet: f.sheet } : {}),
             cell: f.cell,
-            ...(related ? { related: [...(f.related ?? [])].sort() } : {}),
+            related: [...f.related].sort(),
           });
-          expect(got.map((f, i) => shape(f, f.rule, f.severity, want[i]?.related !== undefined))).toEqual(
-            want.map((w) => shape(w, spec.id, spec.severity, w.related !== undefined)),
-          );
+          expect(got.map((f) => shape(f, f.rule, f.severity))).toEqual(want.map((w) => shape(w, spec.id, spec.severity)));
           got.forEach((f, i) => {
             const w = want[i];
             expect(f.message).toMatch(CJK);
