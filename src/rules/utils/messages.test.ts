@@ -21,3 +21,14 @@ describe("placeholders", () => {
     expect(placeholders("none")).toEqual([]);
   });
 });
+
+describe("fillMessage, filled the same way every time (its cut of a message is kept)", () => {
+  it("gives the same text on a second and third call, with other data", () => {
+    const m = "{{where}}：{{ text }}，{{missing}}，{{where}}";
+    expect(fillMessage(m, { where: "甲", text: "1" })).toBe("甲：1，{{missing}}，甲");
+    expect(fillMessage(m, { where: "乙", text: "{{where}}" })).toBe("乙：{{where}}，{{missing}}，乙");
+    expect(fillMessage(m, { where: "丙", text: 0, missing: "有" })).toBe("丙：0，有，丙");
+    expect(fillMessage("{{ a }} stays as written", {})).toBe("{{ a }} stays as written");
+    expect(fillMessage("no placeholder")).toBe("no placeholder");
+  });
+});
