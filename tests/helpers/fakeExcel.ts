@@ -685,34 +685,64 @@ function itemProps(props: string[]): string[] {
   return props.map((p) => (p.startsWith("items/") ? p.slice(6) : p));
 }
 
-class FakeWorksheetCollection extends FakeObject<FakeWorkbook> {
-  protected readonly typeName = "WorksheetCollection";
-  private loadedItems?: FakeWorksheet[];
+/**
+ * A collection proxy of the workbook (WorksheetCollection, CommentCollection, NamedItemCollection):
+ * `items` only after load() and sync(), each item loaded with the properties asked for: "this load happens
+ * when the sync() method is executed" (OfficeExtension.LoadOption, learn.microsoft.com/javascript/api/office/officeextension.loadoption).
+ */
+abstract class FakeCollection<I extends { fill(props: string[]): void }> extends FakeObject<FakeWorkbook> {
+  private loadedItems?: I[];
 
   constructor(context: FakeRequestContext) {
     super(context, () => context.book);
   }
 
-  get items(): FakeWorksheet[] {
+  /** The item proxy for one member, or (`null`) a probe for the API level of its properties. */
+  protected abstract item(member: unknown): I;
+  protected abstract members(): unknown[];
+  /** Refuses properties the host's API level lacks, before anything is queued; nothing to refuse by default. */
+  protected gateItemProps(_props: string[]): void {}
+
+  protected propValue(_t: FakeWorkbook, prop: string): unknown {
+    return this.unknown(prop);
+  }
+
+  get items(): I[] {
     if (!this.loadedItems) throw notLoaded(this.typeName, "items");
     return this.loadedItems;
   }
 
   override load(arg?: string | string[] | { select?: string }): this {
     const props = itemProps(propList(arg));
-    const probe = new FakeWorksheet(this.context, () => null);
-    for (const p of props) this.book.gate(probe.levelOf(p), `Worksheet.${p}`);
+    this.gateItemProps(props);
     this.context.enqueue(() => {
-      const items = this.book.sheets.map((s) => {
-        const w = new FakeWorksheet(this.context, () => s);
-        w.fill(props);
-        return w;
+      const items = this.members().map((m) => {
+        const o = this.item(m);
+        o.fill(props);
+        return o;
       });
       return () => {
         this.loadedItems = items;
       };
     });
     return this;
+  }
+}
+
+class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+  protected readonly typeName = "WorksheetCollection";
+
+  protected item(member: unknown): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => member as never);
+  }
+
+  protected members(): unknown[] {
+    return this.book.sheets;
+  }
+
+  protected override gateItemProps(props: string[]): void {
+    const probe = new FakeWorksheet(this.context, () => null);
+    for (const p of props) this.book.gate(probe.levelOf(p), `Worksheet.${p}`);
   }
 
   getItem(name: string): FakeWorksheet {
@@ -750,10 +780,6 @@ class FakeWorksheetCollection extends FakeObject<FakeWorkbook> {
       w.setTarget(this.book.addSheet(n));
     });
     return w;
-  }
-
-  protected propValue(_t: FakeWorkbook, prop: string): unknown {
-    return this.unknown(prop);
   }
 }
 
@@ -1450,36 +1476,15 @@ function annotated(book: FakeWorkbook, sheet: FakeSheet, a1: string): boolean {
   return sheet.notes.has(a1) || book.comments.some((c) => c.sheet === sheet && c.address === a1);
 }
 
-class FakeCommentCollection extends FakeObject<FakeWorkbook> {
+class FakeCommentCollection extends FakeCollection<FakeCommentObject> {
   protected readonly typeName = "CommentCollection";
-  private loadedItems?: FakeCommentObject[];
 
-  constructor(context: FakeRequestContext) {
-    super(context, () => context.book);
+  protected item(member: unknown): FakeCommentObject {
+    return new FakeCommentObject(this.context, () => member as never);
   }
 
-  protected propValue(_t: FakeWorkbook, prop: string): unknown {
-    return this.unknown(prop);
-  }
-
-  get items(): FakeCommentObject[] {
-    if (!this.loadedItems) throw notLoaded(this.typeName, "items");
-    return this.loadedItems;
-  }
-
-  override load(arg?: string | string[] | { select?: string }): this {
-    const props = itemProps(propList(arg));
-    this.context.enqueue(() => {
-      const items = this.book.comments.map((c) => {
-        const o = new FakeCommentObject(this.context, () => c);
-        o.fill(props);
-        return o;
-      });
-      return () => {
-        this.loadedItems = items;
-      };
-    });
-    return this;
+  protected members(): unknown[] {
+    return this.book.comments;
   }
 
   add(cellAddress: FakeRange | string, content: string): FakeCommentObject {
@@ -1641,38 +1646,20 @@ function nameValue(n: FakeName): string {
   return `${quoteSheet(n.sheet.name)}!${abs(a.top, a.left)}${end}`;
 }
 
-class FakeNamedItemCollection extends FakeObject<FakeWorkbook> {
+class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
   protected readonly typeName = "NamedItemCollection";
-  private loadedItems?: FakeNamedItem[];
 
-  constructor(context: FakeRequestContext) {
-    super(context, () => context.book);
+  protected item(member: unknown): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => member as never);
   }
 
-  protected propValue(_t: FakeWorkbook, prop: string): unknown {
-    return this.unknown(prop);
+  protected members(): unknown[] {
+    return this.book.names;
   }
 
-  get items(): FakeNamedItem[] {
-    if (!this.loadedItems) throw notLoaded(this.typeName, "items");
-    return this.loadedItems;
-  }
-
-  override load(arg?: string | string[] | { select?: string }): this {
-    const props = itemProps(propList(arg));
+  protected override gateItemProps(props: string[]): void {
     const probe = new FakeNamedItem(this.context, () => null);
     for (const p of props) this.book.gate(probe.levelOf(p), `NamedItem.${p}`);
-    this.context.enqueue(() => {
-      const items = this.book.names.map((n) => {
-        const o = new FakeNamedItem(this.context, () => n);
-        o.fill(props);
-        return o;
-      });
-      return () => {
-        this.loadedItems = items;
-      };
-    });
-    return this;
   }
 
   add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
