@@ -8,10 +8,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { AUDIT_SHEET } from "../../src/flows/auditReport";
 import { BUILD_TIMEOUT_MS, productionBundle } from "./bundle";
-import { CHROMIUM, isLocal, LAUNCH_ARGS } from "./browser";
+import { CHROMIUM, currentFile, LAUNCH_ARGS, webSession } from "./browser";
 import { serveDir, type StaticServer } from "./staticServer";
 
 jest.setTimeout(180_000);
@@ -34,30 +34,7 @@ afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  outside: string[];
-  problems: string[];
-}
-
-async function session(): Promise<Session> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  const s: Session = { context, page: await context.newPage(), outside: [], problems: [] };
-  await context.route("**/*", (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
-  context.on("request", (r: Request) => {
-    if (!isLocal(r.url())) s.outside.push(r.url());
-  });
-  s.page.on("pageerror", (e) => s.problems.push(`pageerror: ${e.message}`));
-  s.page.on("console", (m) => {
-    if (m.type() === "error") s.problems.push(`console: ${m.text()}`);
-  });
-  return s;
-}
-
-async function currentFile(page: Page, name: string): Promise<void> {
-  await page.locator('[data-testid="current-file"]', { hasText: name }).waitFor({ timeout: 60_000 });
-}
+const session = (block?: (url: string) => boolean) => webSession(browser, block);
 
 /** The findings on the body, 提示 unfolded (two of the three are 提示). */
 async function bodyFindings(page: Page): Promise<Array<{ rule: string; quote: string; figure: string }>> {

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
 import type { WorkbookSnapshot } from "../../src/grid/grid";
@@ -20,7 +20,7 @@ import { MARK_FILLS } from "../../src/host/types";
 import { readWorkbookWithExcelJS } from "../../src/host/xlsx/exceljsSnapshot";
 import { seedXlsxBytes, withYearly } from "../helpers/xlsx";
 import { BUILD_TIMEOUT_MS, productionBundle } from "./bundle";
-import { CHROMIUM, isLocal, LAUNCH_ARGS } from "./browser";
+import { CHROMIUM, currentFile, LAUNCH_ARGS, webSession } from "./browser";
 import { serveDir, type StaticServer } from "./staticServer";
 
 jest.setTimeout(180_000);
@@ -84,37 +84,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  requests: string[];
-  outside: string[];
-  problems: string[];
-}
-
-/** A page whose every request is logged; requests leaving the machine are aborted and listed. */
-async function session(block: (url: string) => boolean = () => false): Promise<Session> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  const s: Session = { context, page: await context.newPage(), requests: [], outside: [], problems: [] };
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (!isLocal(url) || block(url)) return route.abort();
-    return route.continue();
-  });
-  context.on("request", (r: Request) => {
-    s.requests.push(r.url());
-    if (!isLocal(r.url())) s.outside.push(r.url());
-  });
-  s.page.on("pageerror", (e) => s.problems.push(`pageerror: ${e.message}`));
-  s.page.on("console", (m) => {
-    if (m.type() === "error") s.problems.push(`console: ${m.text()}`);
-  });
-  return s;
-}
-
-async function currentFile(page: Page, name: string): Promise<void> {
-  await page.locator('[data-testid="current-file"]', { hasText: name }).waitFor({ timeout: 60_000 });
-}
+const session = (block?: (url: string) => boolean) => webSession(browser, block);
 
 async function countsOnPage(page: Page): Promise<Record<Severity, number>> {
   const out = {} as Record<Severity, number>;

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
 import type { Severity } from "../../src/engine/findings";
@@ -17,7 +17,7 @@ import { AUDIT_SHEET } from "../../src/flows/auditReport";
 import { countBySeverity, SEVERITIES } from "../../src/flows/severity";
 import { seedXlsxBytes, withYearly } from "../helpers/xlsx";
 import { BUILD_TIMEOUT_MS, productionBundle } from "./bundle";
-import { CHROMIUM, isLocal, LAUNCH_ARGS } from "./browser";
+import { CHROMIUM, currentFile, LAUNCH_ARGS, webSession } from "./browser";
 import { serveDir, type StaticServer } from "./staticServer";
 
 jest.setTimeout(600_000);
@@ -72,32 +72,7 @@ afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  scripts: string[];
-  outside: string[];
-  problems: string[];
-}
-
-async function session(): Promise<Session> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  const s: Session = { context, page: await context.newPage(), scripts: [], outside: [], problems: [] };
-  await context.route("**/*", (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
-  context.on("request", (r) => {
-    if (!isLocal(r.url())) s.outside.push(r.url());
-    if (r.resourceType() === "script" || /\.js(\?|$)/.test(r.url())) s.scripts.push(r.url());
-  });
-  s.page.on("pageerror", (e) => s.problems.push(`pageerror: ${e.message}`));
-  s.page.on("console", (m) => {
-    if (m.type() === "error") s.problems.push(`console: ${m.text()}`);
-  });
-  return s;
-}
-
-async function currentFile(page: Page, name: string): Promise<void> {
-  await page.locator('[data-testid="current-file"]', { hasText: name }).waitFor({ timeout: 60_000 });
-}
+const session = (block?: (url: string) => boolean) => webSession(browser, block);
 
 /** Ready: the sample is open, its grid drawn, and the pane's 校验 can be clicked. */
 async function sampleReady(page: Page): Promise<void> {
