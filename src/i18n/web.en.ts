@@ -59,7 +59,6 @@ export const webEn: WebStrings = {
   webCannotOpen: "“{name}” cannot be opened",
   webOpenFailed: "Cannot open “{name}”: {reason}",
   webFileUnreadable: "The chosen file cannot be read: {reason}",
-  webReadFailed: "reading the file failed",
   webReaderMissing: "The code that reads workbooks did not load (the network dropped or the page was updated). Reload the page and try again.",
   webWriterMissing: "The code that writes the download did not load (the network dropped or the page was updated). Reload the page and try again.",
   webFolderEmpty: "Nothing that was dropped can be opened here (an .xlsx workbook or a .docx report).",

@@ -61,7 +61,6 @@ export const webZh = {
   webCannotOpen: "“{name}”无法打开",
   webOpenFailed: "无法打开“{name}”：{reason}",
   webFileUnreadable: "无法读取所选文件：{reason}",
-  webReadFailed: "读取文件失败",
   webReaderMissing: "读取工作簿所需的程序没有加载成功（网络中断或页面已更新），请刷新页面后重试。",
   webWriterMissing: "生成下载所需的程序没有加载成功（网络中断或页面已更新），请刷新页面后重试。",
   webFolderEmpty: "拖入的内容中没有可打开的文件（.xlsx 工作簿或 .docx 工作报告）。",

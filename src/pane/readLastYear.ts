@@ -16,14 +16,3 @@ export const readLastYearWorkbook: WorkbookReader = async (bytes, file) => {
     return readWorkbookWithExcelJS(bytes, { file });
   }
 };
-
-/** The bytes of a picked file; FileReader where Blob.arrayBuffer is missing (older webviews). */
-export function fileBytes(file: Blob): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error ?? new Error("读取所选文件失败，请重新选择。"));
-    r.readAsArrayBuffer(file);
-  });
-}

@@ -33,6 +33,7 @@ import { webTranslator } from "../i18n/web";
 import { translator, type Lang } from "../i18n";
 import { I18nContext } from "../pane/i18nContext";
 import { loadLang, saveLang } from "../pane/storage";
+import { fileBytes } from "../pane/fileBytes";
 import type { SheetLayout } from "../templates/layout";
 import { Pane } from "../pane/Pane";
 import { copyName, type CopyKind } from "./copyName";
@@ -126,17 +127,6 @@ function isChunkLoadError(err: unknown): boolean {
 /** The browser could not read the chosen file (its message is already the sentence to show). */
 class FileReadError extends Error {
   override name = "FileReadError";
-}
-
-/** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older browsers and webviews). */
-export function readFileBytes(file: Blob): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error ?? new Error(zh("webReadFailed")));
-    r.readAsArrayBuffer(file);
-  });
 }
 
 function entryFile(entry: FileSystemFileEntry): Promise<File> {
@@ -301,7 +291,7 @@ export function WebAppView({
       open(file.name, async () => {
         let bytes: Uint8Array;
         try {
-          bytes = await readFileBytes(file);
+          bytes = await fileBytes(file);
         } catch (err) {
           throw new FileReadError(t("webFileUnreadable", { reason: errorText(err) }));
         }

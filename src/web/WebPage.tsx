@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type ComponentType } from "react";
 import WebApp from "./WebApp";
 import type { BatchScreenProps } from "./batch/BatchScreen";
-import { fileBytes } from "./batch/fileBytes";
+import { fileBytes } from "../pane/fileBytes";
 import type { BatchSession } from "./batch/session";
 
 /** Shown when the batch's own chunk cannot be fetched (network gone, or the page was updated meanwhile). */

@@ -17,7 +17,7 @@ import { tableDef } from "../../templates/tables";
 import { webTranslator, type WebTranslate as Translate } from "../../i18n/web";
 import { annotatedCopy, copyName } from "../downloads";
 import type { HostFactory } from "../webHost";
-import { fileBytes } from "./fileBytes";
+import { fileBytes } from "../../pane/fileBytes";
 import { readForBatch } from "./readForBatch";
 import type { FileSummary } from "./types";
 

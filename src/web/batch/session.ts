@@ -4,7 +4,7 @@
  * summaries as they come; the summary table subscribes to it. It outlives the table, so the summary
  * is still there after a file was opened and the user comes back.
  */
-import { fileBytes } from "./fileBytes";
+import { fileBytes } from "../../pane/fileBytes";
 import { checkForBatch, unreadable } from "./readForBatch";
 import type { CheckRequest, CheckResponse, FileSummary } from "./types";
 
