@@ -447,6 +447,11 @@ test("the page follows the pane's language, and remembers it on this machine", a
   expect(screen.getByText(en("webPrivacy"))).toBeInTheDocument();
   expect(screen.getByText(en("webOpenAny"))).toBeInTheDocument();
   expect(screen.queryByText(PRIVACY_LINE)).toBeNull();
+  // a file the reader refuses is explained in English too (the reader's messageEn)
+  await userEvent.setup({ applyAccept: false }).upload(screen.getByTestId("file-input"), new File([], "empty.xlsx"));
+  const alert = await screen.findByRole("alert", undefined, { timeout: 30_000 });
+  expect(alert).toHaveTextContent("The file is empty (0 bytes)");
+  expect(alert.textContent).not.toMatch(/[\u4e00-\u9fff]{4}/);
   unmount();
 
   // the next visit starts in English, pane and page

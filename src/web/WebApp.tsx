@@ -34,6 +34,7 @@ import { translator, type Lang } from "../i18n";
 import { I18nContext } from "../pane/i18nContext";
 import { loadLang, saveLang } from "../pane/storage";
 import { fileBytes } from "../pane/fileBytes";
+import { errorText } from "../errors";
 import type { SheetLayout } from "../templates/layout";
 import { Pane } from "../pane/Pane";
 import { copyName, type CopyKind } from "./copyName";
@@ -107,12 +108,6 @@ interface Notice {
   intent: "error" | "success" | "info";
   title?: string;
   text: string;
-}
-
-/** The Chinese message of a WorkbookReadError (or any error), told apart by name so no reader code is needed here. */
-export function errorText(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  return String(err);
 }
 
 function isReadError(err: unknown): boolean {
@@ -269,16 +264,16 @@ export function WebAppView({
           title: t("webCannotOpen", { name: label }),
           text:
             isReadError(err) || err instanceof FileReadError
-              ? errorText(err)
+              ? errorText(err, lang)
               : isChunkLoadError(err)
                 ? t("webReaderMissing")
-                : t("webOpenFailed", { name: label, reason: errorText(err) }),
+                : t("webOpenFailed", { name: label, reason: errorText(err, lang) }),
         });
       } finally {
         end();
       }
     },
-    [begin, t],
+    [begin, t, lang],
   );
 
   const openBytes = useCallback(
@@ -293,11 +288,11 @@ export function WebAppView({
         try {
           bytes = await fileBytes(file);
         } catch (err) {
-          throw new FileReadError(t("webFileUnreadable", { reason: errorText(err) }));
+          throw new FileReadError(t("webFileUnreadable", { reason: errorText(err, lang) }));
         }
         return openWorkbookBytes(bytes, file.name, readWorkbook, getFactory);
       }),
-    [open, readWorkbook, getFactory, t],
+    [open, readWorkbook, getFactory, t, lang],
   );
 
   const openSampleWorkbook = useCallback(() => open(t("webSample"), async () => openSample(getFactory, await loadSample())), [open, getFactory, loadSample, t]);
@@ -351,7 +346,7 @@ export function WebAppView({
       filesOfEntries(entries)
         .then(
           (files) => takeFiles(files, true),
-          (err: unknown) => setNotice({ intent: "error", text: t("webFileUnreadable", { reason: errorText(err) }) }),
+          (err: unknown) => setNotice({ intent: "error", text: t("webFileUnreadable", { reason: errorText(err, lang) }) }),
         )
         .finally(end);
       return;
@@ -375,12 +370,12 @@ export function WebAppView({
           setNotice({ intent: "success", text: t("webDownloaded", { name }) });
         }
       } catch (err) {
-        setNotice({ intent: "error", title: t("webDownloadFailed"), text: isChunkLoadError(err) ? t("webWriterMissing") : errorText(err) });
+        setNotice({ intent: "error", title: t("webDownloadFailed"), text: isChunkLoadError(err) ? t("webWriterMissing") : errorText(err, lang) });
       } finally {
         end();
       }
     },
-    [host, begin, t],
+    [host, begin, t, lang],
   );
 
   const downloadAnnotated = () =>
