@@ -71,4 +71,15 @@ export const webEn: WebStrings = {
   webDownloadFailed: "The download failed",
   webClose: "Close",
   webContent: "Workbook content",
+  webSheets: "Sheets",
+  webGridEmpty: "The workbook has no sheet to show.",
+  webGridReadOnly: "Read-only preview; make changes in Excel or WPS.",
+  webGridPartial:
+    "A large sheet: only the first {rows} rows and {cols} columns are shown (of {totalRows} rows and {totalCols} columns). Checks and downloads still cover the whole workbook.",
+  webGridOutside: "Cell {address} is outside what is shown (the first {rows} rows and {cols} columns).",
+  webCellEmpty: "(empty)",
+  webCellMarked: "{address}: {text}. {severity}: {message}",
+  webCellDetail: "{severity}: {message}",
+  webBatchLoadFailed: "The program for checking many files did not load (network down, or the page was updated); reload the page and retry.",
+  webReopenFailed: "“{name}” could not be read again: {reason}",
 };

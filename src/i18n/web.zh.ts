@@ -73,6 +73,16 @@ export const webZh = {
   webDownloadFailed: "下载失败",
   webClose: "关闭",
   webContent: "工作簿内容",
+  webSheets: "工作表",
+  webGridEmpty: "工作簿中没有可显示的工作表。",
+  webGridReadOnly: "只读预览；修改请在 Excel 或 WPS 中进行。",
+  webGridPartial: "工作表较大：只显示前 {rows} 行、{cols} 列（共 {totalRows} 行、{totalCols} 列）。校验与下载仍针对整个工作簿。",
+  webGridOutside: "单元格 {address} 不在显示范围内（只显示前 {rows} 行、{cols} 列）。",
+  webCellEmpty: "（空）",
+  webCellMarked: "{address}：{text}。{severity}：{message}",
+  webCellDetail: "{severity}：{message}",
+  webBatchLoadFailed: "批量检查所需的程序没有加载成功（网络中断或页面已更新），请刷新页面后重试。",
+  webReopenFailed: "无法再次读取“{name}”：{reason}",
 };
 
 export type WebOnlyKey = keyof typeof webZh;

@@ -8,7 +8,9 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { colToLetters, fromA1, mergeContaining, type SheetSnapshot } from "../grid/grid";
 import type { Finding } from "../engine/findings";
 import { MARK_FILLS, type CellMark } from "../host/types";
-import { SEVERITY_LABELS } from "../flows/severity";
+import { SEVERITY_LABELS, SEVERITY_LABELS_EN } from "../flows/severity";
+import { webTranslator, type WebTranslate } from "../i18n/web";
+import type { Lang } from "../i18n";
 import { buildGrid, MAX_GRID_COLS, MAX_GRID_ROWS } from "./gridModel";
 import { markKey } from "../flows/marks";
 import type { WebHostState } from "./webHost";
@@ -83,19 +85,24 @@ export interface SheetGridProps {
   onActiveSheetChange(name: string): void;
   /** The finding last clicked in the pane: its message is shown for the selected cell. */
   finding?: Finding | null;
+  /** The page's language (default 中文). */
+  lang?: Lang;
 }
 
 export function visibleSheets(state: WebHostState): SheetSnapshot[] {
   return state.snapshot.sheets.filter((s) => !s.hidden);
 }
 
-function markLabel(address: string, text: string, mark: CellMark | undefined): string | undefined {
+function markLabel(t: WebTranslate, lang: Lang, address: string, text: string, mark: CellMark | undefined): string | undefined {
   if (!mark) return undefined;
-  return `${address}：${text || "（空）"}。${SEVERITY_LABELS[mark.severity]}：${mark.message}`;
+  const severity = (lang === "en" ? SEVERITY_LABELS_EN : SEVERITY_LABELS)[mark.severity];
+  return t("webCellMarked", { address, text: text || t("webCellEmpty"), severity, message: mark.message });
 }
 
-export function SheetGrid({ state, activeSheet, onActiveSheetChange, finding }: SheetGridProps) {
+export function SheetGrid({ state, activeSheet, onActiveSheetChange, finding, lang = "zh" }: SheetGridProps) {
   const styles = useStyles();
+  const t = useMemo(() => webTranslator(lang), [lang]);
+  const labels = lang === "en" ? SEVERITY_LABELS_EN : SEVERITY_LABELS;
   const sheets = visibleSheets(state);
   const sheet = sheets.find((s) => s.name === activeSheet) ?? sheets[0];
   const grid = useMemo(() => (sheet ? buildGrid(sheet) : null), [sheet]);
@@ -129,31 +136,31 @@ export function SheetGrid({ state, activeSheet, onActiveSheetChange, finding }: 
   }, [target, selection?.seq]);
 
   if (!sheet || !grid) {
-    return <span className={styles.notice}>工作簿中没有可显示的工作表。</span>;
+    return <span className={styles.notice}>{t("webGridEmpty")}</span>;
   }
 
   const selectedMark = target ? state.marks.get(markKey(sheet.name, selection?.address ?? "")) : undefined;
   const clicked = finding && selection && markKey(finding.sheet, finding.cell) === markKey(selection.sheet, selection.address) ? finding : null;
   const detail = clicked
-    ? `${SEVERITY_LABELS[clicked.severity]}：${clicked.message}`
+    ? t("webCellDetail", { severity: labels[clicked.severity], message: lang === "en" ? clicked.messageEn : clicked.message })
     : selectedMark
-      ? `${SEVERITY_LABELS[selectedMark.severity]}：${selectedMark.message}`
+      ? t("webCellDetail", { severity: labels[selectedMark.severity], message: selectedMark.message })
       : "";
 
   return (
     <div className={styles.root}>
-      <SheetTabs names={sheets.map((s) => s.name)} selected={sheet.name} onSelect={onActiveSheetChange} />
+      <SheetTabs names={sheets.map((s) => s.name)} selected={sheet.name} onSelect={onActiveSheetChange} label={t("webSheets")} />
       <span id={READ_ONLY_ID} style={HIDDEN}>
-        只读预览；修改请在 Excel 或 WPS 中进行。
+        {t("webGridReadOnly")}
       </span>
       {grid.capped && (
         <span className={styles.notice} role="note">
-          工作表较大：只显示前 {grid.shownRows} 行、{grid.shownCols} 列（共 {grid.totalRows} 行、{grid.totalCols} 列）。校验与下载仍针对整个工作簿。
+          {t("webGridPartial", { rows: grid.shownRows, cols: grid.shownCols, totalRows: grid.totalRows, totalCols: grid.totalCols })}
         </span>
       )}
       {target?.outside && (
         <span className={styles.notice} role="status">
-          单元格 {selection?.address} 不在显示范围内（只显示前 {MAX_GRID_ROWS} 行、{MAX_GRID_COLS} 列）。
+          {t("webGridOutside", { address: selection?.address ?? "", rows: MAX_GRID_ROWS, cols: MAX_GRID_COLS })}
         </span>
       )}
       {selection && selection.sheet === sheet.name && (
@@ -205,7 +212,7 @@ export function SheetGrid({ state, activeSheet, onActiveSheetChange, finding }: 
                       className={mergeClasses(...classes)}
                       style={mark ? { backgroundColor: MARK_FILLS[mark.severity] } : undefined}
                       title={mark?.message}
-                      aria-label={markLabel(cell.address, cell.text, mark)}
+                      aria-label={markLabel(t, lang, cell.address, cell.text, mark)}
                       data-address={cell.address}
                       data-row={cell.row}
                       data-col={cell.col}

@@ -38,9 +38,11 @@ export interface SheetTabsProps {
   names: string[];
   selected: string;
   onSelect(name: string): void;
+  /** The tab list's accessible name (default 工作表). */
+  label?: string;
 }
 
-export function SheetTabs({ names, selected, onSelect }: SheetTabsProps) {
+export function SheetTabs({ names, selected, onSelect, label = "工作表" }: SheetTabsProps) {
   const styles = useStyles();
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
 
@@ -55,7 +57,7 @@ export function SheetTabs({ names, selected, onSelect }: SheetTabsProps) {
   };
 
   return (
-    <div role="tablist" aria-label="工作表" className={styles.list}>
+    <div role="tablist" aria-label={label} className={styles.list}>
       {names.map((name, i) => {
         const on = name === selected;
         return (

@@ -446,6 +446,8 @@ test("the page follows the pane's language, and remembers it on this machine", a
   expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(en("appTitle"));
   expect(screen.getByText(en("webPrivacy"))).toBeInTheDocument();
   expect(screen.getByText(en("webOpenAny"))).toBeInTheDocument();
+  expect(screen.getByRole("tablist", { name: en("webSheets") })).toBeInTheDocument();
+  expect(screen.getByText(en("webGridReadOnly"))).toBeInTheDocument();
   expect(screen.queryByText(PRIVACY_LINE)).toBeNull();
   // a file the reader refuses is explained in English too (the reader's messageEn)
   await userEvent.setup({ applyAccept: false }).upload(screen.getByTestId("file-input"), new File([], "empty.xlsx"));

@@ -504,7 +504,7 @@ export function WebAppView({
               />
             </div>
             <section className={styles.grid} aria-label={t("webContent")}>
-              <SheetGrid state={state} activeSheet={activeSheet} onActiveSheetChange={setActiveSheet} finding={finding} />
+              <SheetGrid state={state} activeSheet={activeSheet} onActiveSheetChange={setActiveSheet} finding={finding} lang={lang} />
             </section>
           </main>
         )}

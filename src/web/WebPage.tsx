@@ -5,13 +5,15 @@
  * grids are not). The batch code is its own chunk, fetched only when a batch starts.
  */
 import { useCallback, useEffect, useRef, useState, type ComponentType } from "react";
+import { errorText } from "../errors";
+import { webTranslator } from "../i18n/web";
+import { loadLang } from "../pane/storage";
 import WebApp from "./WebApp";
 import type { BatchScreenProps } from "./batch/BatchScreen";
 import { fileBytes } from "../pane/fileBytes";
 import type { BatchSession } from "./batch/session";
 
 /** Shown when the batch's own chunk cannot be fetched (network gone, or the page was updated meanwhile). */
-const BATCH_LOAD_FAILED = "批量检查所需的程序没有加载成功（网络中断或页面已更新），请刷新页面后重试。";
 
 interface Batch {
   session: BatchSession;
@@ -26,6 +28,10 @@ interface Opened {
 }
 
 const loadBatch = () => import(/* webpackChunkName: "batch" */ "./batch/BatchScreen");
+
+/** The language last chosen in the pane (WebApp keeps it); read when a sentence is needed. */
+const storedLang = () => loadLang() ?? "zh";
+const words = () => webTranslator(storedLang());
 
 export default function WebPage() {
   const [batch, setBatch] = useState<Batch | null>(null);
@@ -70,7 +76,7 @@ export default function WebPage() {
         },
         // e.g. the file was moved or deleted since it was chosen
         (err: unknown) => {
-          if (mine === seq.current) setOpenError(`无法再次读取“${file.name}”：${err instanceof Error ? err.message : String(err)}`);
+          if (mine === seq.current) setOpenError(words()("webReopenFailed", { name: file.name, reason: errorText(err, storedLang()) }));
         },
       );
     },
@@ -84,7 +90,7 @@ export default function WebPage() {
 
   const failed = loadFailed && (
     <p role="alert" data-testid="batch-load-error">
-      {BATCH_LOAD_FAILED}
+      {words()("webBatchLoadFailed")}
     </p>
   );
   if (!batch)

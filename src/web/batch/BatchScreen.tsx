@@ -204,7 +204,7 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
             </MessageBarBody>
             <MessageBarActions>
               <Button size="small" appearance="transparent" onClick={() => setNotice(null)}>
-                关闭
+                {t("webClose")}
               </Button>
             </MessageBarActions>
           </MessageBar>
