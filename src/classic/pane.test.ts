@@ -161,6 +161,17 @@ describe("language", () => {
     mountOn(seededBook(1), { lang: "en" });
     expect(screen.getByTestId("clear-marks").textContent).toBe("Clear marks");
   });
+
+  test("the language chosen is remembered on this machine: the next pane starts in it", async () => {
+    const { user } = mountOn(seededBook(1));
+    await user.click(screen.getByTestId("lang-en"));
+    expect(localStorage.getItem("xzzf.lang")).toBe("en");
+    unmountAll();
+    localStorage.setItem("xzzf.lang", "en");
+    mountOn(seededBook(1));
+    expect(screen.getByTestId("clear-marks").textContent).toBe("Clear marks");
+    expect(screen.getByTestId("lang-en").getAttribute("aria-pressed")).toBe("true");
+  });
 });
 
 describe("one action at a time", () => {

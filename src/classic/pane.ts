@@ -11,7 +11,7 @@
 import type { WorkbookReader } from "../app/actions";
 import type { WorkbookHost } from "../host/types";
 import { translator, type Lang } from "../i18n";
-import { loadTemplateDefaults } from "../pane/storage";
+import { loadLang, loadTemplateDefaults, saveLang } from "../pane/storage";
 import { actionsView, busyView, costsView, headerView, noticeView, reportAttachedView } from "./chrome";
 import { confirmView } from "./confirmView";
 import { createController } from "./controller";
@@ -84,7 +84,7 @@ function textSelection(node: Element): { start: number | null; end: number | nul
 
 export function mountClassic(root: HTMLElement, host: WorkbookHost, opts: ClassicOptions = {}): ClassicPane {
   installStyles(CLASSIC_CSS);
-  const state: ClassicState = initialState(opts.lang ?? "zh", loadTemplateDefaults());
+  const state: ClassicState = initialState(opts.lang ?? loadLang() ?? "zh", loadTemplateDefaults());
   const titleId = uniqueId("xc-pane-title");
   const r = regions(titleId);
   root.setAttribute("data-pane", "classic");
@@ -116,6 +116,7 @@ export function mountClassic(root: HTMLElement, host: WorkbookHost, opts: Classi
 
   const setLang = (lang: Lang) => {
     state.lang = lang;
+    saveLang(lang);
     render();
   };
 
