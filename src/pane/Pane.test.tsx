@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyse } from "../check/analyse";
 import type { RecognisedYearlyTable } from "../engine/model";
@@ -221,6 +221,20 @@ test("the threshold setting reaches the check", async () => {
   await user.type(input, "500");
   await validated(user);
   expect(changeRows()).toHaveLength(0);
+});
+
+test("the language chosen is remembered on this machine: the next pane starts in it, unless told otherwise", async () => {
+  const onLangChange = jest.fn();
+  const { user } = setup(undefined, { onLangChange });
+  await user.click(screen.getByRole("button", { name: "English" }));
+  expect(onLangChange).toHaveBeenCalledWith("en");
+  expect(localStorage.getItem("xzzf.lang")).toBe("en");
+  cleanup();
+  setup();
+  expect(screen.getByTestId("validate")).toHaveTextContent("Check");
+  cleanup();
+  setup(undefined, { lang: "zh" });
+  expect(screen.getByTestId("validate")).toHaveTextContent("校验");
 });
 
 test("English switch changes the labels and the finding messages", async () => {

@@ -63,7 +63,7 @@ import { I18nContext, useI18n } from "./i18nContext";
 import { fileBytes } from "./fileBytes";
 import { readLastYearWorkbook } from "./readLastYear";
 import { readReportDocx } from "./readReport";
-import { loadTemplateDefaults, saveTemplateDefaults } from "./storage";
+import { loadLang, loadTemplateDefaults, saveLang, saveTemplateDefaults } from "./storage";
 import type { TemplateFields } from "./TemplatesForm";
 import { paneTheme } from "./theme";
 
@@ -78,9 +78,9 @@ const RatioConfirmDialog = lazy(() => import(/* webpackChunkName: "pane-views" *
 export interface PaneProps {
   host: WorkbookHost;
   mode: "excel" | "web";
-  /** The starting language; the user can switch. Default 中文. */
+  /** The starting language; the user can switch. Default: the one last chosen on this machine, else 中文. */
   lang?: Lang;
-  /** Told when the user switches the language: the web page's own words follow the pane's. */
+  /** Told when the user switches the language (the pane remembers it itself): the web page's own words follow the pane's. */
   onLangChange?(lang: Lang): void;
   /** Called after the pane selected a finding's cell (the web shell scrolls its grid). */
   onFindingClick?: (f: Finding) => void;
@@ -153,7 +153,7 @@ const useStyles = makeStyles({
 });
 
 export function Pane(props: PaneProps) {
-  const [lang, setLang] = useState<Lang>(props.lang ?? "zh");
+  const [lang, setLang] = useState<Lang>(() => props.lang ?? loadLang() ?? "zh");
   const theme = useMemo(() => paneTheme(props.mode), [props.mode]);
   const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   return (
@@ -164,6 +164,7 @@ export function Pane(props: PaneProps) {
             {...props}
             onLang={(l) => {
               setLang(l);
+              saveLang(l);
               props.onLangChange?.(l);
             }}
           />

@@ -1,7 +1,7 @@
 /**
- * What the pane remembers between sessions, on this machine only (localStorage): the unit and contact
- * typed for 插入模板, so a clerk types them once a year; and the web page's language. Storage may be unavailable (private mode, some
- * Office webviews); then nothing is remembered and nothing fails.
+ * What the panes remember between sessions, on this machine only (localStorage): the unit and contact
+ * typed for 插入模板, so a clerk types them once a year, and the language last chosen. Storage may be
+ * unavailable (private mode, some Office webviews); then nothing is remembered and nothing fails.
  */
 const KEY = "xzzf.templateDefaults";
 
@@ -40,7 +40,7 @@ export function saveTemplateDefaults(v: TemplateDefaults): void {
 
 const LANG_KEY = "xzzf.lang";
 
-/** The language the user last chose on the web page, or null (then 中文). */
+/** The language the user last chose in a pane (in Excel or on the web page), or null (then 中文). */
 export function loadLang(): "zh" | "en" | null {
   try {
     const v = storage()?.getItem(LANG_KEY);

@@ -6,7 +6,6 @@
 import { createRoot } from "react-dom/client";
 import type { WorkbookHost } from "../host/types";
 import { Pane } from "../pane/Pane";
-import { loadLang, saveLang } from "../pane/storage";
 
 function failure(err: unknown) {
   return <p role="alert">页面加载失败，请关闭后重新打开。The pane failed to load; please reopen it. ({err instanceof Error ? err.message : String(err)})</p>;
@@ -20,8 +19,7 @@ export async function mount(root: HTMLElement, mode: "excel" | "web"): Promise<v
       const host: WorkbookHost = new OfficeHost();
       // The Office host answers what it made (a new workbook, or sheets to move); the pane words it.
       const copy = typeof host.submissionCopy === "function" ? () => host.submissionCopy?.() : undefined;
-      // the language last chosen, on this machine: a clerk who reads English need not switch every time
-      reactRoot.render(<Pane host={host} mode="excel" onSubmissionCopy={copy} lang={loadLang() ?? "zh"} onLangChange={saveLang} />);
+      reactRoot.render(<Pane host={host} mode="excel" onSubmissionCopy={copy} />);
     } else {
       const { default: WebApp } = await import(/* webpackChunkName: "web" */ "../web/WebPage");
       reactRoot.render(<WebApp />);

@@ -32,7 +32,7 @@ import type { Finding } from "../engine/findings";
 import { webTranslator } from "../i18n/web";
 import { translator, type Lang } from "../i18n";
 import { I18nContext } from "../pane/i18nContext";
-import { loadLang, saveLang } from "../pane/storage";
+import { loadLang } from "../pane/storage";
 import { fileBytes } from "../pane/fileBytes";
 import { errorText } from "../errors";
 import type { SheetLayout } from "../templates/layout";
@@ -196,14 +196,10 @@ export function WebAppView({
 }: WebAppViewProps) {
   const styles = useStyles();
   const page = usePageStyles();
-  // the pane's language, remembered on this machine: the page's own words follow it
+  // the pane's language (the pane remembers it on this machine): the page's own words follow it
   const [lang, setLang] = useState<Lang>(() => loadLang() ?? "zh");
   const t = useMemo(() => webTranslator(lang), [lang]);
   const paneWords = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
-  const chooseLang = (l: Lang) => {
-    setLang(l);
-    saveLang(l);
-  };
   const [host, setHost] = useState<WebHost | null>(null);
   // Everything the page is doing, newest last: a download ending must not unblock a file still being read.
   const [tasks, setTasks] = useState<Array<{ id: number; label: string }>>([]);
@@ -498,7 +494,7 @@ export function WebAppView({
                 onSubmissionCopy={host.report ? undefined : downloadSubmission}
                 initialReport={host.report}
                 lang={lang}
-                onLangChange={chooseLang}
+                onLangChange={setLang}
                 onReportChange={(report) => setAttached(report ? { hostId: host.id, report } : null)}
                 blocked={busy !== null}
               />
