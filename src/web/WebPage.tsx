@@ -29,7 +29,7 @@ interface Opened {
 
 const loadBatch = () => import(/* webpackChunkName: "batch" */ "./batch/BatchScreen");
 
-/** The language last chosen in the pane (WebApp keeps it); read when a sentence is needed. */
+/** The language last chosen in the pane (the pane keeps it on this machine); read when a sentence is needed. */
 const storedLang = () => loadLang() ?? "zh";
 const words = () => webTranslator(storedLang());
 
