@@ -6,10 +6,10 @@
  * another kind of file is another read step; the batch is checkBatch.ts.
  */
 import { CliError, EXIT_OK } from "./io";
-import { checkAll } from "./checkBatch";
 import type { CheckFormat } from "./checkOne";
 import { Progress } from "./progress";
-import { csvHeader, JSON_CLOSE, JSON_OPEN } from "./report";
+import { startReaders, stopReaders, type Readers } from "./readerThreads";
+import type { Settings } from "../rules/types";
 import { parseThreshold } from "./settings";
 import { stringOption, type CommandContext } from "./types";
 
@@ -20,20 +20,33 @@ function separator(format: CheckFormat, index: number): string {
 }
 
 export async function run(ctx: CommandContext): Promise<number> {
-  const { io, t, lang } = ctx;
+  const { t, lang } = ctx;
   if (ctx.positionals.length === 0) throw new CliError(t("缺少要检查的文件。", "No file to check."), { usage: true });
   const format = (stringOption(ctx, "format") ?? "text") as CheckFormat;
   if (!["text", "json", "csv"].includes(format)) {
     throw new CliError(t(`--format 只能是 text、json 或 csv，收到“${format}”。`, `--format must be text, json or csv; got "${format}".`));
   }
   const settings = parseThreshold(stringOption(ctx, "threshold"), t);
+  const files = ctx.positionals;
+  // the reader threads start before anything else loads: their start-up runs beside the engine's loading
+  const readers = startReaders(files.length, lang);
+  try {
+    return await checkFiles(ctx, files, format, settings, readers);
+  } finally {
+    await stopReaders(readers);
+  }
+}
+
+async function checkFiles(ctx: CommandContext, files: string[], format: CheckFormat, settings: Partial<Settings>, readers: Readers): Promise<number> {
+  const { io, t, lang } = ctx;
+  // the engine and the rules (through the batch), and the templates (through the report)
+  const [{ checkAll }, { csvHeader, JSON_CLOSE, JSON_OPEN }] = await Promise.all([import("./checkBatch"), import("./report")]);
   const priorPath = stringOption(ctx, "prior");
   // the prior report's reader and flows are loaded only for --prior
   const prior = priorPath ? await (await import("./prior")).loadPrior(priorPath, t, lang) : undefined;
   const reportPath = stringOption(ctx, "report");
   const body = reportPath ? (await import("./reportBody")).loadReportBody(reportPath, t, lang) : undefined;
 
-  const files = ctx.positionals;
   const progress = new Progress(io.stderr, files.length, t("检查中", "Checking"));
   // results are written as they come and only counted, so memory stays flat over any batch
   const tally = { unreadable: 0, skipped: 0, withErrors: 0, errors: 0 };
@@ -41,7 +54,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   if (format === "json") io.stdout.write(JSON_OPEN);
   else if (format === "csv") io.stdout.write(csvHeader());
   progress.update(0, files[0]);
-  await checkAll(files, { settings, prior, body, t, lang }, format, (r, i) => {
+  await checkAll(files, { settings, prior, body, t, lang }, format, readers, (r, i) => {
     exit = Math.max(exit, r.exit);
     if (r.skipped) tally.skipped++;
     if (r.unreadable) tally.unreadable++;

@@ -7,11 +7,11 @@
  * files, and at most a few files per worker are in flight, so memory stays flat over any batch.
  * A file to convert (.xls/.et/.ods) is converted by this thread, the workers reading on meanwhile.
  */
-import { Worker } from "worker_threads";
 import { checkConverted, checkRead, type CheckFormat, type CheckOptions, type RenderedResult } from "./checkOne";
 import { InOrder } from "./ordered";
 import type { ReadOutcome, ReportParts } from "./readFile";
 import type { LegacyKind } from "./legacy";
+import type { Readers } from "./readerThreads";
 import { SnapshotDecoder, type WireWorkbook } from "./snapshotWire";
 
 // enough that the reader rarely waits for the main thread to take its files, and the main thread rarely for the reader (16 left
@@ -19,13 +19,6 @@ import { SnapshotDecoder, type WireWorkbook } from "./snapshotWire";
 const IN_FLIGHT_PER_WORKER = 64;
 /** Files read but not yet printed, while a conversion holds the line: at most this many (some 10 KB each on the wire). */
 const MAX_AHEAD = 512;
-/**
- * A worker holds a few workbooks at a time; a small young generation makes it collect often instead
- * of growing its nursery (most of a worker's resident memory), while the old generation keeps room
- * for the largest workbook the reader accepts.
- */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 8 };
-
 /** Files `first`, `first + 1`, … of the batch, for one worker to read in this order. */
 export interface ReadJob {
   first: number;
@@ -37,16 +30,15 @@ export type ReadReply =
   | { index: number; wire: WireWorkbook; error?: undefined; convertible?: undefined; report?: ReportParts }
   | { index: number; wire?: undefined; error: string; convertible?: LegacyKind };
 
-/** Calls `each` with every file's printed result, in the order of `files`, reading them on `count` threads running `script`. */
+/** Calls `each` with every file's printed result, in the order of `files`, reading them on the threads `readers` started. */
 export async function checkWithWorkers(
   files: string[],
   opts: CheckOptions,
   format: CheckFormat,
-  threads: { script: string; count: number },
+  readers: Readers,
   each: (r: RenderedResult, index: number) => void,
 ): Promise<void> {
-  const { script, count } = threads;
-  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { lang: opts.lang }, resourceLimits: WORKER_LIMITS }));
+  const workers = readers.workers;
   // each worker's strings are numbered in the order it posts, so each has its own decoder
   const decoders = workers.map(() => new SnapshotDecoder());
   const inFlight = workers.map(() => 0);
@@ -67,28 +59,25 @@ export async function checkWithWorkers(
       inFlight[k] += count;
     });
   }
-  try {
-    await new Promise<void>((resolve, reject) => {
-      workers.forEach((w, k) => {
-        w.on("error", reject);
-        w.on("message", (msg: ReadReply) => {
-          inFlight[k]--;
-          const i = msg.index;
-          if (msg.convertible) {
-            results.putLater(i, checkConverted(files[i], { error: msg.error, convertible: msg.convertible }, opts, format));
-          } else {
-            results.put(i, () => {
-              const read: ReadOutcome = msg.error !== undefined ? { error: msg.error } : { snapshot: decoders[k].decode(msg.wire), report: msg.report };
-              return checkRead(files[i], read, opts, format);
-            });
-          }
-          topUp();
-        });
+  await new Promise<void>((resolve, reject) => {
+    if (readers.error !== undefined) reject(readers.error);
+    workers.forEach((w, k) => {
+      w.on("error", reject);
+      w.on("message", (msg: ReadReply) => {
+        inFlight[k]--;
+        const i = msg.index;
+        if (msg.convertible) {
+          results.putLater(i, checkConverted(files[i], { error: msg.error, convertible: msg.convertible }, opts, format));
+        } else {
+          results.put(i, () => {
+            const read: ReadOutcome = msg.error !== undefined ? { error: msg.error } : { snapshot: decoders[k].decode(msg.wire), report: msg.report };
+            return checkRead(files[i], read, opts, format);
+          });
+        }
+        topUp();
       });
-      results.done().then(resolve, reject);
-      topUp();
     });
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+    results.done().then(resolve, reject);
+    topUp();
+  });
 }

@@ -9,6 +9,7 @@ import type { ReadJob, ReadReply } from "./checkPool";
 import { translator, type Lang } from "./io";
 import { SnapshotEncoder, transferList } from "./snapshotWire";
 import { PartCache } from "../host/xlsx/partCache";
+import { tuneV8ForBatch } from "./v8Tuning";
 
 const lang = (workerData as { lang: Lang }).lang;
 // the files of a batch mostly share their workbook part, relationships and styles
@@ -31,6 +32,8 @@ parentPort?.on("message", (job: ReadJob) => {
   // one reply per file, as soon as it is read, so the main thread starts on it while this reads the next
   job.files.forEach((file, i) => {
     const reply = readOne(job.first + i, file);
+    // once this thread has loaded what it reads with (v8Tuning.ts says why not sooner)
+    tuneV8ForBatch();
     parentPort?.postMessage(reply, reply.wire ? transferList(reply.wire) : []);
   });
 });

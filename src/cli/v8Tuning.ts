@@ -6,8 +6,14 @@
  * fraction of that and the batch finished about 20% sooner (bench/check.js, README); the steady
  * state loses a little, which a batch of this size never reaches back.
  *
- * The flag is a JIT heuristic read at each compile, so setting it at run time is safe; it is set
- * once, before the reader threads start, and only for batches (a single file never warms up).
+ * The flag is a JIT heuristic read at each compile, so setting it at run time is safe. It is set once,
+ * and only for batches (a single file never warms up). When it is set matters: V8's code cache carries
+ * a hash of the flags, so after any change node compiles its own modules from source, in every thread.
+ * A reader thread started after the change took 35-60 ms longer to load zlib (70 ms, 100-130 ms with
+ * the flag set before or just after `new Worker`). So with reader threads it is the reader that sets
+ * it, once it has read its first file and loaded all it reads with; the main thread, loading the
+ * engine meanwhile, has no compiled code of its own in that cache to lose. A batch read on the main
+ * thread alone sets it before its first file.
  */
 import { setFlagsFromString } from "v8";
 

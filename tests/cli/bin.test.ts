@@ -79,3 +79,19 @@ test("a batch checked on worker threads gives the same report, in the same order
       .sort(),
   ).toEqual(["report-measure-differs", "report-measure-note", "report-measure-note"]);
 }, 120_000);
+
+test("reader threads started before a bad --prior is found are stopped: the batch ends with the message, exit 2", async () => {
+  const good = await writeSeedXlsx(tmp.path("early-good.xlsx"));
+  const files = Array.from({ length: 20 }, () => good);
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [bin, "check", ...files, "--prior", tmp.path("no-such-prior.xlsx")], {
+    encoding: "utf8",
+    env: { ...process.env, NODE_PATH: join(ROOT, "node_modules"), XZZF_WORKERS: "2" },
+    // a thread left running would keep the process alive: the test would hit this and fail on status null
+    timeout: 30_000,
+  });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/no-such-prior\.xlsx/);
+  expect(r.stdout).toBe("");
+  expect(Date.now() - started).toBeLessThan(30_000);
+}, 60_000);
