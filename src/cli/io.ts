@@ -58,11 +58,11 @@ function errno(e: unknown): string | undefined {
 
 export function readInput(path: string, t: Tr): Uint8Array {
   try {
-    if (statSync(path).isDirectory()) throw new CliError(t(`“${path}”是文件夹，不是文件。`, `"${path}" is a folder, not a file.`));
+    // no stat first: reading a folder fails with EISDIR, and a batch saves a call per file
     return new Uint8Array(readFileSync(path));
   } catch (e) {
-    if (e instanceof CliError) throw e;
     const code = errno(e);
+    if (code === "EISDIR") throw new CliError(t(`“${path}”是文件夹，不是文件。`, `"${path}" is a folder, not a file.`));
     if (code === "ENOENT") throw new CliError(t(`找不到文件“${path}”。`, `File not found: "${path}".`));
     if (code === "EACCES" || code === "EPERM") throw new CliError(t(`没有权限读取“${path}”。`, `No permission to read "${path}".`));
     throw new CliError(t(`无法读取“${path}”：${(e as Error).message}`, `Cannot read "${path}": ${(e as Error).message}`));
