@@ -11,6 +11,7 @@ import { newWorkbook } from "./workbook";
 import { layoutFor } from "../templates/layout";
 import type { TableId } from "../templates/schema";
 import { checkOutput, CliError, EXIT_OK, writeOutput } from "./io";
+import { expandFileArgs } from "./fileArgs";
 import { readWorkbookInput } from "./input";
 import { flag, stringOption, type CommandContext } from "./types";
 
@@ -29,12 +30,14 @@ function keepOptions(raw: unknown, t: (zh: string, en: string) => string): Recor
 
 export async function run(ctx: CommandContext): Promise<number> {
   const { io, t, lang } = ctx;
-  if (ctx.positionals.length < 2) throw new CliError(t("aggregate 至少需要两个文件。", "aggregate needs at least two files."), { usage: true });
+  // a folder or a pattern may stand for the units' files
+  const files = expandFileArgs(ctx.positionals, t);
+  if (files.length < 2) throw new CliError(t("aggregate 至少需要两个文件。", "aggregate needs at least two files."), { usage: true });
   const force = flag(ctx, "force");
-  const out = checkOutput(stringOption(ctx, "out"), ctx.positionals, force, t);
+  const out = checkOutput(stringOption(ctx, "out"), files, force, t);
   const inputs: AggregateInput[] = [];
   const unreadable: string[] = [];
-  for (const file of ctx.positionals) {
+  for (const file of files) {
     try {
       inputs.push({ file, analysis: analyse(readWorkbookFast(await readWorkbookInput(file, t, lang), { file, codec: NODE_ZIP }), { rules: [] }) });
     } catch (e) {

@@ -7,6 +7,7 @@
  */
 import { CliError, EXIT_OK } from "./io";
 import type { CheckFormat } from "./checkOne";
+import { expandFileArgs } from "./fileArgs";
 import { Progress } from "./progress";
 import { startReaders, stopReaders, type Readers } from "./readerThreads";
 import type { Settings } from "../rules/types";
@@ -27,7 +28,8 @@ export async function run(ctx: CommandContext): Promise<number> {
     throw new CliError(t(`--format 只能是 text、json 或 csv，收到“${format}”。`, `--format must be text, json or csv; got "${format}".`));
   }
   const settings = parseThreshold(stringOption(ctx, "threshold"), t);
-  const files = ctx.positionals;
+  // a folder or a pattern the shell left as typed (cmd.exe, PowerShell) stands for its files
+  const files = expandFileArgs(ctx.positionals, t);
   // the reader threads start before anything else loads: their start-up runs beside the engine's loading
   const readers = startReaders(files.length, lang);
   try {

@@ -19,6 +19,7 @@ export const COMMANDS: Command[] = [
         "  --format     输出格式：text（默认，中文报告）、json、csv（Excel 可直接打开）",
         "  --threshold  同比变化超过该百分数须说明原因，默认 30",
         "  .xls、.et、.ods 文件：本机装有 LibreOffice 时，先在临时文件夹中转换副本再检查（原文件不变）",
+        "  文件夹：检查其中及各子文件夹里的 .xlsx、.docx、.xls 等文件；*.xlsx 这类通配符由 xzzf 展开（cmd.exe、PowerShell 不展开）",
         "  退出码：0 没有错误；1 有错误；2 有文件无法读取或参数有误",
       ].join("\n"),
       en: [
@@ -29,6 +30,7 @@ export const COMMANDS: Command[] = [
         "  --format     text (default), json, or csv (opens in Excel)",
         "  --threshold  a change of at least this percentage must be explained; default 30",
         "  .xls, .et, .ods: converted first (a copy, in a temp folder) when LibreOffice is installed",
+        "  A folder: the .xlsx, .docx, .xls… files in it and its subfolders; xzzf expands *.xlsx itself (cmd.exe and PowerShell do not)",
         "  Exit code: 0 no error; 1 errors found; 2 a file could not be read or the arguments are wrong",
       ].join("\n"),
     },
@@ -128,10 +130,12 @@ export const COMMANDS: Command[] = [
       zh: [
         "xzzf aggregate <文件.xlsx>... --out <汇总.xlsx> [--unit <汇总单位名>] [--contact <联系人和电话>] [--keep <单位=文件>]... [--force]",
         "  报告年度不一致时拒绝汇总；同一单位出现在多个文件中时（防止重复统计），需用 --keep 指定保留哪一份",
+        "  可以给文件夹（汇总其中及子文件夹里的报表）或通配符（如 各单位\\*.xlsx）",
       ].join("\n"),
       en: [
         "xzzf aggregate <file.xlsx>... --out <total.xlsx> [--unit <name>] [--contact <text>] [--keep <unit=file>]... [--force]",
         "  Refuses mixed report years; a unit found in several files needs --keep to say which to keep",
+        "  A folder (its reports and those of its subfolders) or a pattern (各单位\\*.xlsx) may stand for the files",
       ].join("\n"),
     },
     options: {

@@ -38,6 +38,7 @@ export function usage(lang: Lang): string {
     t("示例：", "Examples:"),
     "  xzzf check 2024年统计表.xlsx",
     "  xzzf check *.xlsx --format csv > 检查结果.csv",
+    "  xzzf check 各单位报表\\ --format csv > 检查结果.csv",
     "  xzzf check 2025年统计表.xlsx --prior 2024年统计表.xlsx",
     "  xzzf ratios 2024年统计表.xlsx --out 2024年统计表-同比.xlsx",
     "  xzzf annotate 2024年统计表.xlsx --out 2024年统计表-审核.xlsx",

@@ -1,4 +1,5 @@
-import { readFileSync } from "fs";
+import { mkdirSync, readFileSync } from "fs";
+import { join } from "path";
 import { run, tempDir } from "./run";
 import { withYearly, writeSeedXlsx } from "../helpers/xlsx";
 import { readWorkbookFast } from "../../src/host/xlsx/fastReader";
@@ -43,6 +44,26 @@ describe("xzzf aggregate", () => {
     const a5 = back.tables.find((t) => t.id === "A5") as RecognisedColumnTable;
     expect(a5.rows.filter((x) => x.inUse).map((x) => x.cells.name.raw)).toEqual(["甲局", "乙局"]);
     expect(back.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  test("a folder of the units' files (or a pattern, as cmd.exe passes it on) stands for them", async () => {
+    const dir = tmp.path("units");
+    mkdirSync(dir);
+    await unitFile("units/a.xlsx", "甲局", [7, 9]);
+    await unitFile("units/b.xlsx", "乙局", [6, 7]);
+    for (const arg of [dir, join(dir, "*.xlsx")]) {
+      const out = tmp.path(`from-folder-${arg === dir ? "dir" : "pattern"}.xlsx`);
+      const r = await run(["aggregate", arg, "--out", out]);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("甲局、乙局");
+      const a2 = analyse(readWorkbookFast(new Uint8Array(readFileSync(out)))).tables.find((t) => t.id === "A2") as RecognisedYearlyTable;
+      expect([a2.blocks[0].categories.penalty.prior.raw, a2.blocks[0].categories.penalty.current.raw]).toEqual([13, 16]);
+    }
+    // one file is not a total
+    const one = await run(["aggregate", join(dir, "a*.xlsx"), "--out", tmp.path("one.xlsx")]);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain("aggregate 至少需要两个文件");
   });
 
   test("refuses mixed years and a unit reported twice, writing nothing", async () => {

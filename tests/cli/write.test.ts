@@ -1,5 +1,5 @@
 /** The writing commands: ratios, annotate, template. Outputs are read back and compared cell by cell. */
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import ExcelJS from "exceljs";
 import { run, tempDir } from "./run";
 import { cellOf, writeSeedXlsx } from "../helpers/xlsx";
@@ -44,6 +44,16 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
 }
 
 describe("xzzf ratios", () => {
+  test("a folder given as the input: one Chinese sentence naming it, exit 2, nothing written", async () => {
+    const folder = tmp.path("a-folder.xlsx");
+    mkdirSync(folder);
+    const out = tmp.path("from-folder.xlsx");
+    const r = await run(["ratios", folder, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`“${folder}”是文件夹，不是文件。`);
+    expect(existsSync(out)).toBe(false);
+  });
+
   test("fills every 同比变化 cell with the spec's ratios as text; every other cell unchanged", async () => {
     const out = tmp.path("ratios.xlsx");
     const r = await run(["ratios", seed, "--out", out]);

@@ -1,0 +1,177 @@
+/**
+ * The file arguments of the commands that take many files (check, aggregate). A folder stands for the
+ * workbooks and reports in it and in its subfolders; a name with `*` or `?` for the files it matches.
+ * A Unix shell expands `*.xlsx` itself, but cmd.exe and PowerShell pass it on as typed, and the
+ * README's `xzzf check *.xlsx` would otherwise find no file on the Windows machines of most offices.
+ * An argument naming an existing file is taken as written, whatever its characters.
+ */
+import { readdirSync, statSync, type Dirent } from "fs";
+import { join } from "path";
+import { CliError, type Tr } from "./io";
+
+/** What a folder contributes: what check reads (by content) and LibreOffice converts. */
+export const FOLDER_EXTENSIONS = [".xlsx", ".xlsm", ".xltx", ".xltm", ".docx", ".xls", ".et", ".ods"];
+
+export interface ExpandOptions {
+  /** Names match without regard to case here (Windows and macOS file systems); the running platform by default. */
+  platform?: NodeJS.Platform;
+}
+
+const WILDCARD = /[*?]/;
+
+/**
+ * Never a workbook: Excel's and WPS's lock files (`~$报表.xlsx`, a few hundred bytes, left beside an
+ * open workbook, and on a network share seen by every reviewer) and hidden files.
+ */
+function skipped(name: string): boolean {
+  return name.startsWith("~$") || name.startsWith(".");
+}
+
+/** Orders names as people do: `第2单位` before `第10单位`; digits compared by value, the rest by character. */
+export function naturalCompare(a: string, b: string): number {
+  const ra = a.match(/\d+|\D+/g) ?? [];
+  const rb = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(ra.length, rb.length); i++) {
+    const x = ra[i];
+    const y = rb[i];
+    if (x === y) continue;
+    const dx = x.charCodeAt(0) >= 48 && x.charCodeAt(0) <= 57;
+    const dy = y.charCodeAt(0) >= 48 && y.charCodeAt(0) <= 57;
+    if (dx && dy) {
+      const nx = x.replace(/^0+/, "");
+      const ny = y.replace(/^0+/, "");
+      if (nx.length !== ny.length) return nx.length - ny.length;
+      if (nx !== ny) return nx < ny ? -1 : 1;
+      // the same number written with other leading zeros: left to the plain comparison at the end
+      continue;
+    }
+    return x < y ? -1 : 1;
+  }
+  return ra.length - rb.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function listDir(dir: string, t: Tr): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new CliError(t(`无法读取文件夹“${dir}”：${(e as Error).message}`, `Cannot read folder "${dir}": ${(e as Error).message}`));
+  }
+}
+
+/** Whether a directory entry is a file, following a link to a file (a link to a folder is not followed: no loops). */
+function isFile(dir: string, d: Dirent): boolean {
+  if (d.isFile()) return true;
+  if (!d.isSymbolicLink()) return false;
+  try {
+    return statSync(join(dir, d.name)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The workbooks and reports in a folder, in natural order, then those of each subfolder in turn. */
+function folderFiles(dir: string, t: Tr): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    const entries = listDir(d, t)
+      .filter((e) => !skipped(e.name))
+      .sort((a, b) => naturalCompare(a.name, b.name));
+    for (const e of entries) if (isFile(d, e) && FOLDER_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x))) out.push(join(d, e.name));
+    for (const e of entries) if (e.isDirectory()) walk(join(d, e.name));
+  };
+  walk(dir);
+  return out;
+}
+
+/** A name pattern (`*`: any run of characters, `?`: one) as a regular expression. */
+function segmentRegExp(segment: string, ignoreCase: boolean): RegExp {
+  const body = segment
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
+  return new RegExp(`^${body}$`, ignoreCase ? "i" : "");
+}
+
+/** The files a pattern matches: wildcards in any part of the path, `**` for any depth of folders. */
+function patternFiles(pattern: string, platform: NodeJS.Platform, t: Tr): string[] {
+  const windows = platform === "win32";
+  const parts = pattern.split(windows ? /[\\/]/ : /\//);
+  const ignoreCase = windows || platform === "darwin";
+  // the fixed start of the path (`D:`, `/`, `各单位`), up to the first part with a wildcard (there is one)
+  const first = parts.findIndex((p) => WILDCARD.test(p));
+  let base = parts.slice(0, first).join("/");
+  if (base === "" && parts[0] === "" && first > 0) base = "/";
+  const results: string[] = [];
+  const visit = (dir: string, i: number): void => {
+    const part = parts[i];
+    const last = i === parts.length - 1;
+    const shown = (name: string) => (dir === "" ? name : join(dir, name));
+    if (!WILDCARD.test(part)) {
+      const path = shown(part);
+      if (last) {
+        if (isExistingFile(path)) results.push(path);
+      } else if (isExistingDir(path)) visit(path, i + 1);
+      return;
+    }
+    const entries = listDir(dir === "" ? "." : dir, t).sort((a, b) => naturalCompare(a.name, b.name));
+    if (part === "**") {
+      // no folder at all, then each folder below, at any depth
+      visit(dir, i + 1);
+      for (const e of entries) if (e.isDirectory() && !skipped(e.name)) visit(shown(e.name), i);
+      return;
+    }
+    const re = segmentRegExp(part, ignoreCase);
+    for (const e of entries) {
+      // as shells do, `*` does not match a hidden name unless the pattern starts with a dot; lock files never
+      if (e.name.startsWith("~$") || (e.name.startsWith(".") && !part.startsWith(".")) || !re.test(e.name)) continue;
+      if (last) {
+        if (isFile(dir === "" ? "." : dir, e)) results.push(shown(e.name));
+      } else if (e.isDirectory()) visit(shown(e.name), i + 1);
+    }
+  };
+  if (base !== "" && !isExistingDir(base)) return [];
+  visit(base, first);
+  return results;
+}
+
+function isExistingFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isExistingDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The files the arguments name, in their order: a folder's files and a pattern's matches in natural
+ * order. A folder with no workbook and a pattern that matches nothing stop the command with a message
+ * naming them (a mistyped folder should not pass for a clean batch); anything else is kept as written,
+ * for the reader to say why it cannot be read.
+ */
+export function expandFileArgs(args: readonly string[], t: Tr, opts: ExpandOptions = {}): string[] {
+  const platform = opts.platform ?? process.platform;
+  const out: string[] = [];
+  for (const arg of args) {
+    if (isExistingDir(arg)) {
+      const files = folderFiles(arg, t);
+      if (files.length === 0) {
+        const kinds = FOLDER_EXTENSIONS.join("、");
+        throw new CliError(t(`文件夹“${arg}”及其子文件夹里没有可检查的文件（${kinds}）。`, `No workbook or report in folder "${arg}" or below it (${kinds}).`));
+      }
+      out.push(...files);
+    } else if (WILDCARD.test(arg) && !isExistingFile(arg)) {
+      const files = patternFiles(arg, platform, t);
+      if (files.length === 0) throw new CliError(t(`没有与“${arg}”匹配的文件。`, `No file matches "${arg}".`));
+      out.push(...files);
+    } else out.push(arg);
+  }
+  return out;
+}
