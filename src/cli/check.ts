@@ -5,14 +5,15 @@
  * arguments are wrong (2 wins). Reading a file is one step (readFile.ts: a snapshot, or why not), so
  * another kind of file is another read step; the batch is checkBatch.ts.
  */
-import { CliError, EXIT_OK } from "./io";
+import { checkOutput, CliError, EXIT_OK, type Tr, type Writer } from "./io";
 import type { CheckFormat } from "./checkOne";
 import { expandFileArgs } from "./fileArgs";
 import { Progress } from "./progress";
+import { ReportFile } from "./reportFile";
 import { startReaders, stopReaders, type Readers } from "./readerThreads";
 import type { Settings } from "../rules/types";
 import { parseThreshold } from "./settings";
-import { stringOption, type CommandContext } from "./types";
+import { flag, stringOption, type CommandContext } from "./types";
 
 /** What separates a file's entry from the previous one's. */
 function separator(format: CheckFormat, index: number): string {
@@ -30,6 +31,9 @@ export async function run(ctx: CommandContext): Promise<number> {
   const settings = parseThreshold(stringOption(ctx, "threshold"), t);
   // a folder or a pattern the shell left as typed (cmd.exe, PowerShell) stands for its files
   const files = expandFileArgs(ctx.positionals, t);
+  const outPath = stringOption(ctx, "out");
+  // never one of the inputs; an existing file only with --force
+  if (outPath !== undefined) checkOutput(outPath, files, flag(ctx, "force"), t);
   // the reader threads start before anything else loads: their start-up runs beside the engine's loading
   const readers = startReaders(files.length, lang);
   try {
@@ -40,6 +44,32 @@ export async function run(ctx: CommandContext): Promise<number> {
 }
 
 async function checkFiles(ctx: CommandContext, files: string[], format: CheckFormat, settings: Partial<Settings>, readers: Readers): Promise<number> {
+  const { io, t } = ctx;
+  const outPath = stringOption(ctx, "out");
+  const file = outPath === undefined ? null : new ReportFile(outPath, flag(ctx, "force"), t);
+  try {
+    const { exit, tally } = await checkInto(file ?? io.stdout, ctx, files, format, settings, readers, file !== null);
+    if (file) {
+      file.finish();
+      io.stdout.write(`${t(`检查结果已写入“${outPath}”。`, `The report is in "${outPath}". `)}${tallyText(files.length, tally, t)}\n`);
+    }
+    return exit;
+  } catch (e) {
+    file?.abandon();
+    throw e;
+  }
+}
+
+/** The report, to `sink`: standard output, or the file of --out (`toFile`). */
+async function checkInto(
+  sink: Writer,
+  ctx: CommandContext,
+  files: string[],
+  format: CheckFormat,
+  settings: Partial<Settings>,
+  readers: Readers,
+  toFile: boolean,
+): Promise<{ exit: number; tally: Tally }> {
   const { io, t, lang } = ctx;
   // the engine and the rules (through the batch), and the templates (through the report)
   const [{ checkAll }, { csvHeader, JSON_CLOSE, JSON_OPEN }] = await Promise.all([import("./checkBatch"), import("./report")]);
@@ -51,10 +81,12 @@ async function checkFiles(ctx: CommandContext, files: string[], format: CheckFor
 
   const progress = new Progress(io.stderr, files.length, t("检查中", "Checking"));
   // results are written as they come and only counted, so memory stays flat over any batch
-  const tally = { unreadable: 0, skipped: 0, withErrors: 0, errors: 0 };
+  const tally: Tally = { unreadable: 0, skipped: 0, withErrors: 0, errors: 0 };
   let exit = EXIT_OK;
-  if (format === "json") io.stdout.write(JSON_OPEN);
-  else if (format === "csv") io.stdout.write(csvHeader());
+  // a text report in a file starts with a BOM, as the CSV does: Notepad before Windows 10 1903 reads UTF-8 without one as GBK
+  if (format === "text" && toFile) sink.write("\ufeff");
+  if (format === "json") sink.write(JSON_OPEN);
+  else if (format === "csv") sink.write(csvHeader());
   progress.update(0, files[0]);
   await checkAll(files, { settings, prior, body, t, lang }, format, readers, (r, i) => {
     exit = Math.max(exit, r.exit);
@@ -64,20 +96,27 @@ async function checkFiles(ctx: CommandContext, files: string[], format: CheckFor
     tally.errors += r.errors;
     progress.clear();
     if (r.err) io.stderr.write(r.err);
-    io.stdout.write(separator(format, i) + r.out);
+    sink.write(separator(format, i) + r.out);
     if (i + 1 < files.length) progress.update(i + 1, files[i + 1]);
   });
   progress.clear();
-  if (format === "json") io.stdout.write(JSON_CLOSE);
-  else if (format === "text" && files.length > 1) {
-    const skippedZh = tally.skipped ? `，${tally.skipped} 个与 --prior 年份不符未检查` : "";
-    const skippedEn = tally.skipped ? `, ${tally.skipped} not checked (year does not follow --prior)` : "";
-    io.stdout.write(
-      t(
-        `\n共 ${files.length} 个文件：${tally.unreadable} 个无法读取${skippedZh}，${tally.withErrors} 个有错误（错误共 ${tally.errors} 条）。\n`,
-        `\n${files.length} files: ${tally.unreadable} unreadable${skippedEn}, ${tally.withErrors} with errors (${tally.errors} errors in all).\n`,
-      ),
-    );
-  }
-  return exit;
+  if (format === "json") sink.write(JSON_CLOSE);
+  else if (format === "text" && files.length > 1) sink.write(`\n${tallyText(files.length, tally, t)}\n`);
+  return { exit, tally };
+}
+
+interface Tally {
+  unreadable: number;
+  skipped: number;
+  withErrors: number;
+  errors: number;
+}
+
+function tallyText(files: number, tally: Tally, t: Tr): string {
+  const skippedZh = tally.skipped ? `，${tally.skipped} 个与 --prior 年份不符未检查` : "";
+  const skippedEn = tally.skipped ? `, ${tally.skipped} not checked (year does not follow --prior)` : "";
+  return t(
+    `共 ${files} 个文件：${tally.unreadable} 个无法读取${skippedZh}，${tally.withErrors} 个有错误（错误共 ${tally.errors} 条）。`,
+    `${files} files: ${tally.unreadable} unreadable${skippedEn}, ${tally.withErrors} with errors (${tally.errors} errors in all).`,
+  );
 }
