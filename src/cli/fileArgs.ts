@@ -8,9 +8,7 @@
 import { readdirSync, statSync, type Dirent } from "fs";
 import { join } from "path";
 import { CliError, type Tr } from "./io";
-
-/** What a folder contributes: what check reads (by content) and LibreOffice converts. */
-export const FOLDER_EXTENSIONS = [".xlsx", ".xlsm", ".xltx", ".xltm", ".docx", ".xls", ".et", ".ods"];
+import { folderOrder, isLockOrHidden, naturalCompare, REPORT_EXTENSIONS } from "../flows/inputFiles";
 
 export interface ExpandOptions {
   /** Names match without regard to case here (Windows and macOS file systems); the running platform by default. */
@@ -18,37 +16,6 @@ export interface ExpandOptions {
 }
 
 const WILDCARD = /[*?]/;
-
-/**
- * Never a workbook: Excel's and WPS's lock files (`~$报表.xlsx`, a few hundred bytes, left beside an
- * open workbook, and on a network share seen by every reviewer) and hidden files.
- */
-function skipped(name: string): boolean {
-  return name.startsWith("~$") || name.startsWith(".");
-}
-
-/** Orders names as people do: `第2单位` before `第10单位`; digits compared by value, the rest by character. */
-export function naturalCompare(a: string, b: string): number {
-  const ra = a.match(/\d+|\D+/g) ?? [];
-  const rb = b.match(/\d+|\D+/g) ?? [];
-  for (let i = 0; i < Math.min(ra.length, rb.length); i++) {
-    const x = ra[i];
-    const y = rb[i];
-    if (x === y) continue;
-    const dx = x.charCodeAt(0) >= 48 && x.charCodeAt(0) <= 57;
-    const dy = y.charCodeAt(0) >= 48 && y.charCodeAt(0) <= 57;
-    if (dx && dy) {
-      const nx = x.replace(/^0+/, "");
-      const ny = y.replace(/^0+/, "");
-      if (nx.length !== ny.length) return nx.length - ny.length;
-      if (nx !== ny) return nx < ny ? -1 : 1;
-      // the same number written with other leading zeros: left to the plain comparison at the end
-      continue;
-    }
-    return x < y ? -1 : 1;
-  }
-  return ra.length - rb.length || (a < b ? -1 : a > b ? 1 : 0);
-}
 
 function listDir(dir: string, t: Tr): Dirent[] {
   try {
@@ -73,11 +40,13 @@ function isFile(dir: string, d: Dirent): boolean {
 function folderFiles(dir: string, t: Tr): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
-    const entries = listDir(d, t)
-      .filter((e) => !skipped(e.name))
-      .sort((a, b) => naturalCompare(a.name, b.name));
-    for (const e of entries) if (isFile(d, e) && FOLDER_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x))) out.push(join(d, e.name));
-    for (const e of entries) if (e.isDirectory()) walk(join(d, e.name));
+    const { files, folders } = folderOrder(
+      listDir(d, t),
+      (e) => e.name,
+      (e) => e.isDirectory(),
+    );
+    for (const e of files) if (isFile(d, e)) out.push(join(d, e.name));
+    for (const e of folders) walk(join(d, e.name));
   };
   walk(dir);
   return out;
@@ -117,7 +86,7 @@ function patternFiles(pattern: string, platform: NodeJS.Platform, t: Tr): string
     if (part === "**") {
       // no folder at all, then each folder below, at any depth
       visit(dir, i + 1);
-      for (const e of entries) if (e.isDirectory() && !skipped(e.name)) visit(shown(e.name), i);
+      for (const e of entries) if (e.isDirectory() && !isLockOrHidden(e.name)) visit(shown(e.name), i);
       return;
     }
     const re = segmentRegExp(part, ignoreCase);
@@ -163,7 +132,7 @@ export function expandFileArgs(args: readonly string[], t: Tr, opts: ExpandOptio
     if (isExistingDir(arg)) {
       const files = folderFiles(arg, t);
       if (files.length === 0) {
-        const kinds = FOLDER_EXTENSIONS.join("、");
+        const kinds = REPORT_EXTENSIONS.join("、");
         throw new CliError(t(`文件夹“${arg}”及其子文件夹里没有可检查的文件（${kinds}）。`, `No workbook or report in folder "${arg}" or below it (${kinds}).`));
       }
       out.push(...files);

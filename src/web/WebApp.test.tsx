@@ -366,7 +366,7 @@ describe("for the many-files view", () => {
     const onManyFiles = jest.fn();
     render(<WebApp onManyFiles={onManyFiles} />);
     await sampleOpened();
-    expect(screen.getByTestId("file-input")).toHaveAttribute("accept", ".xlsx,.docx,.xls,.et,.ods");
+    expect(screen.getByTestId("file-input")).toHaveAttribute("accept", ".xlsx,.xlsm,.xltx,.xltm,.docx,.xls,.et,.ods");
     const a = xlsxFile(await seedXlsxBytes({ ids: ["A2"] }), "甲.xlsx");
     const b = xlsxFile(await seedXlsxBytes({ ids: ["A4"] }), "乙.xlsx");
     await user.upload(screen.getByTestId("file-input"), [a, b]);
@@ -378,7 +378,7 @@ describe("for the many-files view", () => {
     expect(onManyFiles).toHaveBeenCalledTimes(1);
   });
 
-  test("a dropped folder is walked for workbooks and reports, in path order, and handed over", async () => {
+  test("a dropped folder is walked for workbooks and reports (files in natural order, then subfolders; no lock files) and handed over", async () => {
     const onManyFiles = jest.fn();
     render(<WebApp onManyFiles={onManyFiles} />);
     await sampleOpened();
@@ -403,16 +403,17 @@ describe("for the many-files view", () => {
     });
     const inner = dirEntry("乡镇", "/报表/乡镇", [fileEntry(file("丙.docx"), "/报表/乡镇")]);
     const top = dirEntry("报表", "/报表", [
-      fileEntry(file("乙.xlsx"), "/报表"),
+      fileEntry(file("第10单位.xlsx"), "/报表"),
       fileEntry(file("Thumbs.db"), "/报表"),
       inner,
-      fileEntry(file("甲.xls"), "/报表"),
+      fileEntry(file("~$第10单位.xlsx"), "/报表"),
+      fileEntry(file("第2单位.xls"), "/报表"),
     ]);
     fireEvent.drop(screen.getByRole("heading", { level: 1 }), {
       dataTransfer: { files: [], items: [{ kind: "file", webkitGetAsEntry: () => top }] },
     });
     await waitFor(() => expect(onManyFiles).toHaveBeenCalledTimes(1));
-    expect(onManyFiles.mock.calls[0][0].map((f: File) => f.name)).toEqual(["乙.xlsx", "丙.docx", "甲.xls"]);
+    expect(onManyFiles.mock.calls[0][0].map((f: File) => f.name)).toEqual(["第2单位.xls", "第10单位.xlsx", "丙.docx"]);
     expect(screen.getByTestId("current-file")).toHaveTextContent(SAMPLE_FILE_NAME);
   });
 

@@ -38,6 +38,7 @@ import { errorText } from "../errors";
 import type { SheetLayout } from "../templates/layout";
 import { Pane } from "../pane/Pane";
 import { copyName, type CopyKind } from "./copyName";
+import { folderOrder, REPORT_EXTENSIONS } from "../flows/inputFiles";
 import type { RatioCopy } from "./downloads";
 import { openSample, sampleLayouts } from "./sampleWorkbook";
 import { SheetGrid } from "./SheetGrid";
@@ -48,9 +49,6 @@ const zh = webTranslator("zh");
 
 export const PRODUCT_NAME = zh("appTitle");
 export const PRIVACY_LINE = zh("webPrivacy");
-
-/** What a many-files view can read: workbooks, reports, and the formats it names when refusing them. */
-export const BATCH_FILE = /\.(xlsx|docx|xls|et|ods)$/i;
 
 /** What this page opens: a workbook, or a 工作报告 shown as its tables (表1…表N). */
 const OPENABLE = /\.(xlsx|docx)$/i;
@@ -133,26 +131,29 @@ function directoryBatch(reader: FileSystemDirectoryReader): Promise<FileSystemEn
 }
 
 /**
- * The files of dropped entries: a dropped file as it is; inside a folder (recursively, by path) only
- * the kinds a many-files view reads, so a folder's Thumbs.db or desktop.ini does not become a row.
+ * The files of dropped entries: a dropped file as it is; inside a folder only the kinds a many-files
+ * view reads, lock and hidden files left out (a folder's Thumbs.db or `~$报表.xlsx` does not become a
+ * row), each folder's files in natural order before its subfolders, as `xzzf check <folder>` takes them.
  */
 export async function filesOfEntries(entries: readonly FileSystemEntry[]): Promise<File[]> {
   const out: File[] = [];
-  const walk = async (entry: FileSystemEntry, dropped: boolean): Promise<void> => {
-    if (entry.isFile) {
-      const file = await entryFile(entry as FileSystemFileEntry);
-      if (dropped || BATCH_FILE.test(file.name)) out.push(file);
-      return;
-    }
-    if (!entry.isDirectory) return;
+  const walk = async (entry: FileSystemEntry): Promise<void> => {
     const reader = (entry as FileSystemDirectoryEntry).createReader();
     const children: FileSystemEntry[] = [];
     // readEntries hands a folder over in batches (100 at a time in Chromium) until an empty one.
     for (let batch = await directoryBatch(reader); batch.length > 0; batch = await directoryBatch(reader)) children.push(...batch);
-    children.sort((a, b) => (a.fullPath < b.fullPath ? -1 : a.fullPath > b.fullPath ? 1 : 0));
-    for (const child of children) await walk(child, false);
+    const { files, folders } = folderOrder(
+      children,
+      (e) => e.name,
+      (e) => e.isDirectory,
+    );
+    for (const f of files) if (f.isFile) out.push(await entryFile(f as FileSystemFileEntry));
+    for (const d of folders) await walk(d);
   };
-  for (const e of entries) await walk(e, true);
+  for (const e of entries) {
+    if (e.isFile) out.push(await entryFile(e as FileSystemFileEntry));
+    else if (e.isDirectory) await walk(e);
+  }
   return out;
 }
 
@@ -428,7 +429,7 @@ export function WebAppView({
             {t("webOpenAny")}
             <input
               type="file"
-              accept={onManyFiles ? ".xlsx,.docx,.xls,.et,.ods" : ".xlsx,.docx"}
+              accept={onManyFiles ? REPORT_EXTENSIONS.join(",") : ".xlsx,.docx"}
               multiple
               data-testid="file-input"
               className={page.fileInput}
