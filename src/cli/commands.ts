@@ -76,15 +76,20 @@ export const COMMANDS: Command[] = [
     usage: {
       zh: [
         "xzzf annotate <文件.xlsx> --out <新文件.xlsx> [--prior <上年报表.xlsx>] [--threshold <百分数>] [--force]",
+        "xzzf annotate <文件.xlsx|文件夹>... --out-dir <文件夹> [--threshold <百分数>] [--force]",
         "  错误标红、需核实标黄、提示标蓝，问题说明写在单元格批注中；数值不作任何改动",
+        "  --out-dir  批量标注：每个文件在该文件夹里生成一份“<文件名>-标注.xlsx”，便于退回各单位修改",
       ].join("\n"),
       en: [
         "xzzf annotate <file.xlsx> --out <new.xlsx> [--prior <last-year.xlsx>] [--threshold <percent>] [--force]",
+        "xzzf annotate <file.xlsx|folder>... --out-dir <folder> [--threshold <percent>] [--force]",
         "  Errors red, items to verify yellow, info blue, the message as a cell note; no value is changed",
+        '  --out-dir  many files: a "<name>-标注.xlsx" for each in that folder, to send back to each unit',
       ].join("\n"),
     },
     options: {
       out: { type: "string", short: "o" },
+      "out-dir": { type: "string" },
       prior: { type: "string" },
       threshold: { type: "string" },
       force: { type: "boolean" },

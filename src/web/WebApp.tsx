@@ -37,7 +37,7 @@ import { fileBytes } from "../pane/fileBytes";
 import { errorText } from "../errors";
 import type { SheetLayout } from "../templates/layout";
 import { Pane } from "../pane/Pane";
-import { copyName, type CopyKind } from "./copyName";
+import { copyName, type CopyKind } from "../flows/copyName";
 import { folderOrder, REPORT_EXTENSIONS } from "../flows/inputFiles";
 import type { RatioCopy } from "./downloads";
 import { openSample, sampleLayouts } from "./sampleWorkbook";

@@ -48,6 +48,8 @@ describe("copyName", () => {
     expect(copyName("2024年统计表.xlsx", "annotated")).toBe("2024年统计表-标注.xlsx");
     expect(copyName("a.XLSX", "ratios")).toBe("a-同比.xlsx");
     expect(copyName("a", "submission")).toBe("a-报送.xlsx");
+    expect(copyName("旧表.xls", "annotated")).toBe("旧表-标注.xlsx");
+    expect(copyName("宏.XLSM", "annotated")).toBe("宏-标注.xlsx");
   });
 });
 

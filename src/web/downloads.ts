@@ -12,7 +12,7 @@ import { saveFile, XLSX_MIME } from "./save";
 
 export { XLSX_MIME };
 
-export { copyName, type CopyKind } from "./copyName";
+export { copyName, type CopyKind } from "../flows/copyName";
 
 async function copyOf(host: FileHost, factory: HostFactory): Promise<FileHost> {
   return factory.fromBytes(await host.toBytes());
