@@ -36,6 +36,7 @@ import {
 } from "./batchDownloads";
 import { saveFile, XLSX_MIME, ZIP_MIME } from "../save";
 import type { FileSummary } from "./types";
+import { REPORT_EXTENSIONS } from "../../flows/inputFiles";
 
 export { BatchSession };
 
@@ -184,7 +185,7 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
           <Text weight="semibold">{t("batchTitle", { total: snapshot.total })}</Text>
           <label className={styles.pick}>
             {t("batchNewFiles")}
-            <input type="file" multiple accept=".xlsx" data-testid="batch-file-input" className={page.fileInput} onChange={onPick} />
+            <input type="file" multiple accept={REPORT_EXTENSIONS.join(",")} data-testid="batch-file-input" className={page.fileInput} onChange={onPick} />
           </label>
         </section>
 

@@ -45,7 +45,8 @@ test("several files: the summary, a row opened in the grid, 返回汇总 to the 
   await waitFor(() => expect(screen.getAllByTestId("batch-row")).toHaveLength(3));
   expect(screen.getAllByTestId("batch-row").map((r) => ({ ...r.dataset }))).toEqual(before);
 
-  // a new choice of several files is a new batch
+  // a new choice of several files is a new batch, of the same kinds of file as the first
+  expect(screen.getByTestId("batch-file-input")).toHaveAttribute("accept", ".xlsx,.xlsm,.xltx,.xltm,.docx,.xls,.et,.ods");
   fireEvent.change(screen.getByTestId("batch-file-input"), { target: { files: [files[0], files[2]] } });
   await waitFor(() => expect(screen.getByTestId("batch-count")).toHaveTextContent("已检查 2 个文件"), { timeout: 30_000 });
   expect(rowFiles()).toEqual(["甲.xlsx", "空.xlsx"]);
