@@ -25,7 +25,15 @@ export class ReportFile implements Writer {
     } catch (e) {
       throw this.cannotWrite(e);
     }
+    // Ctrl+C ends node without running any finally: the temporary file would stay beside the target
+    process.once("SIGINT", this.interrupted);
   }
+
+  private readonly interrupted = (): void => {
+    this.abandon();
+    // 128 + SIGINT, as a shell reports a program Ctrl+C ended
+    process.exit(130);
+  };
 
   write(s: string): void {
     if (this.fd === null) return;
@@ -40,6 +48,7 @@ export class ReportFile implements Writer {
   /** The report takes its name. */
   finish(): void {
     if (this.fd === null) return;
+    process.removeListener("SIGINT", this.interrupted);
     closeSync(this.fd);
     this.fd = null;
     try {
@@ -58,6 +67,7 @@ export class ReportFile implements Writer {
 
   /** The run failed: no report, and no temporary file left behind. */
   abandon(): void {
+    process.removeListener("SIGINT", this.interrupted);
     if (this.fd !== null) {
       closeSync(this.fd);
       this.fd = null;

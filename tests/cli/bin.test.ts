@@ -3,8 +3,8 @@
  * tsconfig.cli.json into a temp folder (next to a copy of bin/xzzf.js and package.json, the layout
  * bin/xzzf.js expects), so the test neither needs nor disturbs the project's dist-cli.
  */
-import { spawnSync } from "child_process";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "fs";
+import { spawn, spawnSync } from "child_process";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { tempDir } from "./run";
 import { withYearly, writeSeedXlsx } from "../helpers/xlsx";
@@ -94,4 +94,22 @@ test("reader threads started before a bad --prior is found are stopped: the batc
   expect(r.stderr).toMatch(/no-such-prior\.xlsx/);
   expect(r.stdout).toBe("");
   expect(Date.now() - started).toBeLessThan(30_000);
+}, 60_000);
+
+test("Ctrl+C during check --out: no report and no temporary file are left, exit 130", async () => {
+  if (process.platform === "win32") return; // no SIGINT to send a child there
+  const seed = await writeSeedXlsx(tmp.path("sigint-seed.xlsx"));
+  const dir = tmp.path("sigint-out");
+  mkdirSync(dir);
+  const out = join(dir, "检查结果.csv");
+  const child = spawn(process.execPath, [bin, "check", ...Array.from({ length: 600 }, () => seed), "--format", "csv", "--out", out], {
+    env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") },
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  // the temporary file beside the target shows the report is being written: interrupt then
+  for (let i = 0; i < 2000 && readdirSync(dir).length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  expect(readdirSync(dir)).toEqual([`.检查结果.csv.${child.pid}.tmp`]);
+  child.kill("SIGINT");
+  expect(await exited).toBe(130);
+  expect(readdirSync(dir)).toEqual([]);
 }, 60_000);
