@@ -70,6 +70,8 @@ function patternFiles(pattern: string, platform: NodeJS.Platform, t: Tr): string
   const first = parts.findIndex((p) => WILDCARD.test(p));
   let base = parts.slice(0, first).join("/");
   if (base === "" && parts[0] === "" && first > 0) base = "/";
+  // `D:` alone is the current folder of drive D, not its root: `D:\*.xlsx` means the root
+  if (windows && /^[A-Za-z]:$/.test(base) && first > 0) base += "/";
   const results: string[] = [];
   const visit = (dir: string, i: number): void => {
     const part = parts[i];
