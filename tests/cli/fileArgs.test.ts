@@ -59,6 +59,13 @@ test("patterns: * and ? in the name or in folders, ** for any depth; files named
   expect(expandFileArgs([join(dir, "b.xlsx"), join(dir, "a1.*"), "no-such.xlsx"], t)).toEqual([join(dir, "b.xlsx"), join(dir, "a1.xlsx"), "no-such.xlsx"]);
 });
 
+test("the characters of a regular expression in a pattern are themselves", () => {
+  const dir = tree("regex", ["报表(2).xlsx", "报表2.xlsx", "a+b.xlsx", "aab.xlsx", "[x].xlsx"]);
+  expect(expandFileArgs([join(dir, "报表(*).xlsx")], t)).toEqual([join(dir, "报表(2).xlsx")]);
+  expect(expandFileArgs([join(dir, "a+?.xlsx")], t)).toEqual([join(dir, "a+b.xlsx")]);
+  expect(expandFileArgs([join(dir, "[*].xlsx")], t)).toEqual([join(dir, "[x].xlsx")]);
+});
+
 test("case: Windows and macOS match names without regard to case, Linux with", () => {
   const dir = tree("case", ["Report.XLSX", "report2.xlsx"]);
   expect(expandFileArgs([join(dir, "*.xlsx")], t, { platform: "win32" })).toEqual([join(dir, "Report.XLSX"), join(dir, "report2.xlsx")]);
