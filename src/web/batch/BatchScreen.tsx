@@ -80,7 +80,8 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
   const styles = useStyles();
   const page = usePageStyles();
   // the language last chosen in the pane (remembered on this machine)
-  const t = useMemo(() => webTranslator(loadLang() ?? "zh"), []);
+  const lang = useMemo(() => loadLang() ?? "zh", []);
+  const t = useMemo(() => webTranslator(lang), [lang]);
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -227,6 +228,7 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
           onOpen={onOpen}
           onStop={() => session.stop()}
           t={t}
+          lang={lang}
           rowAction={rowAction}
           actions={
             <>

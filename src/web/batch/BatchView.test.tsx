@@ -9,9 +9,11 @@ import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { BatchView } from "./BatchView";
 import type { BatchSnapshot } from "./session";
-import { stateOf, unreadable } from "./readForBatch";
+import { unreadable } from "./readForBatch";
+import { stateOf } from "../../flows/fileState";
 import type { FileSummary } from "./types";
 import { readErrors } from "../../host/xlsx/errors";
+import { webTranslator } from "../../i18n/web";
 
 function summary(index: number, name: string, unit: string, counts: [number, number, number], explained = 0, year: number | null = 2024): FileSummary {
   const c = { error: counts[0], warning: counts[1], info: counts[2] };
@@ -62,6 +64,17 @@ test("a row per file: counts as data attributes, the unreadable file's sentence,
       .map((x) => x.textContent),
   ).toEqual(["a-甲局.xlsx", "甲局", "2024", "附件2、附件3", "0", "2", "5", "2", "可报送"]);
   expect(screen.getByTestId("batch-count")).toHaveTextContent("已检查 5 个文件：可报送 1 个，需修改 3 个，无法读取 1 个。");
+});
+
+test("in English, an unreadable file's reason is the English sentence", () => {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <BatchView snapshot={snap(RESULTS)} onOpen={jest.fn()} t={webTranslator("en")} lang="en" />
+    </FluentProvider>,
+  );
+  const c = rows()[2];
+  expect(within(c).getByTestId("batch-state")).toHaveTextContent(`Cannot be read${readErrors.empty().messageEn}`);
+  expect(within(c).getByTestId("batch-state")).not.toHaveTextContent("文件为空");
 });
 
 test("sorting: a click sorts ascending, a second click descending; the unreadable file stays last", async () => {

@@ -19,8 +19,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { webTranslator, type WebTranslate as Translate } from "../../i18n/web";
+import type { Lang } from "../../i18n";
 import type { BatchSnapshot } from "./session";
-import { tablesText } from "./batchDownloads";
+import { tablesText } from "../../flows/fileState";
 import type { FileSummary } from "./types";
 
 const useStyles = makeStyles({
@@ -120,9 +121,11 @@ export interface BatchViewProps {
   /** A per-row action (the row's 标注副本); its clicks do not open the row. */
   rowAction?(row: FileSummary): ReactNode;
   t?: Translate;
+  /** The page's language: an unreadable file's reason is shown in it. */
+  lang?: Lang;
 }
 
-export function BatchView({ snapshot, onOpen, onStop, actions, rowAction, t = webTranslator("zh") }: BatchViewProps) {
+export function BatchView({ snapshot, onOpen, onStop, actions, rowAction, t = webTranslator("zh"), lang = "zh" }: BatchViewProps) {
   const styles = useStyles();
   const [sort, setSort] = useState<{ col: SortColumn; dir: SortDirection } | null>(null);
   const [onlyErrors, setOnlyErrors] = useState(false);
@@ -185,7 +188,7 @@ export function BatchView({ snapshot, onOpen, onStop, actions, rowAction, t = we
           </TableHeader>
           <TableBody>
             {rows.map((r) => (
-              <BatchRow key={r.index} row={r} onOpen={onOpen} rowAction={rowAction} t={t} />
+              <BatchRow key={r.index} row={r} onOpen={onOpen} rowAction={rowAction} t={t} lang={lang} />
             ))}
           </TableBody>
         </Table>
@@ -204,13 +207,14 @@ interface BatchRowProps {
   onOpen(index: number): void;
   rowAction?(row: FileSummary): ReactNode;
   t: Translate;
+  lang: Lang;
 }
 
 /**
  * One file's row. Memoised: while results stream in, only the new rows render (a summary object
  * never changes once made), so the page keeps answering clicks with hundreds of rows on screen.
  */
-const BatchRow = memo(function BatchRow({ row: r, onOpen, rowAction, t }: BatchRowProps) {
+const BatchRow = memo(function BatchRow({ row: r, onOpen, rowAction, t, lang }: BatchRowProps) {
   const styles = useStyles();
   const onKey = (e: KeyboardEvent) => {
     if (e.key === "Enter" && e.target === e.currentTarget) {
@@ -243,7 +247,7 @@ const BatchRow = memo(function BatchRow({ row: r, onOpen, rowAction, t }: BatchR
         {!read ? (
           <span className={styles.unreadable}>
             {t("batchStateUnreadable")}
-            <span className={styles.reason}>{r.error}</span>
+            <span className={styles.reason}>{lang === "en" ? (r.errorEn ?? r.error) : r.error}</span>
           </span>
         ) : (
           <span className={r.state === "ready" ? styles.ready : styles.fix}>{r.state === "ready" ? t("batchStateReady") : t("batchStateFix")}</span>

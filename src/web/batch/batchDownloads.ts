@@ -20,6 +20,7 @@ import type { HostFactory } from "../webHost";
 import { fileBytes } from "../../pane/fileBytes";
 import { readForBatch } from "./readForBatch";
 import type { FileSummary } from "./types";
+import { tablesText } from "../../flows/fileState";
 
 const zh = webTranslator("zh");
 
@@ -31,10 +32,6 @@ export const AGGREGATE_FILE = "汇总.xlsx";
 export async function loadBatchFactory(): Promise<HostFactory> {
   const { ExcelJSHost } = await import(/* webpackChunkName: "xlsx-host" */ "../../host/xlsx/exceljsHost");
   return { fromBytes: (bytes) => ExcelJSHost.fromBytes(bytes), empty: async () => ExcelJSHost.empty() };
-}
-
-export function tablesText(tables: readonly TableId[]): string {
-  return tables.map((id) => tableDef(id).attachment).join("、");
 }
 
 export function stateText(s: FileSummary, t: Translate = zh): string {

@@ -10,10 +10,11 @@ import { analyse, type AnalyseOptions } from "../../check/analyse";
 import type { WorkbookSnapshot } from "../../grid/grid";
 import { reportUnit } from "../../flows/aggregate";
 import { countBySeverity } from "../../flows/severity";
+import { explainedWarnings, stateOf } from "../../flows/fileState";
 import { WorkbookReadError } from "../../host/xlsx/errors";
 import { readWorkbookFast } from "../../host/xlsx/fastReader";
 import { isDocx, readDocx, tablesProblem } from "../../host/docx/readDocx";
-import type { BatchFinding, BatchState, FileKind, FileSummary } from "./types";
+import type { BatchFinding, FileKind, FileSummary } from "./types";
 
 /** What the engine is given for one file. */
 export interface BatchInput {
@@ -32,12 +33,6 @@ export function readForBatch(name: string, bytes: Uint8Array): BatchInput {
     return { kind: "docx", snapshot: report.snapshot, options: { body: report.paragraphs } };
   }
   return { kind: "xlsx", snapshot: readWorkbookFast(bytes, { file: name }), options: {} };
-}
-
-export function stateOf(tables: number, counts: FileSummary["counts"], explained: number): BatchState {
-  // A workbook without any of the four tables is not a report, whatever its (absent) findings say.
-  if (tables === 0) return "fix";
-  return counts.error === 0 && explained === counts.warning ? "ready" : "fix";
 }
 
 export function unreadable(index: number, name: string, err: unknown): FileSummary {
@@ -83,7 +78,7 @@ export function checkForBatch(index: number, name: string, bytes: Uint8Array): F
     return out;
   });
   const counts = countBySeverity(findings);
-  const explained = findings.filter((f) => f.severity === "warning" && f.explanation !== undefined).length;
+  const explained = explainedWarnings(findings);
   return {
     index,
     name,

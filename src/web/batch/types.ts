@@ -4,6 +4,7 @@
  */
 import type { Severity } from "../../engine/findings";
 import type { TableId } from "../../templates/schema";
+import type { FileState } from "../../flows/fileState";
 
 /** A finding as the batch keeps it: what the 问题清单 and the CLI's CSV show. */
 export interface BatchFinding {
@@ -21,8 +22,8 @@ export interface BatchFinding {
 /** What a file was read as: a workbook, or a Word 工作报告 (its tables and body). */
 export type FileKind = "xlsx" | "docx";
 
-/** 可报送: no error and every warning explained; 需修改: anything else that was read; 无法读取: the file could not be read. */
-export type BatchState = "ready" | "fix" | "unreadable";
+/** 可报送, 需修改 or 无法读取 (src/flows/fileState.ts). */
+export type BatchState = FileState;
 
 export interface FileSummary {
   /** Position in the order received (0-based): results come back in this order. */
