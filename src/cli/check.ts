@@ -17,7 +17,7 @@ import { flag, stringOption, type CommandContext } from "./types";
 
 /** What separates a file's entry from the previous one's. */
 function separator(format: CheckFormat, index: number): string {
-  if (index === 0 || format === "csv") return "";
+  if (index === 0 || format === "csv" || format === "summary") return "";
   return format === "json" ? "," : "\n";
 }
 
@@ -25,8 +25,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   const { t, lang } = ctx;
   if (ctx.positionals.length === 0) throw new CliError(t("缺少要检查的文件。", "No file to check."), { usage: true });
   const format = (stringOption(ctx, "format") ?? "text") as CheckFormat;
-  if (!["text", "json", "csv"].includes(format)) {
-    throw new CliError(t(`--format 只能是 text、json 或 csv，收到“${format}”。`, `--format must be text, json or csv; got "${format}".`));
+  if (!["text", "json", "csv", "summary"].includes(format)) {
+    throw new CliError(t(`--format 只能是 text、json、csv 或 summary，收到“${format}”。`, `--format must be text, json, csv or summary; got "${format}".`));
   }
   const settings = parseThreshold(stringOption(ctx, "threshold"), t);
   // a folder or a pattern the shell left as typed (cmd.exe, PowerShell) stands for its files
@@ -72,7 +72,7 @@ async function checkInto(
 ): Promise<{ exit: number; tally: Tally }> {
   const { io, t, lang } = ctx;
   // the engine and the rules (through the batch), and the templates (through the report)
-  const [{ checkAll }, { csvHeader, JSON_CLOSE, JSON_OPEN }] = await Promise.all([import("./checkBatch"), import("./report")]);
+  const [{ checkAll }, { csvHeader, JSON_CLOSE, JSON_OPEN, summaryHeader }] = await Promise.all([import("./checkBatch"), import("./report")]);
   const priorPath = stringOption(ctx, "prior");
   // the prior report's reader and flows are loaded only for --prior
   const prior = priorPath ? await (await import("./prior")).loadPrior(priorPath, t, lang) : undefined;
@@ -87,6 +87,7 @@ async function checkInto(
   if (format === "text" && toFile) sink.write("\ufeff");
   if (format === "json") sink.write(JSON_OPEN);
   else if (format === "csv") sink.write(csvHeader());
+  else if (format === "summary") sink.write(summaryHeader(lang));
   progress.update(0, files[0]);
   await checkAll(files, { settings, prior, body, t, lang }, format, readers, (r, i) => {
     exit = Math.max(exit, r.exit);

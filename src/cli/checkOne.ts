@@ -8,9 +8,10 @@ import type { Settings } from "../rules/types";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type Lang, type Tr } from "./io";
 import type { ReadOutcome } from "./readFile";
 import { priorYearProblem, type PriorReport } from "./priorYear";
-import { csvRows, formatText, jsonFileEntry, type FileResult } from "./report";
+import { csvRows, formatText, jsonFileEntry, summaryRow, type FileResult } from "./report";
+import { reportUnit } from "../flows/aggregate";
 
-export type CheckFormat = "text" | "json" | "csv";
+export type CheckFormat = "text" | "json" | "csv" | "summary";
 
 export interface CheckOptions {
   settings: Partial<Settings>;
@@ -38,6 +39,7 @@ export function analyseRead(file: string, read: ReadOutcome, opts: CheckOptions)
     file,
     ...(read.report ? { kind: read.report.kind } : {}),
     year: analysis.year,
+    unit: reportUnit(analysis),
     tables: analysis.tables.map((t) => ({ id: t.id, sheet: t.sheet, range: t.range })),
     findings: analysis.findings,
     error: null,
@@ -69,7 +71,8 @@ export function renderResult(r: FileResult, format: CheckFormat, t: Tr, lang: La
   const errors = r.findings.reduce((n, f) => (f.severity === "error" ? n + 1 : n), 0);
   // The text report already shows a read error; other formats, and a report not following --prior's year, say it on stderr.
   const err = r.error !== null && (format !== "text" || r.priorYearMismatch) ? `xzzf: ${r.file}${t("：", ": ")}${r.error}\n` : "";
-  const out = format === "text" ? formatText(r, t, lang) : format === "json" ? jsonFileEntry(r, lang, true) : csvRows(r, lang);
+  const out =
+    format === "text" ? formatText(r, t, lang) : format === "json" ? jsonFileEntry(r, lang, true) : format === "csv" ? csvRows(r, lang) : summaryRow(r, lang);
   return { out, err, exit: exitCodeOf([r]), errors, unreadable: r.error !== null && !r.priorYearMismatch, skipped: !!r.priorYearMismatch };
 }
 

@@ -12,11 +12,11 @@ export const COMMANDS: Command[] = [
     summary: { zh: "检查一个或多个统计表文件，列出错误和需核实的问题", en: "Check one or more workbooks and list errors and items to verify" },
     usage: {
       zh: [
-        "xzzf check <文件.xlsx|工作报告.docx|文件夹>... [--prior <上年报表.xlsx>] [--report <工作报告.docx>] [--format text|json|csv] [--threshold <百分数>] [--out <结果文件>]",
+        "xzzf check <文件.xlsx|工作报告.docx|文件夹>... [--prior <上年报表.xlsx>] [--report <工作报告.docx>] [--format text|json|csv|summary] [--threshold <百分数>] [--out <结果文件>]",
         "  工作报告.docx  检查其中的附件表格，并用正文中的数字核对表格（report-* 规则）",
         "  --prior      上年报表：其本年数与本报表的上年数比对（prior-mismatch）",
         "  --report     工作报告：用其正文中的数字核对所查工作簿的表格",
-        "  --format     输出格式：text（默认，中文报告）、json、csv（Excel 可直接打开）",
+        "  --format     输出格式：text（默认，中文报告）、json、csv（Excel 可直接打开）、summary（每个文件一行：单位、年度、问题数、可报送或需修改，同网页版汇总表）",
         "  --threshold  同比变化超过该百分数须说明原因，默认 30",
         "  --out        把结果写入文件（UTF-8；PowerShell 的 > 会把中文转成乱码），已存在时要加 --force",
         "  .xls、.et、.ods 文件：本机装有 LibreOffice 时，先在临时文件夹中转换副本再检查（原文件不变）",
@@ -24,11 +24,11 @@ export const COMMANDS: Command[] = [
         "  退出码：0 没有错误；1 有错误；2 有文件无法读取或参数有误",
       ].join("\n"),
       en: [
-        "xzzf check <file.xlsx|report.docx|folder>... [--prior <last-year.xlsx>] [--report <report.docx>] [--format text|json|csv] [--threshold <percent>] [--out <file>]",
+        "xzzf check <file.xlsx|report.docx|folder>... [--prior <last-year.xlsx>] [--report <report.docx>] [--format text|json|csv|summary] [--threshold <percent>] [--out <file>]",
         "  report.docx  its attached tables are checked, and the figures of its text against them (report-* rules)",
         "  --prior      last year's report: its current-year figures are compared with this year's prior-year column",
         "  --report     the work report: the figures of its text are checked against the workbooks' tables",
-        "  --format     text (default), json, or csv (opens in Excel)",
+        "  --format     text (default), json, csv (opens in Excel), or summary (a CSV line per file: unit, year, counts, ready or to fix, as the web page's summary)",
         "  --threshold  a change of at least this percentage must be explained; default 30",
         "  --out        write the report to this file (UTF-8; PowerShell's > garbles Chinese); an existing one needs --force",
         "  .xls, .et, .ods: converted first (a copy, in a temp folder) when LibreOffice is installed",

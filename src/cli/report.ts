@@ -6,6 +6,7 @@ import type { Finding, Severity } from "../engine/findings";
 import type { TableId } from "../templates/schema";
 import { TABLE_IDS, TABLE_NAMES, tableDef } from "../templates/tables";
 import { countBySeverity, SEVERITY_LABELS, SEVERITY_LABELS_EN } from "../flows/severity";
+import { explainedWarnings, stateOf, tablesText, type FileState } from "../flows/fileState";
 import type { Lang, Tr } from "./io";
 
 export interface TableSummary {
@@ -26,6 +27,8 @@ export interface FileResult {
   error: string | null;
   /** The file was read but does not follow the --prior report's year (not part of the JSON). */
   priorYearMismatch?: boolean;
+  /** The unit the tables name, for the summary ("" when none; not part of the JSON). */
+  unit?: string;
 }
 
 export interface JsonFinding {
@@ -106,6 +109,50 @@ export function csvCell(v: string): string {
 }
 
 export const CSV_COLUMNS = ["file", "table", "sheet", "cell", "rule", "severity", "message"] as const;
+
+/** The columns of `--format summary`: those of the web page's summary table (审核汇总.xlsx, sheet 汇总). */
+const SUMMARY_COLUMNS = {
+  zh: ["文件", "单位", "年度", "表格", "错误", "需核实", "提示", "已说明", "状态"],
+  en: ["File", "Unit", "Year", "Tables", "Errors", "To check", "Info", "Explained", "State"],
+};
+
+const STATE_TEXT: Record<FileState, { zh: string; en: string }> = {
+  ready: { zh: "可报送", en: "Ready to submit" },
+  fix: { zh: "需修改", en: "To fix" },
+  unreadable: { zh: "无法读取", en: "Cannot be read" },
+};
+
+export function summaryHeader(lang: Lang): string {
+  return `\ufeff${SUMMARY_COLUMNS[lang].join(",")}\r\n`;
+}
+
+/** One file's line of `--format summary`: what the web page's summary table shows of it. */
+export function summaryRow(r: FileResult, lang: Lang): string {
+  const state = (s: FileState) => STATE_TEXT[s][lang];
+  let cells: string[];
+  if (r.error !== null) {
+    // a file whose year does not follow --prior's was read but not checked
+    const what = r.priorYearMismatch ? (lang === "en" ? "Not checked" : "未检查") : state("unreadable");
+    const why = `${what}${lang === "en" ? ": " : "："}${r.error}`;
+    cells = [r.file, "", "", "", "", "", "", "", why];
+  } else {
+    const counts = countBySeverity(r.findings);
+    const explained = explainedWarnings(r.findings);
+    const tables = tablesText(r.tables.map((t) => t.id));
+    cells = [
+      r.file,
+      r.unit ?? "",
+      r.year === null ? "" : String(r.year),
+      tables || (lang === "en" ? "No tables recognised" : "未识别到统计表"),
+      String(counts.error),
+      String(counts.warning),
+      String(counts.info),
+      String(explained),
+      state(stateOf(r.tables.length, counts, explained)),
+    ];
+  }
+  return `${cells.map(csvCell).join(",")}\r\n`;
+}
 
 /** UTF-8 with a BOM and CRLF lines, so Excel opens the Chinese text correctly. */
 export function formatCsv(results: FileResult[], lang: Lang): string {

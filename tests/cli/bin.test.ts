@@ -55,7 +55,7 @@ test("a batch checked on worker threads gives the same report, in the same order
   const report = join(ROOT, "tests", "fixtures", "report", "seed-report.docx");
   // 24 files, the broken and unreadable ones and the 工作报告 (tables and body) spread through the batch
   const files = Array.from({ length: 24 }, (_, i) => (i % 7 === 3 ? broken : i % 11 === 5 ? bad : i % 9 === 2 ? report : good));
-  for (const format of ["json", "csv", "text"]) {
+  for (const format of ["json", "csv", "text", "summary"]) {
     const serial = xzzf(["check", ...files, "--format", format], { XZZF_WORKERS: "0" });
     const pooled = xzzf(["check", ...files, "--format", format], { XZZF_WORKERS: "2" });
     expect(pooled.status).toBe(2);

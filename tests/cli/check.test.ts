@@ -264,7 +264,7 @@ describe("xzzf: arguments, help, version", () => {
     expect(nofile.stderr).toContain("缺少要检查的文件");
     const fmt = await run(["check", seed, "--format", "xml"]);
     expect(fmt.code).toBe(2);
-    expect(fmt.stderr).toContain("--format 只能是 text、json 或 csv");
+    expect(fmt.stderr).toContain("--format 只能是 text、json、csv 或 summary，收到“xml”。");
     const lang = await run(["check", seed, "--lang", "fr"]);
     expect(lang.code).toBe(2);
   });
