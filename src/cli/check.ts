@@ -1,8 +1,9 @@
 /**
- * xzzf check <file>... : the fast path. Reads each file with readWorkbookFast (no ExcelJS; an
- * .xls/.et/.ods through LibreOffice first, when it is installed), runs the engine, and prints text,
- * JSON or CSV. Exit 0 without error-severity findings, 1 with, 2 when a file could not be read or the
- * arguments are wrong (2 wins). Reading a file is one step (readFile.ts: a snapshot, or why not), so
+ * xzzf check <file|folder|pattern>... : the fast path. Reads each file with readWorkbookFast (no
+ * ExcelJS; an .xls/.et/.ods through LibreOffice first, when it is installed), runs the engine, and
+ * prints text, JSON, CSV or a line per file (summary), to standard output or to --out's file. Exit 0
+ * without error-severity findings, 1 with, 2 when a file could not be read or the arguments are wrong
+ * (2 wins). Reading a file is one step (readFile.ts: a snapshot, or why not), so
  * another kind of file is another read step; the batch is checkBatch.ts.
  */
 import { checkOutput, CliError, EXIT_OK, type Tr, type Writer } from "./io";
