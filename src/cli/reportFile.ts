@@ -12,7 +12,7 @@ import { CliError, type Tr, type Writer } from "./io";
 
 export class ReportFile implements Writer {
   private readonly temp: string;
-  private fd: number | null;
+  private fd: number | null = null;
 
   constructor(
     private readonly path: string,
@@ -20,13 +20,15 @@ export class ReportFile implements Writer {
     private readonly t: Tr,
   ) {
     this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    // Ctrl+C ends node without running any finally: the temporary file would stay beside the target.
+    // Listened for before the file exists, so no moment has the file and no listener.
+    process.once("SIGINT", this.interrupted);
     try {
       this.fd = openSync(this.temp, "wx");
     } catch (e) {
+      process.removeListener("SIGINT", this.interrupted);
       throw this.cannotWrite(e);
     }
-    // Ctrl+C ends node without running any finally: the temporary file would stay beside the target
-    process.once("SIGINT", this.interrupted);
   }
 
   private readonly interrupted = (): void => {
