@@ -8,7 +8,7 @@
  * named and the others are annotated (exit 2 then, as `check`).
  */
 import { existsSync, mkdirSync, statSync } from "fs";
-import { basename, join } from "path";
+import { basename, join, resolve, sep } from "path";
 import { analyse, type Analysis } from "../check/analyse";
 import { auditReportRows, AUDIT_SHEET } from "../flows/auditReport";
 import { copyName } from "../flows/copyName";
@@ -100,7 +100,10 @@ async function annotateBatch(ctx: CommandContext, dir: string): Promise<number> 
   const { io, t, lang } = ctx;
   const force = flag(ctx, "force");
   if (ctx.positionals.length === 0) throw new CliError(t("缺少要标注的文件。", "No file to annotate."), { usage: true });
-  const inputs = expandFileArgs(ctx.positionals, t);
+  // the copies of an earlier run, when --out-dir lies inside a folder given (`annotate . --out-dir 审核`), are not inputs
+  const inside = resolve(dir) + sep;
+  const inputs = expandFileArgs(ctx.positionals, t).filter((f) => !resolve(f).startsWith(inside));
+  if (inputs.length === 0) throw new CliError(t("除 --out-dir 里的文件外，没有要标注的文件。", "No file to annotate outside --out-dir."));
   const priorPath = stringOption(ctx, "prior");
   // last year's report is one unit's: it cannot stand for every unit of a batch
   if (priorPath !== undefined && inputs.length > 1) {

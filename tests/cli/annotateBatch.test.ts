@@ -65,6 +65,13 @@ test("copies already there: refused before any is written, unless --force; exit 
 
   const clean = await run(["annotate", join(dir, "a.xlsx"), "--out-dir", tmp.path("clean-out")]);
   expect(clean.code).toBe(0);
+
+  // --out-dir inside the folder given: the copies already there are not annotated again
+  const inner = join(dir, "审核");
+  expect((await run(["annotate", dir, "--out-dir", inner])).code).toBe(1);
+  const again = await run(["annotate", dir, "--out-dir", inner, "--force"]);
+  expect(again.code).toBe(1);
+  expect(readdirSync(inner).sort()).toEqual(["a-标注.xlsx", "b-标注.xlsx"]);
 });
 
 test("--prior with several files, --out with --out-dir, and an --out-dir that is a file are refused", async () => {
