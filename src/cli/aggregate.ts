@@ -14,6 +14,7 @@ import { checkOutput, CliError, EXIT_OK, writeOutput } from "./io";
 import { expandFileArgs } from "./fileArgs";
 import { readWorkbookInput } from "./input";
 import { flag, stringOption, type CommandContext } from "./types";
+import { resolve } from "path";
 
 function keepOptions(raw: unknown, t: (zh: string, en: string) => string): Record<string, string> {
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
@@ -30,11 +31,14 @@ function keepOptions(raw: unknown, t: (zh: string, en: string) => string): Recor
 
 export async function run(ctx: CommandContext): Promise<number> {
   const { io, t, lang } = ctx;
-  // a folder or a pattern may stand for the units' files
-  const files = expandFileArgs(ctx.positionals, t);
+  // a folder or a pattern may stand for the units' files; an earlier total written into that folder is not one
+  // of them (named as an input itself, it still is, and checkOutput refuses to overwrite it)
+  const outArg = stringOption(ctx, "out");
+  const literal = new Set(ctx.positionals.map((p) => resolve(p)));
+  const files = expandFileArgs(ctx.positionals, t).filter((f) => outArg === undefined || resolve(f) !== resolve(outArg) || literal.has(resolve(f)));
   if (files.length < 2) throw new CliError(t("aggregate 至少需要两个文件。", "aggregate needs at least two files."), { usage: true });
   const force = flag(ctx, "force");
-  const out = checkOutput(stringOption(ctx, "out"), files, force, t);
+  const out = checkOutput(outArg, files, force, t);
   const inputs: AggregateInput[] = [];
   const unreadable: string[] = [];
   for (const file of files) {

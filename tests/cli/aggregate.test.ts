@@ -60,6 +60,16 @@ describe("xzzf aggregate", () => {
       const a2 = analyse(readWorkbookFast(new Uint8Array(readFileSync(out)))).tables.find((t) => t.id === "A2") as RecognisedYearlyTable;
       expect([a2.blocks[0].categories.penalty.prior.raw, a2.blocks[0].categories.penalty.current.raw]).toEqual([13, 16]);
     }
+    // the total written into the folder itself: a second run leaves the first total out of the units
+    const inside = join(dir, "汇总.xlsx");
+    expect((await run(["aggregate", dir, "--out", inside])).code).toBe(0);
+    const again = await run(["aggregate", dir, "--out", inside, "--force"]);
+    expect(again.stderr).toBe("");
+    expect(again.stdout).toContain("甲局、乙局");
+    // named as an input, it is one, and is never overwritten
+    const named = await run(["aggregate", join(dir, "a.xlsx"), inside, "--out", inside, "--force"]);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain("输出文件不能与输入文件相同");
     // one file is not a total
     const one = await run(["aggregate", join(dir, "a*.xlsx"), "--out", tmp.path("one.xlsx")]);
     expect(one.code).toBe(2);
