@@ -7,7 +7,7 @@
  * another kind of file is another read step; the batch is checkBatch.ts.
  */
 import { checkOutput, CliError, EXIT_OK, type Tr, type Writer } from "./io";
-import type { CheckFormat } from "./checkOne";
+import type { CheckFormat, RenderedResult } from "./checkOne";
 import { expandFileArgs } from "./fileArgs";
 import { Progress } from "./progress";
 import { ReportFile } from "./reportFile";
@@ -90,7 +90,7 @@ async function checkInto(
   else if (format === "csv") sink.write(csvHeader());
   else if (format === "summary") sink.write(summaryHeader(lang));
   progress.update(0, files[0]);
-  await checkAll(files, { settings, prior, body, t, lang }, format, readers, (r, i) => {
+  const each = (r: RenderedResult, i: number): void => {
     exit = Math.max(exit, r.exit);
     if (r.skipped) tally.skipped++;
     if (r.unreadable) tally.unreadable++;
@@ -100,7 +100,8 @@ async function checkInto(
     if (r.err) io.stderr.write(r.err);
     sink.write(separator(format, i) + r.out);
     if (i + 1 < files.length) progress.update(i + 1, files[i + 1]);
-  });
+  };
+  await checkAll({ files, opts: { settings, prior, body, t, lang }, format, each }, readers);
   progress.clear();
   if (format === "json") sink.write(JSON_CLOSE);
   else if (format === "text" && files.length > 1) sink.write(`\n${tallyText(files.length, tally, t)}\n`);

@@ -4,7 +4,7 @@
  * the engine, readerThreads.ts; fed by checkPool.ts). A file LibreOffice must convert first is converted beside the others: the files
  * after it are read and checked meanwhile, and printed once it is.
  */
-import { checkConverted, checkRead, removeConversionFiles, type CheckFormat, type CheckOptions, type RenderedResult } from "./checkOne";
+import { checkConverted, checkRead, removeConversionFiles, type Batch } from "./checkOne";
 import { InOrder } from "./ordered";
 import { readForCheck } from "./readFile";
 import type { Readers } from "./readerThreads";
@@ -12,24 +12,18 @@ import type { Readers } from "./readerThreads";
 /** Results printed ahead of a conversion are held, at most this many (a few KB each). */
 const MAX_HELD = 256;
 
-/** Calls `each` with every file's printed result, in the order of `files`. */
-export async function checkAll(
-  files: string[],
-  opts: CheckOptions,
-  format: CheckFormat,
-  readers: Readers,
-  each: (r: RenderedResult, index: number) => void,
-): Promise<void> {
+/** Calls the batch's `each` with every file's printed result, in the order of its files. */
+export async function checkAll(batch: Batch, readers: Readers): Promise<void> {
   try {
-    if (readers.workers.length > 0) await (await import("./checkPool")).checkWithWorkers(files, opts, format, readers, each);
-    else await checkHere(files, opts, format, each);
+    if (readers.workers.length > 0) await (await import("./checkPool")).checkWithWorkers(batch, readers);
+    else await checkHere(batch);
   } finally {
     await removeConversionFiles();
   }
 }
 
 /** The batch on this thread alone. */
-async function checkHere(files: string[], opts: CheckOptions, format: CheckFormat, each: (r: RenderedResult, index: number) => void): Promise<void> {
+async function checkHere({ files, opts, format, each }: Batch): Promise<void> {
   const results = new InOrder(files.length, each);
   for (let i = 0; i < files.length; i++) {
     while (results.held >= MAX_HELD && !results.broken) await results.room(MAX_HELD);

@@ -67,6 +67,14 @@ export interface RenderedResult {
   skipped: boolean;
 }
 
+/** One `xzzf check` batch: its files, how they are checked and printed, and where each printed result goes, in the order of `files`. */
+export interface Batch {
+  files: string[];
+  opts: CheckOptions;
+  format: CheckFormat;
+  each: (r: RenderedResult, index: number) => void;
+}
+
 export function renderResult(r: FileResult, format: CheckFormat, t: Tr, lang: Lang): RenderedResult {
   const errors = r.findings.reduce((n, f) => (f.severity === "error" ? n + 1 : n), 0);
   // The text report already shows a read error; other formats, and a report not following --prior's year, say it on stderr.

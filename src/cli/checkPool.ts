@@ -7,7 +7,7 @@
  * files, and at most a few files per worker are in flight, so memory stays flat over any batch.
  * A file to convert (.xls/.et/.ods) is converted by this thread, the workers reading on meanwhile.
  */
-import { checkConverted, checkRead, type CheckFormat, type CheckOptions, type RenderedResult } from "./checkOne";
+import { checkConverted, checkRead, type Batch } from "./checkOne";
 import { InOrder } from "./ordered";
 import type { ReadOutcome, ReportParts } from "./readFile";
 import type { LegacyKind } from "./legacy";
@@ -30,14 +30,8 @@ export type ReadReply =
   | { index: number; wire: WireWorkbook; error?: undefined; convertible?: undefined; report?: ReportParts }
   | { index: number; wire?: undefined; error: string; convertible?: LegacyKind };
 
-/** Calls `each` with every file's printed result, in the order of `files`, reading them on the threads `readers` started. */
-export async function checkWithWorkers(
-  files: string[],
-  opts: CheckOptions,
-  format: CheckFormat,
-  readers: Readers,
-  each: (r: RenderedResult, index: number) => void,
-): Promise<void> {
+/** Calls the batch's `each` with every file's printed result, in the order of its files, reading them on the threads `readers` started. */
+export async function checkWithWorkers({ files, opts, format, each }: Batch, readers: Readers): Promise<void> {
   const workers = readers.workers;
   // each worker's strings are numbered in the order it posts, so each has its own decoder
   const decoders = workers.map(() => new SnapshotDecoder());
