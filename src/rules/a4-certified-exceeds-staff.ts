@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { columnName, exceeds, present, rowLabel, rowLabelEn, show } from "./utils/between";
-import { tableName } from "./utils/cells";
+import { columnName, exceeds, present, rowData, show } from "./utils/between";
 
 /** Only when all three staff figures are readable: an unknown one could make the sum large enough. */
 const rule: Rule = {
@@ -35,10 +34,7 @@ const rule: Rule = {
           related: present(c.staffAdmin, c.staffInstitution, c.staffWorker),
           messageId: "exceedsStaff",
           data: {
-            table: tableName(t),
-            tableEn: t.id,
-            row: rowLabel(row),
-            rowEn: rowLabelEn(row),
+            ...rowData(t, row),
             certifiedLabel: columnName(t, "certified"),
             certified: show(certified),
             admin: show(admin),

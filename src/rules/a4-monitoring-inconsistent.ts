@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { columnName, present, rowLabel, rowLabelEn, show } from "./utils/between";
-import { tableName } from "./utils/cells";
+import { columnName, present, rowData, show } from "./utils/between";
 import { isZeroPlaceholder } from "../engine/normalize";
 import type { CellValue } from "../grid/grid";
 import { nfkc } from "../engine/nfkc";
@@ -42,10 +41,7 @@ const rule: Rule = {
         const c = row.cells;
         // named only for a row that is reported
         const where = () => ({
-          table: tableName(t),
-          tableEn: t.id,
-          row: rowLabel(row),
-          rowEn: rowLabelEn(row),
+          ...rowData(t, row),
           devicesLabel: columnName(t, "monitoringDevices"),
         });
         const devices = ctx.num(c.monitoringDevices, "count");

@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { columnName, rowLabel, rowLabelEn } from "./utils/between";
-import { tableName } from "./utils/cells";
+import { columnName, rowData } from "./utils/between";
 
 /** Training has both people and hours or neither; the 0 is the cell to correct. */
 const rule: Rule = {
@@ -31,10 +30,7 @@ const rule: Rule = {
         const h = ctx.num(hours, "count");
         if (!persons || !hours || p === null || h === null || (p === 0) === (h === 0)) continue;
         const names = {
-          table: tableName(t),
-          tableEn: t.id,
-          row: rowLabel(row),
-          rowEn: rowLabelEn(row),
+          ...rowData(t, row),
           personsLabel: columnName(t, "trainingPersons"),
           hoursLabel: columnName(t, "trainingHours"),
         };

@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { columnName, rowLabel, rowLabelEn, show } from "./utils/between";
-import { tableName } from "./utils/cells";
+import { columnName, rowData, show } from "./utils/between";
 
 /** 1 亿元 of fines from electronic monitoring in three years is implausible for one department; 元 typed into a 万元 column is not. */
 const THRESHOLD_WAN = 10000;
@@ -31,10 +30,7 @@ const rule: Rule = {
           cell: slot,
           messageId: "probablyYuan",
           data: {
-            table: tableName(t),
-            tableEn: t.id,
-            row: rowLabel(row),
-            rowEn: rowLabelEn(row),
+            ...rowData(t, row),
             column: columnName(t, "monitoringFines"),
             wan: show(wan),
             yi: show(wan / 10000),

@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { exceeds, present, rowLabel, rowLabelEn, show } from "./utils/between";
-import { tableName } from "./utils/cells";
+import { exceeds, present, rowData, show } from "./utils/between";
 import { tableDef } from "../templates/tables";
 
 /** 注5 as the form prints it (templates.md), without its number: the message quotes it. */
@@ -41,10 +40,7 @@ const rule: Rule = {
           related: present(c.filed, c.notFiled, c.notProsecuted),
           messageId: "fewerThanSum",
           data: {
-            table: tableName(t),
-            tableEn: t.id,
-            row: rowLabel(row),
-            rowEn: rowLabelEn(row),
+            ...rowData(t, row),
             transferred: show(transferred),
             filed: show(parts[0]),
             notFiled: show(parts[1]),

@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { exceeds, present, rowLabel, rowLabelEn, show } from "./utils/between";
-import { tableName } from "./utils/cells";
+import { exceeds, present, rowData, show } from "./utils/between";
 
 /** 附件5 注6; as in a5-forward-sum, readable addends that already exceed the total are enough. */
 const rule: Rule = {
@@ -33,10 +32,7 @@ const rule: Rule = {
           related: present(c.reverseFiled, c.reverseNotPenalised),
           messageId: "fewerThanSum",
           data: {
-            table: tableName(t),
-            tableEn: t.id,
-            row: rowLabel(row),
-            rowEn: rowLabelEn(row),
+            ...rowData(t, row),
             received: show(received),
             filed: show(parts[0]),
             notPenalised: show(parts[1]),

@@ -7,6 +7,7 @@ import { memoByText } from "../../engine/textMemo";
 import { differsFromWorkbook } from "../../engine/tableSet";
 import type { BodyRow, RecognisedColumnTable, RecognisedTable, RecognisedYearlyTable, Slot, YearlyBlock } from "../../engine/model";
 import { nfkc } from "../../engine/nfkc";
+import { tableName } from "./cells";
 
 /**
  * A unit name for comparison: full-width folded, spaces and the `(盖章)` mark dropped (they are how a
@@ -119,6 +120,11 @@ export function rowLabel(row: BodyRow): string {
 export function rowLabelEn(row: BodyRow): string {
   const seq = seqOf(row);
   return seq ? `row ${seq}` : `sheet row ${row.row + 1}`;
+}
+
+/** The `{{table}}` and `{{row}}` of a message about one body row, in both languages. */
+export function rowData(t: RecognisedColumnTable, row: BodyRow): { table: string; tableEn: string; row: string; rowEn: string } {
+  return { table: tableName(t), tableEn: t.id, row: rowLabel(row), rowEn: rowLabelEn(row) };
 }
 
 /**
