@@ -1,29 +1,16 @@
 import { mkdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { run, tempDir } from "./run";
-import { withYearly, writeSeedXlsx } from "../helpers/xlsx";
+import { unitSeedOptions, writeSeedXlsx } from "../helpers/xlsx";
 import { readWorkbookFast } from "../../src/host/xlsx/fastReader";
 import { analyse } from "../../src/check/analyse";
 import type { RecognisedColumnTable, RecognisedYearlyTable } from "../../src/engine/model";
-import type { LayoutOptions } from "../../src/templates/layout";
 
 const tmp = tempDir("aggregate");
 afterAll(() => tmp.cleanup());
 
-const named =
-  (unit: string) =>
-  (o: LayoutOptions): LayoutOptions => ({
-    ...o,
-    unit,
-    yearly: o.yearly ? { ...o.yearly, unit } : undefined,
-    columns: o.columns ? { rows: (o.columns.rows ?? []).map((r) => ("platform" in r ? { ...r, name: unit } : r)) } : undefined,
-  });
-
 async function unitFile(name: string, unit: string, penalty: [number, number], year = 2024) {
-  return writeSeedXlsx(tmp.path(name), {
-    extra: { year },
-    change: { A2: (o) => withYearly("penalty", penalty)(named(unit)(o)), A3: named(unit), A4: named(unit), A5: named(unit) },
-  });
+  return writeSeedXlsx(tmp.path(name), unitSeedOptions(unit, penalty, year));
 }
 
 describe("xzzf aggregate", () => {
@@ -67,9 +54,9 @@ describe("xzzf aggregate", () => {
     expect(again.stderr).toBe("");
     expect(again.stdout).toContain("甲局、乙局");
     // named as an input, it is one, and is never overwritten
-    const named = await run(["aggregate", join(dir, "a.xlsx"), inside, "--out", inside, "--force"]);
-    expect(named.code).toBe(2);
-    expect(named.stderr).toContain("输出文件不能与输入文件相同");
+    const explicit = await run(["aggregate", join(dir, "a.xlsx"), inside, "--out", inside, "--force"]);
+    expect(explicit.code).toBe(2);
+    expect(explicit.stderr).toContain("输出文件不能与输入文件相同");
     // one file is not a total
     const one = await run(["aggregate", join(dir, "a*.xlsx"), "--out", tmp.path("one.xlsx")]);
     expect(one.code).toBe(2);

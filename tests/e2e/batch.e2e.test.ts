@@ -17,7 +17,7 @@ import { countBySeverity } from "../../src/flows/severity";
 import { WorkbookReadError } from "../../src/host/xlsx/errors";
 import { readWorkbookFast } from "../../src/host/xlsx/fastReader";
 import type { LayoutOptions } from "../../src/templates/layout";
-import { seedXlsxBytes, withRow, withYearly } from "../helpers/xlsx";
+import { seedXlsxBytes, withRow, withUnit, withYearly } from "../helpers/xlsx";
 import { BUILD_TIMEOUT_MS, productionBundle } from "./bundle";
 import { CHROMIUM, isLocal, LAUNCH_ARGS } from "./browser";
 import { serveDir, type StaticServer } from "./staticServer";
@@ -51,15 +51,6 @@ async function xzzf(args: string[]): Promise<{ code: number; out: string; err: s
   return { code, out, err };
 }
 
-const named =
-  (unit: string) =>
-  (o: LayoutOptions): LayoutOptions => ({
-    ...o,
-    unit,
-    yearly: o.yearly ? { ...o.yearly, unit } : undefined,
-    columns: o.columns ? { rows: (o.columns.rows ?? []).map((r) => ("platform" in r ? { ...r, name: unit } : r)) } : undefined,
-  });
-
 /** Planted problems, one per copy, in turn: errors (negative, not a number, not whole) and warnings (a big change). */
 const PLANTS: Array<(n: number) => Partial<Record<"A2" | "A3" | "A4" | "A5", (o: LayoutOptions) => LayoutOptions>>> = [
   (n) => ({ A2: withYearly("penalty", [7, -n]) }),
@@ -90,14 +81,14 @@ beforeAll(async () => {
     const change: Partial<Record<"A2" | "A3" | "A4" | "A5", (o: LayoutOptions) => LayoutOptions>> = {};
     for (const id of ["A2", "A3", "A4", "A5"] as const) {
       const p = plant[id];
-      change[id] = p ? (o) => p(named(unit)(o)) : named(unit);
+      change[id] = p ? (o) => p(withUnit(unit)(o)) : withUnit(unit);
     }
     files.push([`${String(i).padStart(2, "0")}-${unit}.xlsx`, await seedXlsxBytes({ change })]);
   }
   files.push([
     "另一县自然资源局.xlsx",
     await seedXlsxBytes({
-      change: { A2: named("另一县自然资源局"), A3: named("另一县自然资源局"), A4: named("另一县自然资源局"), A5: named("另一县自然资源局") },
+      change: { A2: withUnit("另一县自然资源局"), A3: withUnit("另一县自然资源局"), A4: withUnit("另一县自然资源局"), A5: withUnit("另一县自然资源局") },
     }),
   ]);
   files.push([UNREADABLE[0], new Uint8Array(0)]);

@@ -20,6 +20,22 @@ export interface SeedXlsxOptions {
   ids?: readonly TableId[];
 }
 
+/** A table's options as another unit's: its unit rows, its 执法单位 line and the names of 附件4/5's rows say `unit`. */
+export const withUnit =
+  (unit: string) =>
+  (o: LayoutOptions): LayoutOptions => ({
+    ...o,
+    unit,
+    yearly: o.yearly ? { ...o.yearly, unit } : undefined,
+    columns: o.columns ? { rows: (o.columns.rows ?? []).map((r) => ("platform" in r ? { ...r, name: unit } : r)) } : undefined,
+  });
+
+/** The seed as one unit's report of `year`, its 行政处罚 pair set: what the totals of several units are tested with. */
+export function unitSeedOptions(unit: string, penalty: [number, number], year = 2024): SeedXlsxOptions {
+  const named = withUnit(unit);
+  return { extra: { year }, change: { A2: (o) => withYearly("penalty", penalty)(named(o)), A3: named, A4: named, A5: named } };
+}
+
 export function seedLayouts(opts: SeedXlsxOptions = {}): SheetLayout[] {
   return (opts.ids ?? TABLE_IDS).map((id) => {
     let o: LayoutOptions = { ...seedLayoutOptions(id), ...opts.extra };

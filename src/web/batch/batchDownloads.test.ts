@@ -6,8 +6,7 @@
 import { readFileSync, writeFileSync } from "fs";
 import ExcelJS from "exceljs";
 import { run, tempDir } from "../../../tests/cli/run";
-import { seedXlsxBytes, withYearly } from "../../../tests/helpers/xlsx";
-import type { LayoutOptions } from "../../templates/layout";
+import { seedXlsxBytes, unitSeedOptions } from "../../../tests/helpers/xlsx";
 import { aggregateReport, annotatedZip, findingRows, forThePage, loadBatchFactory, summaryWorkbook, type NamedFile } from "./batchDownloads";
 import { checkForBatch } from "./readForBatch";
 import type { FileSummary } from "./types";
@@ -18,20 +17,8 @@ jest.setTimeout(60_000);
 const tmp = tempDir("web-batch");
 afterAll(() => tmp.cleanup());
 
-const named =
-  (unit: string) =>
-  (o: LayoutOptions): LayoutOptions => ({
-    ...o,
-    unit,
-    yearly: o.yearly ? { ...o.yearly, unit } : undefined,
-    columns: o.columns ? { rows: (o.columns.rows ?? []).map((r) => ("platform" in r ? { ...r, name: unit } : r)) } : undefined,
-  });
-
 function unitBytes(unit: string, penalty: [number, number], year = 2024): Promise<Uint8Array> {
-  return seedXlsxBytes({
-    extra: { year },
-    change: { A2: (o) => withYearly("penalty", penalty)(named(unit)(o)), A3: named(unit), A4: named(unit), A5: named(unit) },
-  });
+  return seedXlsxBytes(unitSeedOptions(unit, penalty, year));
 }
 
 interface Made {
