@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { categoryLabel, exceeds, present, show, unitOfBlock, yearLabelEn, yearSlot } from "./utils/between";
-import { tableName, yearLabel } from "./utils/cells";
+import { blockData, categoryLabel, exceeds, present, show, yearSlot } from "./utils/between";
 
 /** The decisions a 重大执法决定法制审核 can be about. */
 const DECISIONS = ["permit", "confirm", "coercion", "ruling", "penalty"] as const;
@@ -43,12 +42,8 @@ const rule: Rule = {
             related: present(...slots),
             messageId: "exceedsDecisions",
             data: {
-              table: tableName(t),
-              tableEn: t.id,
-              unit: unitOfBlock(t, block),
+              ...blockData(t, block, which),
               review: categoryLabel(t, "review"),
-              year: yearLabel(t, which),
-              yearEn: yearLabelEn(which),
               reviewed: show(reviewed),
               sum: show(sum),
               ...decisions,

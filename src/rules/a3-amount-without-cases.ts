@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { categoryLabel, show, unitOfBlock, yearLabelEn, yearSlot } from "./utils/between";
-import { tableName, yearLabel } from "./utils/cells";
+import { blockData, categoryLabel, show, yearSlot } from "./utils/between";
 
 /** An amount needs a case it came from: 免罚金额 needs 免罚案件, 从轻减轻金额 needs 从轻减轻案件; each year column. */
 const PAIRS = [
@@ -39,11 +38,7 @@ const rule: Rule = {
               related: [casesSlot],
               messageId: pair.messageId,
               data: {
-                table: tableName(t),
-                tableEn: t.id,
-                unit: unitOfBlock(t, block),
-                year: yearLabel(t, which),
-                yearEn: yearLabelEn(which),
+                ...blockData(t, block, which),
                 amountLabel: categoryLabel(t, pair.amount),
                 casesLabel: categoryLabel(t, pair.cases),
                 amount: show(amount),

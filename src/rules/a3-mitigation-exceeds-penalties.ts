@@ -1,6 +1,5 @@
 import type { Rule } from "./types";
-import { categoryLabel, exceeds, show, unitOfBlock, yearLabelEn, yearSlot } from "./utils/between";
-import { tableName, yearLabel } from "./utils/cells";
+import { blockData, categoryLabel, exceeds, show, yearSlot } from "./utils/between";
 
 /** Mitigated cases are penalty cases, so they cannot outnumber them; checked in each year column. */
 const rule: Rule = {
@@ -32,11 +31,7 @@ const rule: Rule = {
             related: [penalty],
             messageId: "exceedsPenalties",
             data: {
-              table: tableName(t),
-              tableEn: t.id,
-              unit: unitOfBlock(t, block),
-              year: yearLabel(t, which),
-              yearEn: yearLabelEn(which),
+              ...blockData(t, block, which),
               mitigatedLabel: categoryLabel(t, "mitigatedCases"),
               mitigated: show(m),
               penaltyLabel: categoryLabel(t, "penalty"),

@@ -7,7 +7,7 @@ import { memoByText } from "../../engine/textMemo";
 import { differsFromWorkbook } from "../../engine/tableSet";
 import type { BodyRow, RecognisedColumnTable, RecognisedTable, RecognisedYearlyTable, Slot, YearlyBlock } from "../../engine/model";
 import { nfkc } from "../../engine/nfkc";
-import { tableName } from "./cells";
+import { tableName, yearLabel } from "./cells";
 
 /**
  * A unit name for comparison: full-width folded, spaces and the `(盖章)` mark dropped (they are how a
@@ -155,6 +155,15 @@ export function unitOfBlock(t: RecognisedYearlyTable, block: YearlyBlock): strin
   if (t.blocks.length < 2) return "";
   const name = String(block.unit.raw ?? "").trim();
   return name ? `（${name}）` : `（工作表第${block.valueRow + 1}行）`;
+}
+
+/** The `{{table}}`, `{{unit}}` and `{{year}}` of a message about one unit's figures of one year, in both languages. */
+export function blockData(
+  t: RecognisedYearlyTable,
+  block: YearlyBlock,
+  which: "prior" | "current",
+): { table: string; tableEn: string; unit: string; year: string; yearEn: string } {
+  return { table: tableName(t), tableEn: t.id, unit: unitOfBlock(t, block), year: yearLabel(t, which), yearEn: yearLabelEn(which) };
 }
 
 /** A column's label in a 附件4/5 table (`实有在岗人数/行政`), or its key when the template lacks it. */
