@@ -65,6 +65,8 @@ function segmentRegExp(segment: string, ignoreCase: boolean): RegExp {
 function patternFiles(pattern: string, platform: NodeJS.Platform, t: Tr): string[] {
   const windows = platform === "win32";
   const parts = pattern.split(windows ? /[\\/]/ : /\//);
+  // `各单位/**` ends in folders: it means every file below them
+  if (parts[parts.length - 1] === "**") parts.push("*");
   const ignoreCase = windows || platform === "darwin";
   // the fixed start of the path (`D:`, `/`, `各单位`), up to the first part with a wildcard (there is one)
   const first = parts.findIndex((p) => WILDCARD.test(p));

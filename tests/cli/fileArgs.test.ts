@@ -55,6 +55,7 @@ test("patterns: * and ? in the name or in folders, ** for any depth; files named
   expect(expandFileArgs([join(dir, "**", "a?.xlsx")], t)).toEqual(
     [["a1.xlsx"], ["a2.xlsx"], ["x", "a3.xlsx"], ["y", "z", "a4.xlsx"]].map((p) => join(dir, ...p)),
   );
+  expect(expandFileArgs([join(dir, "y", "**")], t)).toEqual([join(dir, "y", "z", "a4.xlsx")]);
   // the arguments keep their order; a plain name is not looked at (the reader says why it cannot be read)
   expect(expandFileArgs([join(dir, "b.xlsx"), join(dir, "a1.*"), "no-such.xlsx"], t)).toEqual([join(dir, "b.xlsx"), join(dir, "a1.xlsx"), "no-such.xlsx"]);
 });
