@@ -3,11 +3,12 @@
  * year, tables, counts, state). Columns sort on click; a filter keeps the files with errors (and the
  * unreadable ones, which need action too). A row opens its file on click or Enter.
  */
-import { memo, useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
+import { memo, useDeferredValue, useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
 import {
   Button,
   Checkbox,
   makeStyles,
+  mergeClasses,
   ProgressBar,
   Table,
   TableBody,
@@ -24,32 +25,10 @@ import type { BatchSnapshot } from "./session";
 import { tablesText } from "../../flows/fileState";
 import type { FileSummary } from "./types";
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "12px" },
-  progress: { display: "flex", alignItems: "center", gap: "12px", flexWrap: "wrap" },
-  bar: { flex: "1 1 240px", minWidth: "160px" },
-  controls: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: "8px 16px" },
-  tableWrap: {
-    overflow: "auto",
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  table: { minWidth: "960px" },
-  row: { cursor: "pointer" },
-  name: { wordBreak: "break-all" },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", paddingRight: "16px", whiteSpace: "nowrap" },
-  ready: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
-  fix: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  unreadable: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  reason: { display: "block", color: tokens.colorNeutralForeground2, whiteSpace: "normal" },
-  muted: { color: tokens.colorNeutralForeground3 },
-});
-
 export type SortColumn = "file" | "unit" | "year" | "tables" | "errors" | "warnings" | "infos" | "explained" | "state";
 export type SortDirection = "ascending" | "descending";
 
-/** Widths in %: the table keeps a fixed layout, so a new row never makes the browser measure every row again. */
+/** Fixed shares of the width: a new row never makes the browser measure the other rows again. */
 const COLUMNS: Array<{ key: SortColumn; label: Parameters<Translate>[0]; width: number }> = [
   { key: "file", label: "batchColFile", width: 19 },
   { key: "unit", label: "batchColUnit", width: 15 },
@@ -62,6 +41,33 @@ const COLUMNS: Array<{ key: SortColumn; label: Parameters<Translate>[0]; width: 
   { key: "state", label: "batchColState", width: 14 },
 ];
 const ACTION_WIDTH = 9;
+const COLUMN_TEMPLATE = COLUMNS.map((c) => `minmax(0, ${c.width}fr)`).join(" ");
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "12px" },
+  progress: { display: "flex", alignItems: "center", gap: "12px", flexWrap: "wrap" },
+  bar: { flex: "1 1 240px", minWidth: "160px" },
+  controls: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: "8px 16px" },
+  tableWrap: {
+    overflow: "auto",
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  table: { minWidth: "960px" },
+  // Rows are grids, not table rows: a new row is laid out on its own, and rows out of view are skipped
+  // (content-visibility), so the layout after each batch of results no longer grows with the table.
+  grid: { display: "grid", gridTemplateColumns: COLUMN_TEMPLATE },
+  gridWithAction: { display: "grid", gridTemplateColumns: `${COLUMN_TEMPLATE} minmax(0, ${ACTION_WIDTH}fr)` },
+  row: { cursor: "pointer", contentVisibility: "auto", containIntrinsicSize: "auto 36px" },
+  name: { wordBreak: "break-all" },
+  num: { justifyContent: "flex-end", textAlign: "right", fontVariantNumeric: "tabular-nums", paddingRight: "16px", whiteSpace: "nowrap" },
+  ready: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  fix: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  unreadable: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  reason: { display: "block", color: tokens.colorNeutralForeground2, whiteSpace: "normal" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
 
 const STATE_ORDER: Record<FileSummary["state"], number> = { ready: 0, fix: 1, unreadable: 2 };
 
@@ -125,11 +131,19 @@ export interface BatchViewProps {
   lang?: Lang;
 }
 
-export function BatchView({ snapshot, onOpen, onStop, actions, rowAction, t = webTranslator("zh"), lang = "zh" }: BatchViewProps) {
+/** The default words, made once: a new translator on every render would draw every row again. */
+const ZH = webTranslator("zh");
+
+export function BatchView({ snapshot, onOpen, onStop, actions, rowAction, t = ZH, lang = "zh" }: BatchViewProps) {
   const styles = useStyles();
   const [sort, setSort] = useState<{ col: SortColumn; dir: SortDirection } | null>(null);
   const [onlyErrors, setOnlyErrors] = useState(false);
-  const { results, total, running, stopped } = snapshot;
+  // Deferred: new rows (and every row when the batch ends and the row buttons come alive) are drawn in
+  // React's interruptible background render, so a click never waits for hundreds of rows. The count
+  // comes from the same snapshot as the rows, so it never runs ahead of them.
+  const shown = useDeferredValue(snapshot);
+  const action = useDeferredValue(rowAction);
+  const { results, total, running, stopped } = shown;
 
   const rows = useMemo(() => {
     const shown = onlyErrors ? results.filter((r) => r.state === "unreadable" || r.counts.error > 0) : results;
@@ -147,7 +161,7 @@ export function BatchView({ snapshot, onOpen, onStop, actions, rowAction, t = we
 
   return (
     <div className={styles.root}>
-      <div className={styles.progress} data-testid="batch-progress" data-thread={snapshot.onMainThread ? "page" : "worker"} role="status" aria-live="polite">
+      <div className={styles.progress} data-testid="batch-progress" data-thread={shown.onMainThread ? "page" : "worker"} role="status" aria-live="polite">
         {running ? (
           <>
             <ProgressBar className={styles.bar} value={total ? results.length / total : 0} max={1} thickness="large" />
@@ -169,13 +183,12 @@ export function BatchView({ snapshot, onOpen, onStop, actions, rowAction, t = we
       </div>
 
       <div className={styles.tableWrap}>
-        <Table sortable size="small" className={styles.table} aria-label={t("batchTitle", { total })} data-testid="batch-table">
+        <Table sortable noNativeElements size="small" className={styles.table} aria-label={t("batchTitle", { total })} data-testid="batch-table">
           <TableHeader>
-            <TableRow>
+            <TableRow className={rowAction ? styles.gridWithAction : styles.grid}>
               {COLUMNS.map((c) => (
                 <TableHeaderCell
                   key={c.key}
-                  style={{ width: `${c.width}%` }}
                   sortDirection={sort?.col === c.key ? sort.dir : undefined}
                   onClick={() => toggleSort(c.key)}
                   data-testid={`batch-sort-${c.key}`}
@@ -183,12 +196,12 @@ export function BatchView({ snapshot, onOpen, onStop, actions, rowAction, t = we
                   {t(c.label)}
                 </TableHeaderCell>
               ))}
-              {rowAction && <TableHeaderCell aria-hidden="true" style={{ width: `${ACTION_WIDTH}%` }} />}
+              {rowAction && <TableHeaderCell aria-hidden="true" />}
             </TableRow>
           </TableHeader>
           <TableBody>
             {rows.map((r) => (
-              <BatchRow key={r.index} row={r} onOpen={onOpen} rowAction={rowAction} t={t} lang={lang} />
+              <BatchRow key={r.index} row={r} onOpen={onOpen} rowAction={action} t={t} lang={lang} />
             ))}
           </TableBody>
         </Table>
@@ -225,7 +238,7 @@ const BatchRow = memo(function BatchRow({ row: r, onOpen, rowAction, t, lang }: 
   const read = r.state !== "unreadable";
   return (
     <TableRow
-      className={styles.row}
+      className={mergeClasses(rowAction ? styles.gridWithAction : styles.grid, styles.row)}
       tabIndex={0}
       aria-label={t("batchOpenRow", { file: r.name })}
       onClick={() => onOpen(r.index)}
