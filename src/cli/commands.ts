@@ -156,6 +156,36 @@ export const COMMANDS: Command[] = [
     },
     load: async () => (await import("./aggregate")).run,
   },
+  {
+    name: "compare",
+    summary: {
+      zh: "对比同一单位报表的两版：改了哪些数字，哪些问题已消除、新出现",
+      en: "Compare two versions of a report: changed figures, resolved and new findings",
+    },
+    usage: {
+      zh: [
+        "xzzf compare <旧版.xlsx> <新版.xlsx> [--format text|json] [--threshold <百分数>] [--out <结果文件>] [--force]",
+        "  退回修改后重新报送的报表：列出改动的单元格（按表格、单位、类别对应，不受插入行影响）、增删的表格和单位行，",
+        "  以及问题的变化：已消除、新出现、仍有",
+        "  也可以是 .docx 工作报告（对比其中的附件表格）或 .xls、.et、.ods（本机装有 LibreOffice 时）",
+        "  退出码：0 新版没有错误；1 新版仍有错误；2 文件无法读取或参数有误",
+      ].join("\n"),
+      en: [
+        "xzzf compare <old.xlsx> <new.xlsx> [--format text|json] [--threshold <percent>] [--out <file>] [--force]",
+        "  A report resubmitted after review: the cells changed (matched by table, unit and category, not by address),",
+        "  tables and unit rows added or removed, and the findings resolved, new and remaining",
+        "  Either file may also be a .docx report (its tables) or an .xls, .et, .ods (with LibreOffice installed)",
+        "  Exit code: 0 the new version has no error; 1 it still has errors; 2 a file could not be read or the arguments are wrong",
+      ].join("\n"),
+    },
+    options: {
+      format: { type: "string", short: "f" },
+      threshold: { type: "string" },
+      out: { type: "string", short: "o" },
+      force: { type: "boolean" },
+    },
+    load: async () => (await import("./compare")).run,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -56,22 +56,26 @@ export function findingMessage(f: Finding, lang: Lang): string {
   return lang === "en" ? f.messageEn : f.message;
 }
 
+export function toJsonFinding(f: Finding, lang: Lang): JsonFinding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    table: f.table ?? null,
+    sheet: f.sheet,
+    cell: f.cell,
+    related: [...f.related],
+    message: findingMessage(f, lang),
+    ...(f.quote ? { quote: { paragraph: f.quote.paragraph, sentence: f.quote.sentence, figure: f.quote.figure } } : {}),
+  };
+}
+
 export function toJsonFile(r: FileResult, lang: Lang): JsonFile {
   return {
     file: r.file,
     ...(r.kind ? { kind: r.kind } : {}),
     year: r.year,
     tables: r.tables.map((t) => ({ id: t.id, sheet: t.sheet, range: t.range })),
-    findings: r.findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      table: f.table ?? null,
-      sheet: f.sheet,
-      cell: f.cell,
-      related: [...f.related],
-      message: findingMessage(f, lang),
-      ...(f.quote ? { quote: { paragraph: f.quote.paragraph, sentence: f.quote.sentence, figure: f.quote.figure } } : {}),
-    })),
+    findings: r.findings.map((f) => toJsonFinding(f, lang)),
     error: r.error,
   };
 }
