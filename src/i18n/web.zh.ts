@@ -83,6 +83,20 @@ export const webZh = {
   webCellDetail: "{severity}：{message}",
   webBatchLoadFailed: "批量检查所需的程序没有加载成功（网络中断或页面已更新），请刷新页面后重试。",
   webReopenFailed: "无法再次读取“{name}”：{reason}",
+  webCompare: "与旧版对比…",
+  webCompareTitle: "与旧版“{old}”对比",
+  webCompareSame: "两版的数字、表格和问题都相同。",
+  webCompareCells: "改动的单元格 {count} 处：",
+  webCompareNoCells: "表中数字没有改动。",
+  webCompareTablesAdded: "新版多了：{tables}",
+  webCompareTablesRemoved: "新版缺少：{tables}",
+  webCompareUnitsAdded: "新增的单位或行：{units}",
+  webCompareUnitsRemoved: "删去的单位或行：{units}",
+  webCompareFindings: "问题：已消除 {resolved} 条，新出现 {added} 条，仍有 {remaining} 条。",
+  webCompareResolved: "已消除",
+  webCompareAdded: "新出现",
+  webCompareEmpty: "（空）",
+  webCompareFailed: "无法与“{name}”对比：{reason}",
 };
 
 export type WebOnlyKey = keyof typeof webZh;

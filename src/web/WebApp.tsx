@@ -11,6 +11,8 @@
  * its body against them at every 校验. Its one download is a new .xlsx of the tables, marked, with
  * the 审核报告 (the .docx cannot be rewritten by ExcelJS, and the fixes belong in Word anyway).
  */
+import type { Comparison } from "../flows/compare";
+import type { CompareView as CompareViewType } from "./CompareView";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ChangeEvent, type DragEvent } from "react";
 import {
   Button,
@@ -64,6 +66,9 @@ export function reportCopyName(fileName: string): string {
 
 /** The copies are made with ExcelJS: their code comes with it, on the first download. */
 const loadDownloads = () => import(/* webpackChunkName: "xlsx-host" */ "./downloads");
+
+/** 与旧版对比: the engine's comparison and its view, fetched on first use. */
+const loadCompare = () => import(/* webpackChunkName: "compare" */ "./CompareView");
 
 /** The pane's overwrite question (one dialog for both faces), fetched only when a ratio copy needs it. */
 const RatioConfirmDialog = lazy(() =>
@@ -210,6 +215,8 @@ export function WebAppView({
   const [dragging, setDragging] = useState(false);
   const [ratioCopy, setRatioCopy] = useState<RatioCopy | null>(null);
   const [finding, setFinding] = useState<Finding | null>(null);
+  // the last comparison with an older version, for the workbook it was made on
+  const [compared, setCompared] = useState<{ hostId: number; oldName: string; comparison: Comparison; View: typeof CompareViewType } | null>(null);
   // the report the user attached in the pane (对照工作报告), for the host it was attached to
   const [attached, setAttached] = useState<{ hostId: number; report: ReportBody } | null>(null);
   /** The body a download checks against: an opened report's own, or the one attached to this workbook. */
@@ -399,6 +406,29 @@ export function WebAppView({
     if (prepared) void download("ratios", async () => (await loadDownloads()).finishRatioCopy(prepared, overwrite));
   };
 
+  const compareWith = (file: File) => {
+    if (!host) return;
+    const current = host;
+    const end = begin(t("webOpening", { name: file.name }));
+    (async () => {
+      const [mod, bytes] = await Promise.all([loadCompare(), fileBytes(file)]);
+      const old = await openWorkbookBytes(bytes, file.name, readWorkbook, getFactory);
+      const comparison = mod.compareVersions(
+        { snapshot: await old.readSnapshot(), body: old.report?.paragraphs },
+        { snapshot: await current.readSnapshot(), body: reportBody(current) },
+      );
+      setCompared({ hostId: current.id, oldName: file.name, comparison, View: mod.CompareView });
+    })()
+      .catch((err: unknown) => setNotice({ intent: "error", text: t("webCompareFailed", { name: file.name, reason: errorText(err, lang) }) }))
+      .finally(end);
+  };
+
+  const onCompareInput = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (file) compareWith(file);
+  };
+
   const downloadSubmission = useCallback(() => download("submission", () => host!.submissionCopy()), [download, host]);
 
   return (
@@ -464,6 +494,17 @@ export function WebAppView({
                 </Button>
               </>
             )}
+            <label className={styles.upload}>
+              {t("webCompare")}
+              <input
+                type="file"
+                accept=".xlsx,.xlsm,.docx"
+                data-testid="compare-input"
+                className={page.fileInput}
+                disabled={!!busy}
+                onChange={onCompareInput}
+              />
+            </label>
           </section>
         )}
 
@@ -479,6 +520,10 @@ export function WebAppView({
               </Button>
             </MessageBarActions>
           </MessageBar>
+        )}
+
+        {host && compared?.hostId === host.id && (
+          <compared.View comparison={compared.comparison} oldName={compared.oldName} t={t} lang={lang} onClose={() => setCompared(null)} />
         )}
 
         {busy && <Spinner size="tiny" label={busy} labelPosition="after" data-testid="busy" />}

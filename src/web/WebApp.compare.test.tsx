@@ -1,0 +1,104 @@
+/**
+ * 与旧版对比 on the web page (jsdom): the open workbook against an older version the reviewer
+ * chooses, as `xzzf compare` reports it; a file that cannot be read leaves the page as it was; text
+ * from the files stays text.
+ */
+import { TextDecoder, TextEncoder } from "util";
+Object.assign(globalThis, { TextDecoder, TextEncoder });
+
+import "../../tests/helpers/domStubs";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { seedXlsxBytes, withRow, withYearly } from "../../tests/helpers/xlsx";
+import WebApp from "./WebApp";
+import { saveLang } from "../pane/storage";
+
+jest.setTimeout(90_000);
+
+function xlsxFile(bytes: Uint8Array, name: string): File {
+  return new File([bytes.slice().buffer as ArrayBuffer], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+}
+
+async function opened(name: string) {
+  await waitFor(() => expect(screen.getByTestId("current-file")).toHaveTextContent(name), { timeout: 30_000 });
+  await waitFor(() => expect(screen.queryByTestId("busy")).not.toBeInTheDocument(), { timeout: 30_000 });
+}
+
+beforeEach(() => localStorage.clear());
+
+test("the resubmission against the version sent back: the changed cell, the error resolved, what is new", async () => {
+  const user = userEvent.setup();
+  render(<WebApp autoSample={false} />);
+  await user.upload(screen.getByTestId("file-input"), xlsxFile(await seedXlsxBytes(), "重新报送.xlsx"));
+  await opened("重新报送.xlsx");
+  const old = xlsxFile(await seedXlsxBytes({ change: { A2: withYearly("penalty", [7, -9]) } }), "退回前.xlsx");
+  await user.upload(screen.getByTestId("compare-input"), old);
+  const region = await screen.findByRole("region", { name: "与旧版“退回前.xlsx”对比" }, { timeout: 30_000 });
+  expect(
+    within(region)
+      .getAllByTestId("compare-cell")
+      .map((li) => li.textContent),
+  ).toEqual(["附件2 行政执法案件数据「行政处罚(件)」2024年（N7）：-9 → 9"]);
+  expect(within(region).getByTestId("compare-findings")).toHaveTextContent("问题：已消除 1 条，新出现 1 条，仍有 45 条。");
+  expect(within(region).getByTestId("compare-resolved")).toHaveTextContent(/^\[错误\] 附件2 执法案件!N7 .*不能为负数/);
+  expect(within(region).getByTestId("compare-added")).toHaveTextContent(/^\[需核实\] 附件2 执法案件!M8 .*同比变化未填写/);
+  // the page's own workbook is unchanged
+  expect(screen.getByTestId("current-file")).toHaveTextContent("重新报送.xlsx");
+  await user.click(within(region).getByTestId("compare-close"));
+  expect(screen.queryByTestId("compare")).not.toBeInTheDocument();
+
+  // the same file again: nothing differs
+  await user.upload(screen.getByTestId("compare-input"), xlsxFile(await seedXlsxBytes(), "同一份.xlsx"));
+  await screen.findByTestId("compare-same", undefined, { timeout: 30_000 });
+  expect(screen.getByTestId("compare-findings")).toHaveTextContent("已消除 0 条，新出现 0 条，仍有 46 条");
+});
+
+test("a file that cannot be read is named in a message, and the page stays as it was", async () => {
+  const user = userEvent.setup({ applyAccept: false });
+  render(<WebApp autoSample={false} />);
+  await user.upload(screen.getByTestId("file-input"), xlsxFile(await seedXlsxBytes(), "本年.xlsx"));
+  await opened("本年.xlsx");
+  const grid = screen.getByTestId("sheet-grid").innerHTML;
+  await user.upload(screen.getByTestId("compare-input"), new File([], "空.xlsx"));
+  const alert = await screen.findByRole("alert", undefined, { timeout: 30_000 });
+  expect(alert).toHaveTextContent("无法与“空.xlsx”对比");
+  expect(alert).toHaveTextContent("文件为空");
+  expect(screen.queryByTestId("compare")).not.toBeInTheDocument();
+  expect(screen.getByTestId("current-file")).toHaveTextContent("本年.xlsx");
+  expect(screen.getByTestId("sheet-grid").innerHTML).toBe(grid);
+});
+
+test("text from the files is shown as text, never as markup", async () => {
+  localStorage.clear();
+  const user = userEvent.setup();
+  render(<WebApp autoSample={false} />);
+  const hostile = '<img src=x onerror="window.__pwned=1">股';
+  await user.upload(screen.getByTestId("file-input"), xlsxFile(await seedXlsxBytes({ change: { A4: withRow({ name: hostile }) } }), "新.xlsx"));
+  await opened("新.xlsx");
+  await user.upload(screen.getByTestId("compare-input"), xlsxFile(await seedXlsxBytes(), "旧.xlsx"));
+  const region = await screen.findByTestId("compare", undefined, { timeout: 30_000 });
+  expect(region.querySelector("img")).toBeNull();
+  expect(
+    within(region)
+      .getAllByTestId("compare-cell")
+      .map((li) => li.textContent),
+  ).toEqual([`附件4 行政执法保障情况「${hostile}」执法部门/机构名称（B6）：“自然资源执法股” → “${hostile}”`]);
+  expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+});
+
+test("on the English page the comparison speaks English", async () => {
+  saveLang("en");
+  const user = userEvent.setup();
+  render(<WebApp autoSample={false} />);
+  await user.upload(screen.getByTestId("file-input"), xlsxFile(await seedXlsxBytes(), "new.xlsx"));
+  await opened("new.xlsx");
+  await user.upload(screen.getByTestId("compare-input"), xlsxFile(await seedXlsxBytes({ change: { A2: withYearly("penalty", [7, -9]) } }), "old.xlsx"));
+  const region = await screen.findByRole("region", { name: "Compared with the old version “old.xlsx”" }, { timeout: 30_000 });
+  expect(
+    within(region)
+      .getAllByTestId("compare-cell")
+      .map((li) => li.textContent),
+  ).toEqual(["A2 penalty, current year (N7): -9 → 9"]);
+  expect(within(region).getByTestId("compare-findings")).toHaveTextContent("Findings: 1 resolved, 1 new, 45 remaining.");
+  expect(within(region).getByTestId("compare-resolved")).toHaveTextContent(/^\[Error\] /);
+});
