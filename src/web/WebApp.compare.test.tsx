@@ -10,7 +10,7 @@ import "../../tests/helpers/domStubs";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { seedXlsxBytes, withRow, withYearly } from "../../tests/helpers/xlsx";
-import WebApp from "./WebApp";
+import { WebAppView } from "./WebApp";
 import { saveLang } from "../pane/storage";
 
 jest.setTimeout(90_000);
@@ -28,7 +28,7 @@ beforeEach(() => localStorage.clear());
 
 test("the resubmission against the version sent back: the changed cell, the error resolved, what is new", async () => {
   const user = userEvent.setup();
-  render(<WebApp autoSample={false} />);
+  render(<WebAppView autoSample={false} />);
   await user.upload(screen.getByTestId("file-input"), xlsxFile(await seedXlsxBytes(), "重新报送.xlsx"));
   await opened("重新报送.xlsx");
   const old = xlsxFile(await seedXlsxBytes({ change: { A2: withYearly("penalty", [7, -9]) } }), "退回前.xlsx");
@@ -55,7 +55,7 @@ test("the resubmission against the version sent back: the changed cell, the erro
 
 test("a file that cannot be read is named in a message, and the page stays as it was", async () => {
   const user = userEvent.setup({ applyAccept: false });
-  render(<WebApp autoSample={false} />);
+  render(<WebAppView autoSample={false} />);
   await user.upload(screen.getByTestId("file-input"), xlsxFile(await seedXlsxBytes(), "本年.xlsx"));
   await opened("本年.xlsx");
   const grid = screen.getByTestId("sheet-grid").innerHTML;
@@ -71,7 +71,7 @@ test("a file that cannot be read is named in a message, and the page stays as it
 test("text from the files is shown as text, never as markup", async () => {
   localStorage.clear();
   const user = userEvent.setup();
-  render(<WebApp autoSample={false} />);
+  render(<WebAppView autoSample={false} />);
   const hostile = '<img src=x onerror="window.__pwned=1">股';
   await user.upload(screen.getByTestId("file-input"), xlsxFile(await seedXlsxBytes({ change: { A4: withRow({ name: hostile }) } }), "新.xlsx"));
   await opened("新.xlsx");
@@ -89,7 +89,7 @@ test("text from the files is shown as text, never as markup", async () => {
 test("on the English page the comparison speaks English", async () => {
   saveLang("en");
   const user = userEvent.setup();
-  render(<WebApp autoSample={false} />);
+  render(<WebAppView autoSample={false} />);
   await user.upload(screen.getByTestId("file-input"), xlsxFile(await seedXlsxBytes(), "new.xlsx"));
   await opened("new.xlsx");
   await user.upload(screen.getByTestId("compare-input"), xlsxFile(await seedXlsxBytes({ change: { A2: withYearly("penalty", [7, -9]) } }), "old.xlsx"));
