@@ -4,8 +4,7 @@
  * workbook, an .xls/.et/.ods LibreOffice converts, or a 工作报告 .docx.
  */
 import { analyse, type Analysis } from "../check/analyse";
-import { compareAnalyses, unchanged, type CellChange, type Comparison, type UnitChange } from "../flows/compare";
-import type { CellValue } from "../grid/grid";
+import { compareAnalyses, describeCell, describeUnit, unchanged, type CellChange, type Comparison, type UnitChange } from "../flows/compare";
 import { countBySeverity } from "../flows/severity";
 import type { Settings } from "../rules/types";
 import { TABLE_NAMES } from "../templates/tables";
@@ -22,22 +21,8 @@ async function analyseFile(file: string, settings: Partial<Settings>, t: Tr, lan
   return analyse(read.snapshot, { settings, body: read.report?.body });
 }
 
-function shown(v: CellValue, lang: Lang): string {
-  if (v === null || (typeof v === "string" && v.trim() === "")) return lang === "en" ? "(empty)" : "（空）";
-  if (typeof v !== "string") return String(v);
-  const s = v.replace(/\s+/g, " ").trim();
-  return lang === "en" ? `"${s}"` : `“${s}”`;
-}
-
-function cellLine(c: CellChange, lang: Lang): string {
-  // a cell that moved (rows inserted above its table) shows both addresses
-  const at = c.cell && c.oldCell && c.cell !== c.oldCell ? `${c.oldCell}→${c.cell}` : c.cell || c.oldCell;
-  const change = `${shown(c.before, lang)} → ${shown(c.after, lang)}`;
-  return lang === "en" ? `  ${c.whereEn} (${at}): ${change}` : `  ${c.where}（${at}）：${change}`;
-}
-
 function unitLine(u: UnitChange, lang: Lang): string {
-  return `  ${lang === "en" ? `${u.table} ${u.unitEn}` : `${TABLE_NAMES[u.table]}「${u.unit}」`} (${u.sheet}!${u.cell})`;
+  return `  ${describeUnit(u, lang)} (${u.sheet}!${u.cell})`;
 }
 
 export function formatComparison(c: Comparison, before: string, after: string, t: Tr, lang: Lang): string {
@@ -52,7 +37,7 @@ export function formatComparison(c: Comparison, before: string, after: string, t
   if (c.unitsRemoved.length) out.push(t(`删去的单位或行：`, `Units or rows removed:`), ...c.unitsRemoved.map((u) => unitLine(u, lang)));
   if (c.cells.length) {
     out.push("", t(`改动的单元格 ${c.cells.length} 处：`, `${c.cells.length} cell(s) changed:`));
-    for (const x of c.cells) out.push(cellLine(x, lang));
+    for (const x of c.cells) out.push(`  ${describeCell(x, lang)}`);
   } else if (!unchanged(c)) out.push(t("表中数字没有改动。", "No figure changed."));
   const now = [...c.remaining, ...c.added];
   out.push(

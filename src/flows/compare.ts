@@ -13,9 +13,9 @@ import type { Analysis } from "../check/analyse";
 import type { Finding } from "../engine/findings";
 import type { BodyRow, RecognisedColumnTable, RecognisedTable, RecognisedYearlyTable, Slot, YearlyBlock } from "../engine/model";
 import { firstCopies } from "../engine/tableSet";
-import { parseValue } from "../engine/normalize";
 import type { TableId, ValueKind } from "../templates/schema";
 import { TABLE_IDS, TABLE_NAMES } from "../templates/tables";
+import { sameFigure } from "./importPrior";
 import { categoryLabel, columnName, rowLabel, rowLabelEn, unitKey } from "../rules/utils/between";
 import { yearLabel } from "../rules/utils/cells";
 
@@ -58,18 +58,11 @@ export interface Comparison {
   remaining: Finding[];
 }
 
-const blank = (v: CellValue): boolean => v === null || (typeof v === "string" && v.trim() === "");
 const text = (v: CellValue): string => (v === null ? "" : String(v).replace(/\s+/g, " ").trim());
 
-/** Whether a reader of the two cells sees a change: `9` and `9件` are the same figure, `0.2857` and `28.57%` are not the same text. */
+/** Whether a reader of the two cells sees a change: `9` and `9件` are the same figure, and so are texts differing only in spaces. */
 function differs(a: CellValue, b: CellValue, kind: ValueKind): boolean {
-  if (blank(a) || blank(b)) return blank(a) !== blank(b);
-  if (kind !== "text") {
-    const pa = parseValue(a, kind);
-    const pb = parseValue(b, kind);
-    if (pa.num !== null && pb.num !== null) return pa.num !== pb.num || (pa.unfiled ?? 0) !== (pb.unfiled ?? 0);
-  }
-  return text(a) !== text(b);
+  return !sameFigure(a, b, kind) && text(a) !== text(b);
 }
 
 /** Pairs by unit name, then what is left on both sides by position (a renamed unit keeps its place). */
@@ -279,4 +272,22 @@ export function unchanged(c: Comparison): boolean {
     !c.resolved.length &&
     !c.added.length
   );
+}
+
+/** A value as the comparison shows it: `（空）`, a figure as is, a text in quotes. */
+function shownValue(v: CellValue, lang: "zh" | "en"): string {
+  if (text(v) === "") return lang === "en" ? "(empty)" : "（空）";
+  return typeof v === "string" ? (lang === "en" ? `"${text(v)}"` : `“${text(v)}”`) : String(v);
+}
+
+/** `附件2 …「行政处罚(件)」2024年（N7）：-9 → 9`; a cell that moved (rows inserted above its table) shows both addresses. */
+export function describeCell(c: CellChange, lang: "zh" | "en"): string {
+  const at = c.cell && c.oldCell && c.cell !== c.oldCell ? `${c.oldCell}→${c.cell}` : c.cell || c.oldCell;
+  const change = `${shownValue(c.before, lang)} → ${shownValue(c.after, lang)}`;
+  return lang === "en" ? `${c.whereEn} (${at}): ${change}` : `${c.where}（${at}）：${change}`;
+}
+
+/** `附件4 行政执法保障情况「执法监察大队」` */
+export function describeUnit(u: UnitChange, lang: "zh" | "en"): string {
+  return lang === "en" ? `${u.table} ${u.unitEn}` : `${TABLE_NAMES[u.table]}「${u.unit}」`;
 }

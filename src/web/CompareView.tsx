@@ -5,10 +5,10 @@
  */
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
 import { analyse } from "../check/analyse";
-import { compareAnalyses, unchanged, type CellChange, type Comparison } from "../flows/compare";
+import { compareAnalyses, describeCell, describeUnit, unchanged, type Comparison } from "../flows/compare";
 import { SEVERITY_LABELS, SEVERITY_LABELS_EN } from "../flows/severity";
 import type { Finding } from "../engine/findings";
-import type { CellValue, WorkbookSnapshot } from "../grid/grid";
+import type { WorkbookSnapshot } from "../grid/grid";
 import type { Lang } from "../i18n";
 import type { WebTranslate } from "../i18n/web";
 import { TABLE_NAMES } from "../templates/tables";
@@ -41,17 +41,6 @@ export interface CompareViewProps {
   onClose(): void;
 }
 
-function shown(v: CellValue, t: WebTranslate): string {
-  if (v === null || (typeof v === "string" && v.trim() === "")) return t("webCompareEmpty");
-  return typeof v === "string" ? `“${v.replace(/\s+/g, " ").trim()}”` : String(v);
-}
-
-function cellText(c: CellChange, t: WebTranslate, lang: Lang): string {
-  const at = c.cell && c.oldCell && c.cell !== c.oldCell ? `${c.oldCell}→${c.cell}` : c.cell || c.oldCell;
-  const where = lang === "en" ? `${c.whereEn} (${at})` : `${c.where}（${at}）`;
-  return `${where}${lang === "en" ? ": " : "："}${shown(c.before, t)} → ${shown(c.after, t)}`;
-}
-
 function findingText(f: Finding, lang: Lang): string {
   const label = (lang === "en" ? SEVERITY_LABELS_EN : SEVERITY_LABELS)[f.severity];
   return `[${label}] ${f.sheet}!${f.cell} ${lang === "en" ? f.messageEn : f.message}`;
@@ -60,8 +49,7 @@ function findingText(f: Finding, lang: Lang): string {
 export function CompareView({ comparison: c, oldName, t, lang, onClose }: CompareViewProps) {
   const styles = useStyles();
   const tables = (ids: string[]) => ids.map((id) => (lang === "en" ? id : TABLE_NAMES[id as keyof typeof TABLE_NAMES])).join(lang === "en" ? ", " : "、");
-  const units = (list: Comparison["unitsAdded"]) =>
-    list.map((u) => (lang === "en" ? `${u.table} ${u.unitEn}` : `${TABLE_NAMES[u.table]}「${u.unit}」`)).join(lang === "en" ? ", " : "、");
+  const units = (list: Comparison["unitsAdded"]) => list.map((u) => describeUnit(u, lang)).join(lang === "en" ? ", " : "、");
   const lines: string[] = [];
   if (c.tablesAdded.length) lines.push(t("webCompareTablesAdded", { tables: tables(c.tablesAdded) }));
   if (c.tablesRemoved.length) lines.push(t("webCompareTablesRemoved", { tables: tables(c.tablesRemoved) }));
@@ -83,7 +71,7 @@ export function CompareView({ comparison: c, oldName, t, lang, onClose }: Compar
               <ul className={styles.list}>
                 {c.cells.map((x, i) => (
                   <li key={i} className={styles.item} data-testid="compare-cell">
-                    {cellText(x, t, lang)}
+                    {describeCell(x, lang)}
                   </li>
                 ))}
               </ul>

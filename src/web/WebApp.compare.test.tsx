@@ -24,21 +24,28 @@ async function opened(name: string) {
   await waitFor(() => expect(screen.queryByTestId("busy")).not.toBeInTheDocument(), { timeout: 30_000 });
 }
 
+/** The page with `current` open, then 与旧版对比 given `old`; the user, for what the test does next. */
+async function compared(current: File, old: File) {
+  const user = userEvent.setup();
+  render(<WebAppView autoSample={false} />);
+  await user.upload(screen.getByTestId("file-input"), current);
+  await opened(current.name);
+  await user.upload(screen.getByTestId("compare-input"), old);
+  return user;
+}
+
+const cellLines = (region: HTMLElement) =>
+  within(region)
+    .getAllByTestId("compare-cell")
+    .map((li) => li.textContent);
+
 beforeEach(() => localStorage.clear());
 
 test("the resubmission against the version sent back: the changed cell, the error resolved, what is new", async () => {
-  const user = userEvent.setup();
-  render(<WebAppView autoSample={false} />);
-  await user.upload(screen.getByTestId("file-input"), xlsxFile(await seedXlsxBytes(), "重新报送.xlsx"));
-  await opened("重新报送.xlsx");
   const old = xlsxFile(await seedXlsxBytes({ change: { A2: withYearly("penalty", [7, -9]) } }), "退回前.xlsx");
-  await user.upload(screen.getByTestId("compare-input"), old);
+  const user = await compared(xlsxFile(await seedXlsxBytes(), "重新报送.xlsx"), old);
   const region = await screen.findByRole("region", { name: "与旧版“退回前.xlsx”对比" }, { timeout: 30_000 });
-  expect(
-    within(region)
-      .getAllByTestId("compare-cell")
-      .map((li) => li.textContent),
-  ).toEqual(["附件2 行政执法案件数据「行政处罚(件)」2024年（N7）：-9 → 9"]);
+  expect(cellLines(region)).toEqual(["附件2 行政执法案件数据「行政处罚(件)」2024年（N7）：-9 → 9"]);
   expect(within(region).getByTestId("compare-findings")).toHaveTextContent("问题：已消除 1 条，新出现 1 条，仍有 45 条。");
   expect(within(region).getByTestId("compare-resolved")).toHaveTextContent(/^\[错误\] 附件2 执法案件!N7 .*不能为负数/);
   expect(within(region).getByTestId("compare-added")).toHaveTextContent(/^\[需核实\] 附件2 执法案件!M8 .*同比变化未填写/);
@@ -69,36 +76,19 @@ test("a file that cannot be read is named in a message, and the page stays as it
 });
 
 test("text from the files is shown as text, never as markup", async () => {
-  localStorage.clear();
-  const user = userEvent.setup();
-  render(<WebAppView autoSample={false} />);
   const hostile = '<img src=x onerror="window.__pwned=1">股';
-  await user.upload(screen.getByTestId("file-input"), xlsxFile(await seedXlsxBytes({ change: { A4: withRow({ name: hostile }) } }), "新.xlsx"));
-  await opened("新.xlsx");
-  await user.upload(screen.getByTestId("compare-input"), xlsxFile(await seedXlsxBytes(), "旧.xlsx"));
+  await compared(xlsxFile(await seedXlsxBytes({ change: { A4: withRow({ name: hostile }) } }), "新.xlsx"), xlsxFile(await seedXlsxBytes(), "旧.xlsx"));
   const region = await screen.findByTestId("compare", undefined, { timeout: 30_000 });
   expect(region.querySelector("img")).toBeNull();
-  expect(
-    within(region)
-      .getAllByTestId("compare-cell")
-      .map((li) => li.textContent),
-  ).toEqual([`附件4 行政执法保障情况「${hostile}」执法部门/机构名称（B6）：“自然资源执法股” → “${hostile}”`]);
+  expect(cellLines(region)).toEqual([`附件4 行政执法保障情况「${hostile}」执法部门/机构名称（B6）：“自然资源执法股” → “${hostile}”`]);
   expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
 });
 
 test("on the English page the comparison speaks English", async () => {
   saveLang("en");
-  const user = userEvent.setup();
-  render(<WebAppView autoSample={false} />);
-  await user.upload(screen.getByTestId("file-input"), xlsxFile(await seedXlsxBytes(), "new.xlsx"));
-  await opened("new.xlsx");
-  await user.upload(screen.getByTestId("compare-input"), xlsxFile(await seedXlsxBytes({ change: { A2: withYearly("penalty", [7, -9]) } }), "old.xlsx"));
+  await compared(xlsxFile(await seedXlsxBytes(), "new.xlsx"), xlsxFile(await seedXlsxBytes({ change: { A2: withYearly("penalty", [7, -9]) } }), "old.xlsx"));
   const region = await screen.findByRole("region", { name: "Compared with the old version “old.xlsx”" }, { timeout: 30_000 });
-  expect(
-    within(region)
-      .getAllByTestId("compare-cell")
-      .map((li) => li.textContent),
-  ).toEqual(["A2 penalty, current year (N7): -9 → 9"]);
+  expect(cellLines(region)).toEqual(["A2 penalty, current year (N7): -9 → 9"]);
   expect(within(region).getByTestId("compare-findings")).toHaveTextContent("Findings: 1 resolved, 1 new, 45 remaining.");
   expect(within(region).getByTestId("compare-resolved")).toHaveTextContent(/^\[Error\] /);
 });
