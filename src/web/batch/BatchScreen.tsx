@@ -142,15 +142,23 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
     [files, run, t],
   );
 
-  // Stable while the batch runs, so the table's rows are not drawn again for every result.
+  // A row's copy needs only that row's file, so the batch running does not hold it back: only another
+  // download does. Stable while the batch runs and when it ends, so no result redraws every row.
+  const downloading = busy !== null;
   const rowAction = useCallback(
     (row: FileSummary) =>
       row.kind !== "xlsx" ? null : (
-        <Button size="small" appearance="subtle" disabledFocusable={blocked} onClick={() => void downloadAnnotatedOne(row)} data-testid="batch-row-annotated">
+        <Button
+          size="small"
+          appearance="subtle"
+          disabledFocusable={downloading}
+          onClick={() => void downloadAnnotatedOne(row)}
+          data-testid="batch-row-annotated"
+        >
           {t("batchDownloadOneAnnotated")}
         </Button>
       ),
-    [blocked, downloadAnnotatedOne, t],
+    [downloading, downloadAnnotatedOne, t],
   );
 
   const downloadAggregate = () =>

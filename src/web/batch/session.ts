@@ -30,8 +30,12 @@ async function defaultSpawn(): Promise<Worker | null> {
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** The table is redrawn at most this often while results stream in (200 rows, 200 times, would cost the page its clicks). */
-export const NOTIFY_INTERVAL_MS = 200;
+/**
+ * The table is redrawn at most this often while results stream in (200 rows, 200 times, would cost the
+ * page its clicks). Each redraw commits and lays out the rows since the last one in one go, so a shorter
+ * interval keeps that piece small: 100 ms rather than 200 halved the longest such task on a busy machine.
+ */
+export const NOTIFY_INTERVAL_MS = 100;
 
 export class BatchSession {
   private snapshot: BatchSnapshot;
