@@ -1,107 +1,61 @@
 /**
  * xzzf compare <旧版> <新版> [--format text|json] [--threshold <percent>] [--out <file>]: a unit's
  * resubmitted report against the one the reviewer sent back (src/flows/compare.ts). Either may be a
- * workbook, an .xls/.et/.ods LibreOffice converts, or a 工作报告 .docx.
+ * workbook, an .xls/.et/.ods LibreOffice converts, or a 工作报告 .docx. Two folders compare every
+ * resubmission with its old version (compareFolders.ts).
  */
-import { analyse, type Analysis } from "../check/analyse";
-import { compareAnalyses, describeCell, describeUnit, unchanged, type CellChange, type Comparison, type UnitChange } from "../flows/compare";
+import { compareAnalyses } from "../flows/compare";
 import { countBySeverity } from "../flows/severity";
-import type { Settings } from "../rules/types";
-import { TABLE_NAMES } from "../templates/tables";
-import { checkOutput, CliError, EXIT_FINDINGS, EXIT_OK, writeOutput, type Lang, type Tr } from "./io";
-import { readWorkbookInput } from "./input";
-import { readBytesForCheck } from "./readFile";
-import { countsText, findingLine, toJsonFinding } from "./report";
+import { analyseFile, comparisonJson, formatComparison } from "./compareReport";
+import { isExistingDir } from "./fileArgs";
+import { checkOutput, CliError, EXIT_FINDINGS, EXIT_OK, writeOutput } from "./io";
 import { parseThreshold } from "./settings";
 import { flag, stringOption, type CommandContext } from "./types";
-
-async function analyseFile(file: string, settings: Partial<Settings>, t: Tr, lang: Lang): Promise<Analysis> {
-  const read = readBytesForCheck(file, await readWorkbookInput(file, t, lang), { t, lang });
-  if (read.error !== undefined) throw new CliError(`${file}${t("：", ": ")}${read.error}`);
-  return analyse(read.snapshot, { settings, body: read.report?.body });
-}
-
-function unitLine(u: UnitChange, lang: Lang): string {
-  return `  ${describeUnit(u, lang)} (${u.sheet}!${u.cell})`;
-}
-
-export function formatComparison(c: Comparison, before: string, after: string, t: Tr, lang: Lang): string {
-  const out: string[] = [t(`对比：旧版 ${before} → 新版 ${after}`, `Compared: old ${before} → new ${after}`)];
-  if (unchanged(c)) {
-    out.push(t("两版的数字、表格和问题都相同。", "The two versions have the same figures, tables and findings."));
-  }
-  const names = (ids: string[]) => ids.map((id) => TABLE_NAMES[id as keyof typeof TABLE_NAMES]).join("、");
-  if (c.tablesAdded.length) out.push(t(`新版多了：${names(c.tablesAdded)}`, `New in this version: ${c.tablesAdded.join(", ")}`));
-  if (c.tablesRemoved.length) out.push(t(`新版缺少：${names(c.tablesRemoved)}`, `Missing from this version: ${c.tablesRemoved.join(", ")}`));
-  if (c.unitsAdded.length) out.push(t(`新增的单位或行：`, `Units or rows added:`), ...c.unitsAdded.map((u) => unitLine(u, lang)));
-  if (c.unitsRemoved.length) out.push(t(`删去的单位或行：`, `Units or rows removed:`), ...c.unitsRemoved.map((u) => unitLine(u, lang)));
-  if (c.cells.length) {
-    out.push("", t(`改动的单元格 ${c.cells.length} 处：`, `${c.cells.length} cell(s) changed:`));
-    for (const x of c.cells) out.push(`  ${describeCell(x, lang)}`);
-  } else if (!unchanged(c)) out.push(t("表中数字没有改动。", "No figure changed."));
-  const now = [...c.remaining, ...c.added];
-  out.push(
-    "",
-    t(
-      `问题：已消除 ${c.resolved.length} 条，新出现 ${c.added.length} 条，仍有 ${c.remaining.length} 条；新版共 ${countsText(now, lang)}`,
-      `Findings: ${c.resolved.length} resolved, ${c.added.length} new, ${c.remaining.length} remaining; the new version has ${countsText(now, lang)}`,
-    ),
-  );
-  if (c.resolved.length) out.push(t("已消除：", "Resolved:"), ...c.resolved.map((f) => findingLine(f, lang)));
-  if (c.added.length) out.push(t("新出现：", "New:"), ...c.added.map((f) => findingLine(f, lang)));
-  return `${out.join("\n")}\n`;
-}
-
-export function comparisonJson(c: Comparison, before: string, after: string, lang: Lang): string {
-  const cell = (x: CellChange) => ({
-    table: x.table,
-    where: lang === "en" ? x.whereEn : x.where,
-    sheet: x.sheet,
-    cell: x.cell,
-    oldSheet: x.oldSheet,
-    oldCell: x.oldCell,
-    before: x.before,
-    after: x.after,
-  });
-  const unit = (u: UnitChange) => ({ table: u.table, unit: lang === "en" ? u.unitEn : u.unit, sheet: u.sheet, cell: u.cell });
-  const doc = {
-    old: before,
-    new: after,
-    tablesAdded: c.tablesAdded,
-    tablesRemoved: c.tablesRemoved,
-    unitsAdded: c.unitsAdded.map(unit),
-    unitsRemoved: c.unitsRemoved.map(unit),
-    cells: c.cells.map(cell),
-    findings: {
-      resolved: c.resolved.map((f) => toJsonFinding(f, lang)),
-      added: c.added.map((f) => toJsonFinding(f, lang)),
-      remaining: c.remaining.map((f) => toJsonFinding(f, lang)),
-    },
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
-}
 
 export async function run(ctx: CommandContext): Promise<number> {
   const { io, t, lang } = ctx;
   if (ctx.positionals.length !== 2)
-    throw new CliError(t("compare 需要两个文件：先旧版，后新版。", "compare takes two files: the old version, then the new one."), { usage: true });
+    throw new CliError(t("compare 需要两个文件或两个文件夹：先旧版，后新版。", "compare takes two files or two folders: the old version, then the new one."), {
+      usage: true,
+    });
   const [before, after] = ctx.positionals;
+  const folders = [isExistingDir(before), isExistingDir(after)];
+  if (folders[0] !== folders[1]) {
+    const [dir, file] = folders[0] ? [before, after] : [after, before];
+    throw new CliError(
+      t(`“${dir}”是文件夹，“${file}”不是：请给两个文件，或两个文件夹。`, `"${dir}" is a folder and "${file}" is not: give two files, or two folders.`),
+      { usage: true },
+    );
+  }
   const format = stringOption(ctx, "format") ?? "text";
-  if (format !== "text" && format !== "json")
-    throw new CliError(t(`--format 只能是 text 或 json，收到“${format}”。`, `--format must be text or json; got "${format}".`));
+  const formats = folders[0] ? ["text", "json", "summary"] : ["text", "json"];
+  if (!formats.includes(format)) {
+    const zh = folders[0] ? "text、json 或 summary" : "text 或 json（summary 用于对比两个文件夹）";
+    const en = folders[0] ? "text, json or summary" : "text or json (summary is for two folders)";
+    throw new CliError(t(`--format 只能是 ${zh}，收到“${format}”。`, `--format must be ${en}; got "${format}".`));
+  }
   const settings = parseThreshold(stringOption(ctx, "threshold"), t);
   const outArg = stringOption(ctx, "out");
   const force = flag(ctx, "force");
   const out = outArg === undefined ? undefined : checkOutput(outArg, [before, after], force, t);
-  const [a, b] = [await analyseFile(before, settings, t, lang), await analyseFile(after, settings, t, lang)];
-  const c = compareAnalyses(a, b);
-  const text = format === "json" ? comparisonJson(c, before, after, lang) : formatComparison(c, before, after, t, lang);
+  let text: string;
+  let exit: number;
+  if (folders[0]) {
+    const { compareFolders, folderExitCode, folderJson, folderSummary, folderText } = await import("./compareFolders");
+    const c = await compareFolders(before, after, settings, t, lang, io.stderr);
+    text = format === "json" ? folderJson(c, lang) : format === "summary" ? folderSummary(c, lang) : folderText(c, t, lang);
+    exit = folderExitCode(c);
+  } else {
+    const c = compareAnalyses(await analyseFile(before, settings, t, lang), await analyseFile(after, settings, t, lang));
+    text = format === "json" ? comparisonJson(c, before, after, lang) : formatComparison(c, before, after, t, lang);
+    // as check's: 1 while the new version still has an error, so a script can ask "is it fixed?"
+    exit = countBySeverity([...c.remaining, ...c.added]).error > 0 ? EXIT_FINDINGS : EXIT_OK;
+  }
   if (out === undefined) io.stdout.write(text);
   else {
     // a text file gets a BOM, as check --out's does: Notepad before Windows 10 1903 reads UTF-8 without one as GBK
     writeOutput(out, new TextEncoder().encode(format === "text" ? `\ufeff${text}` : text), force, t);
     io.stdout.write(t(`对比结果已写入 ${out}\n`, `Comparison written to ${out}\n`));
   }
-  // as check's: 1 while the new version still has an error, so a script can ask "is it fixed?"
-  return countBySeverity([...c.remaining, ...c.added]).error > 0 ? EXIT_FINDINGS : EXIT_OK;
+  return exit;
 }

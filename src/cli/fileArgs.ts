@@ -115,7 +115,7 @@ function isExistingFile(path: string): boolean {
   }
 }
 
-function isExistingDir(path: string): boolean {
+export function isExistingDir(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {

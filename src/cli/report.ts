@@ -126,13 +126,17 @@ const STATE_TEXT: Record<FileState, { zh: string; en: string }> = {
   unreadable: { zh: "无法读取", en: "Cannot be read" },
 };
 
+export function stateText(s: FileState, lang: Lang): string {
+  return STATE_TEXT[s][lang];
+}
+
 export function summaryHeader(lang: Lang): string {
   return `\ufeff${SUMMARY_COLUMNS[lang].join(",")}\r\n`;
 }
 
 /** One file's line of `--format summary`: what the web page's summary table shows of it. */
 export function summaryRow(r: FileResult, lang: Lang): string {
-  const state = (s: FileState) => STATE_TEXT[s][lang];
+  const state = (s: FileState) => stateText(s, lang);
   let cells: string[];
   if (r.error !== null) {
     // a file whose year does not follow --prior's was read but not checked
