@@ -95,5 +95,6 @@ export const webEn: WebStrings = {
   webCompareResolved: "Resolved",
   webCompareAdded: "New",
   webCompareEmpty: "(empty)",
+  webCompareThreshold: "The change threshold in the settings, “{value}”, is not a percentage from 1 to 1000: correct it, then compare.",
   webCompareFailed: "Cannot compare with “{name}”: {reason}",
 };

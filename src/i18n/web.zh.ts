@@ -96,6 +96,7 @@ export const webZh = {
   webCompareResolved: "已消除",
   webCompareAdded: "新出现",
   webCompareEmpty: "（空）",
+  webCompareThreshold: "设置中的变化幅度阈值“{value}”不是 1 到 1000 之间的百分数，请先改正再对比。",
   webCompareFailed: "无法与“{name}”对比：{reason}",
 };
 

@@ -3,7 +3,7 @@
  * action, messages and progress. The logic of every button lives in src/app/actions.ts; this file only
  * keeps the pane's state and turns errors into messages.
  */
-import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -53,6 +53,7 @@ import {
   type ReportReader,
   type WorkbookReader,
 } from "../app/actions";
+import { thresholdSettings } from "../app/threshold";
 import type { Analysis } from "../check/analyse";
 import type { Finding } from "../engine/findings";
 import type { HostNotice, SubmissionCopyResult, WorkbookHost } from "../host/types";
@@ -106,6 +107,8 @@ export interface PaneProps {
    * disabled, so a click cannot land on the workbook about to be replaced and be lost.
    */
   blocked?: boolean;
+  /** Told the 变化幅度阈值 field's text, at first and on every change: the web page's 与旧版对比 judges changes by it too. */
+  onThresholdChange?(value: string): void;
 }
 
 type Intent = "error" | "warning" | "success" | "info";
@@ -229,10 +232,13 @@ function PaneBody(props: PaneProps & { onLang(l: Lang): void }) {
   const changed = () => setStale(true);
 
   const settings = (): CheckSettings => {
-    const pct = Number(threshold.trim());
-    if (!threshold.trim() || !Number.isFinite(pct) || pct < 1 || pct > 1000) throw new InputError(t("thresholdInvalid", { value: threshold }));
-    return { changeThreshold: pct / 100 };
+    const s = thresholdSettings(threshold);
+    if (!s) throw new InputError(t("thresholdInvalid", { value: threshold }));
+    return s;
   };
+
+  const { onThresholdChange } = props;
+  useEffect(() => onThresholdChange?.(threshold), [threshold, onThresholdChange]);
 
   const onValidate = () =>
     run("validating", async () => {

@@ -10,6 +10,7 @@ import { SEVERITY_LABELS, SEVERITY_LABELS_EN } from "../flows/severity";
 import type { Finding } from "../engine/findings";
 import type { WorkbookSnapshot } from "../grid/grid";
 import type { Lang } from "../i18n";
+import type { Settings } from "../rules/types";
 import type { WebTranslate } from "../i18n/web";
 import { TABLE_NAMES } from "../templates/tables";
 
@@ -19,11 +20,11 @@ export interface Version {
   body?: readonly string[];
 }
 
-/** The new version against the old one, both analysed as 校验 would with the default settings. */
-export function compareVersions(before: Version, after: Version): Comparison {
+/** The new version against the old one, both analysed as 校验 would with the pane's settings. */
+export function compareVersions(before: Version, after: Version, settings: Partial<Settings> = {}): Comparison {
   return compareAnalyses(
-    analyse(before.snapshot, { body: before.body ? [...before.body] : undefined }),
-    analyse(after.snapshot, { body: after.body ? [...after.body] : undefined }),
+    analyse(before.snapshot, { settings, body: before.body ? [...before.body] : undefined }),
+    analyse(after.snapshot, { settings, body: after.body ? [...after.body] : undefined }),
   );
 }
 

@@ -92,3 +92,32 @@ test("on the English page the comparison speaks English", async () => {
   expect(within(region).getByTestId("compare-findings")).toHaveTextContent("Findings: 1 resolved, 1 new, 45 remaining.");
   expect(within(region).getByTestId("compare-resolved")).toHaveTextContent(/^\[Error\] /);
 });
+
+test("changes are judged by the pane's 变化幅度阈值, as its 校验 judges them", async () => {
+  // 罚没金额 818000.7 → 4005196.42 (+389.63 %) loses its explanation in the new version
+  const unexplained = seedXlsxBytes({ change: { A2: (o) => ({ ...o, yearly: { ...o.yearly, explanations: { ...o.yearly?.explanations, fines: null } } }) } });
+  const user = await compared(xlsxFile(await unexplained, "新.xlsx"), xlsxFile(await seedXlsxBytes(), "旧.xlsx"));
+  const added = async () => {
+    const region = await screen.findByTestId("compare", undefined, { timeout: 30_000 });
+    return within(region)
+      .queryAllByTestId("compare-added")
+      .map((li) => li.textContent ?? "");
+  };
+  expect((await added()).some((x) => /T7 .*同比变化 \+389\.63%（达到 30% 的核实幅度）/.test(x))).toBe(true);
+  await user.click(screen.getByTestId("compare-close"));
+
+  await user.click(screen.getByRole("button", { name: "设置" }));
+  const input = await screen.findByLabelText(/变化幅度阈值/, undefined, { timeout: 30_000 });
+  await user.clear(input);
+  await user.type(input, "500");
+  await user.upload(screen.getByTestId("compare-input"), xlsxFile(await seedXlsxBytes(), "旧.xlsx"));
+  await waitFor(async () => expect((await added()).filter((x) => x.includes("核实幅度"))).toEqual([]), { timeout: 30_000 });
+
+  // a threshold out of range is refused, and nothing is compared
+  await user.click(screen.getByTestId("compare-close"));
+  await user.clear(input);
+  await user.type(input, "0");
+  await user.upload(screen.getByTestId("compare-input"), xlsxFile(await seedXlsxBytes(), "旧.xlsx"));
+  expect(await screen.findByRole("alert")).toHaveTextContent("设置中的变化幅度阈值“0”不是 1 到 1000 之间的百分数");
+  expect(screen.queryByTestId("compare")).not.toBeInTheDocument();
+});

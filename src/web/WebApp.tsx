@@ -30,6 +30,7 @@ import {
 import { usePageStyles } from "./pageStyles";
 import { FolderOpenRegular } from "@fluentui/react-icons";
 import type { ReportBody } from "../app/actions";
+import { thresholdSettings } from "../app/threshold";
 import type { Finding } from "../engine/findings";
 import { webTranslator } from "../i18n/web";
 import { translator, type Lang } from "../i18n";
@@ -406,9 +407,20 @@ export function WebAppView({
     if (prepared) void download("ratios", async () => (await loadDownloads()).finishRatioCopy(prepared, overwrite));
   };
 
+  const threshold = useRef("");
+  const onThresholdChange = useCallback((value: string) => {
+    threshold.current = value;
+  }, []);
+
   const compareWith = (file: File) => {
     if (!host) return;
     const current = host;
+    // judged as the pane's 校验 judges: by the 变化幅度阈值 the pane shows now
+    const settings = thresholdSettings(threshold.current);
+    if (!settings) {
+      setNotice({ intent: "error", text: t("webCompareThreshold", { value: threshold.current }) });
+      return;
+    }
     const end = begin(t("webOpening", { name: file.name }));
     (async () => {
       const [mod, bytes] = await Promise.all([loadCompare(), fileBytes(file)]);
@@ -416,6 +428,7 @@ export function WebAppView({
       const comparison = mod.compareVersions(
         { snapshot: await old.readSnapshot(), body: old.report?.paragraphs },
         { snapshot: await current.readSnapshot(), body: reportBody(current) },
+        settings,
       );
       setCompared({ hostId: current.id, oldName: file.name, comparison, View: mod.CompareView });
     })()
@@ -543,6 +556,7 @@ export function WebAppView({
                 onLangChange={setLang}
                 onReportChange={(report) => setAttached(report ? { hostId: host.id, report } : null)}
                 blocked={busy !== null}
+                onThresholdChange={onThresholdChange}
               />
             </div>
             <section className={styles.grid} aria-label={t("webContent")}>
