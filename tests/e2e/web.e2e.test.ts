@@ -252,6 +252,47 @@ test("下载已填同比副本 asks before replacing a typed ratio, and keeps it
   }
 });
 
+test("与旧版对比 in the production bundle gives what xzzf compare gives", async () => {
+  const s = await session();
+  const { page } = s;
+  try {
+    const resubmitted = path.join(tmp, "重新报送.xlsx");
+    fs.writeFileSync(resubmitted, await seedXlsxBytes());
+    await page.goto(`${server.origin}/index.html`);
+    await currentFile(page, "示例工作簿.xlsx");
+    await page.getByTestId("file-input").setInputFiles(resubmitted);
+    await currentFile(page, "重新报送.xlsx");
+    // the version sent back: the seed with its negative count
+    await page.getByTestId("compare-input").setInputFiles(fixture);
+    const region = page.getByRole("region", { name: `与旧版“${FIXTURE_NAME}”对比` });
+    await region.waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: path.join(OUT, "web-compare.png") });
+
+    const text = await xzzf(["compare", fixture, resubmitted]);
+    const cliCells = text
+      .split("\n")
+      .filter((l) => /^ {2}附件\d/.test(l) && l.includes("→"))
+      .map((l) => l.trim());
+    expect(cliCells.length).toBeGreaterThan(0);
+    expect((await region.getByTestId("compare-cell").allInnerTexts()).map((x) => x.trim())).toEqual(cliCells);
+    const json = JSON.parse(await xzzf(["compare", fixture, resubmitted, "--format", "json"])) as {
+      findings: Record<"resolved" | "added" | "remaining", JsonFinding[]>;
+    };
+    const { resolved, added, remaining } = json.findings;
+    expect(await region.getByTestId("compare-findings").innerText()).toContain(
+      `已消除 ${resolved.length} 条，新出现 ${added.length} 条，仍有 ${remaining.length} 条`,
+    );
+    expect(await region.getByTestId("compare-resolved").count()).toBe(resolved.length);
+    expect(await region.getByTestId("compare-added").count()).toBe(added.length);
+    await region.getByTestId("compare-close").click();
+    expect(await page.getByTestId("compare").count()).toBe(0);
+    expect(await page.getByTestId("current-file").innerText()).toContain("重新报送.xlsx");
+    expect(s.outside).toEqual([]);
+  } finally {
+    await s.context.close();
+  }
+});
+
 test("Tab walks from the upload to the sample, 校验 and the findings", async () => {
   const s = await session();
   const { page } = s;
