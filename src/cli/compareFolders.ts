@@ -39,8 +39,6 @@ export interface FolderComparison {
   onlyBefore: SideFile[];
 }
 
-export type FolderFormat = "text" | "json" | "summary";
-
 /** Every workbook and report of both folders, read and checked one after the other, with progress on a terminal. */
 export async function compareFolders(before: string, after: string, settings: Partial<Settings>, t: Tr, lang: Lang, stderr: Writer): Promise<FolderComparison> {
   const lists = [expandFileArgs([before], t), expandFileArgs([after], t)];

@@ -1,4 +1,5 @@
-import { nameKey, pairVersions, unitKey, type VersionFile } from "./pairVersions";
+import { nameKey, pairVersions, type VersionFile } from "./pairVersions";
+import { unitKey } from "../rules/utils/between";
 
 const f = (relative: string, unit = ""): VersionFile => ({ file: `x/${relative}`, relative, unit });
 const names = (p: ReturnType<typeof pairVersions>) => ({
@@ -64,7 +65,7 @@ describe("keys", () => {
     ["执法修改.xlsx", "执法修改"],
   ])("nameKey(%s) = %s", (name, key) => expect(nameKey(name)).toBe(key));
 
-  test("unitKey folds spaces and bracket widths only", () => {
+  test("units are keyed as the rules between tables key them: spaces and widths folded", () => {
     expect(unitKey(" 湘潭县　市场监管局（本级） ")).toBe("湘潭县市场监管局(本级)");
     expect(unitKey("湘潭县市场监管局")).not.toBe(unitKey("湘潭市市场监管局"));
   });

@@ -3,7 +3,9 @@
  * unit the report is about, then by file name. Resubmissions are often renamed (`…（修改后）.xlsx`,
  * `…-标注.xlsx` corrected and sent back as is), and units sometimes name their files alike
  * (`统计表.xlsx` in a subfolder per unit), so the unit decides first and the name only for the rest.
+ * Unit names are compared as the rules between tables compare them (unitKey).
  */
+import { unitKey } from "../rules/utils/between";
 
 export interface VersionFile {
   /** As the user will read it in the output. */
@@ -27,14 +29,6 @@ export interface Pairing<T extends VersionFile> {
   onlyAfter: T[];
   /** Old files nothing was resubmitted for. */
   onlyBefore: T[];
-}
-
-/** A unit name as two clerks may type it: without spaces of any width, ASCII-folded brackets. */
-export function unitKey(unit: string): string {
-  return unit
-    .replace(/[\s\u3000]+/g, "")
-    .replace(/（/g, "(")
-    .replace(/）/g, ")");
 }
 
 /**
