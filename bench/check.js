@@ -7,10 +7,11 @@
  * Makes N small workbooks with the four tables in the official layout (values vary per file) in
  * bench/out/check/ (kept and reused while N and the generator version match), then runs, each in
  * its own child process one after the other:
- *   check    main(["check", ...files, "--format", "json"]) in-process: fast reader + engine + JSON
+ *   check    main(["check", ...files, "--format", "json"]) in-process, from the bundle bin/xzzf.js runs
+ *            (dist-cli/bundle/main.js): fast reader + engine + JSON
  *   exceljs  new ExcelJS.Workbook().xlsx.load(bytes) for every file, nothing else
  * and prints files/s of each, their ratio, and each child's peak RSS (process.resourceUsage().maxRSS).
- * The check child requires only cli/main.js before its clock starts: main loads the check command's
+ * The check child requires only the bundle's main.js before its clock starts: main loads the check command's
  * modules (reader, engine, rules) when it runs, so their loading is timed, as a user waits for it;
  * the ExcelJS child requires exceljs before its clock. A second ratio times each whole child process,
  * node's start and every require included.
@@ -150,7 +151,7 @@ function cpuSince(start) {
 }
 
 async function childCheck(files) {
-  const { main } = requireDist("cli/main.js");
+  const { main } = requireDist("bundle/main.js");
   let bytes = 0;
   const sink = { write: (s) => (bytes += s.length) };
   const cpu0 = process.cpuUsage();
@@ -196,7 +197,7 @@ async function parent() {
     process.stderr.write("bench/check.js: --n must be a positive integer\n");
     process.exit(2);
   }
-  requireDist("cli/main.js");
+  requireDist("bundle/main.js");
   const files = await makeFiles(n);
   const listFile = path.join(OUT, `files-${n}.json`);
   fs.writeFileSync(listFile, JSON.stringify(files));

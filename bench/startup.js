@@ -30,7 +30,7 @@ function argValue(name, fallback) {
 const runs = Number(argValue("--runs", "10"));
 const bin = path.resolve(argValue("--bin", path.join(ROOT, "bin", "xzzf.js")));
 const seed = path.join(ROOT, "tests", "fixtures", "files", "seed.xlsx");
-if (!fs.existsSync(path.join(path.dirname(bin), "..", "dist-cli", "cli", "main.js"))) {
+if (!fs.existsSync(path.join(path.dirname(bin), "..", "dist-cli", "bundle", "main.js"))) {
   process.stderr.write("bench/startup.js: the CLI is not compiled; run npm run build:cli first.\n");
   process.exit(2);
 }

@@ -1,7 +1,7 @@
 /**
  * A reader thread of `xzzf check` over many files: reads the files it is sent, one at a time, and
  * posts each snapshot (or why the file could not be read); the main thread recognises the tables
- * and runs the rules. Runs only from the compiled CLI (dist-cli), never under ts-jest.
+ * and runs the rules. Runs only from the compiled CLI (dist-cli/bundle), never under ts-jest.
  */
 import { parentPort, workerData } from "worker_threads";
 import { readForCheck } from "./readFile";

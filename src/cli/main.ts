@@ -14,7 +14,7 @@ import type { Command, CommandContext } from "./types";
 
 export function version(): string {
   try {
-    // dist-cli/cli/main.js and src/cli/main.ts both sit two levels below the package root.
+    // dist-cli/bundle/main.js, dist-cli/cli/main.js and src/cli/main.ts all sit two levels below the package root.
     const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: string };
     return pkg.version ?? "0.0.0";
   } catch {

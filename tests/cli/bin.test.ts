@@ -1,32 +1,24 @@
 /**
- * The installed entry point: bin/xzzf.js over the compiled CLI. Compiled here with
- * tsconfig.cli.json into a temp folder (next to a copy of bin/xzzf.js and package.json, the layout
- * bin/xzzf.js expects), so the test neither needs nor disturbs the project's dist-cli.
+ * The installed entry point: bin/xzzf.js over the CLI bundle (tests/cli/builtCli.ts builds it into a
+ * temp folder), so the code users run is what these tests run, reader threads included.
  */
 import { spawn, spawnSync } from "child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
-import { join, resolve } from "path";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { join } from "path";
 import { tempDir } from "./run";
+import { buildCli, cliEnv, ROOT } from "./builtCli";
 import { withYearly, writeSeedXlsx } from "../helpers/xlsx";
 
-const ROOT = resolve(__dirname, "..", "..");
 const tmp = tempDir("bin");
 afterAll(() => tmp.cleanup());
 
 let bin: string;
 beforeAll(() => {
-  const tsc = require.resolve("typescript/bin/tsc", { paths: [ROOT] });
-  const build = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.cli.json"), "--outDir", join(tmp.dir, "dist-cli")], { encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`build:cli failed:\n${build.stdout}${build.stderr}`);
-  mkdirSync(join(tmp.dir, "bin"));
-  copyFileSync(join(ROOT, "bin", "xzzf.js"), join(tmp.dir, "bin", "xzzf.js"));
-  copyFileSync(join(ROOT, "package.json"), join(tmp.dir, "package.json"));
-  bin = join(tmp.dir, "bin", "xzzf.js");
+  bin = buildCli(tmp.dir);
 }, 180_000);
 
 function xzzf(args: string[], env: Record<string, string> = {}) {
-  // the copied build finds exceljs, fflate and zod in the project's node_modules
-  return spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, NODE_PATH: join(ROOT, "node_modules"), ...env } });
+  return spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: cliEnv(env) });
 }
 
 test("node bin/xzzf.js check: the seed gives 46 findings as JSON, exit 0; a bad file exits 2", async () => {
@@ -86,7 +78,7 @@ test("reader threads started before a bad --prior is found are stopped: the batc
   const started = Date.now();
   const r = spawnSync(process.execPath, [bin, "check", ...files, "--prior", tmp.path("no-such-prior.xlsx")], {
     encoding: "utf8",
-    env: { ...process.env, NODE_PATH: join(ROOT, "node_modules"), XZZF_WORKERS: "2" },
+    env: cliEnv({ XZZF_WORKERS: "2" }),
     // a thread left running would keep the process alive: the test would hit this and fail on status null
     timeout: 30_000,
   });
@@ -103,7 +95,7 @@ test("Ctrl+C during check --out: no report and no temporary file are left, exit 
   mkdirSync(dir);
   const out = join(dir, "检查结果.csv");
   const child = spawn(process.execPath, [bin, "check", ...Array.from({ length: 600 }, () => seed), "--format", "csv", "--out", out], {
-    env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") },
+    env: cliEnv(),
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   // the temporary file beside the target shows the report is being written: interrupt then

@@ -8,10 +8,10 @@
  */
 import { execFileSync, spawnSync } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from "fs";
-import { join, resolve } from "path";
+import { join } from "path";
 import { tempDir } from "./run";
+import { buildCli, cliEnv, ROOT } from "./builtCli";
 
-const ROOT = resolve(__dirname, "..", "..");
 const FIXTURES = join(ROOT, "tests", "fixtures");
 const SEED_XLSX = join(FIXTURES, "files", "seed.xlsx");
 const SEED_XLS = join(FIXTURES, "convert", "seed.xls");
@@ -49,12 +49,12 @@ interface JsonOut {
 let bin: string;
 let nodeOnly: string;
 
-/** `node bin/xzzf.js` of a build in the temp folder (so the test neither needs nor disturbs dist-cli). */
+/** `node bin/xzzf.js` of the bundle built in the temp folder (so the test neither needs nor disturbs dist-cli). */
 function xzzf(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     encoding: "utf8",
     cwd: tmp.dir,
-    env: { ...process.env, NODE_PATH: join(ROOT, "node_modules"), ...env },
+    env: cliEnv(env),
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -70,13 +70,7 @@ maybe("LibreOffice converts .xls, .et and .ods for xzzf check", () => {
   let expected: ReturnType<typeof comparable>[];
 
   beforeAll(() => {
-    const tsc = require.resolve("typescript/bin/tsc", { paths: [ROOT] });
-    const build = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.cli.json"), "--outDir", join(tmp.dir, "dist-cli")], { encoding: "utf8" });
-    if (build.status !== 0) throw new Error(`build:cli failed:\n${build.stdout}${build.stderr}`);
-    mkdirSync(join(tmp.dir, "bin"));
-    copyFileSync(join(ROOT, "bin", "xzzf.js"), join(tmp.dir, "bin", "xzzf.js"));
-    copyFileSync(join(ROOT, "package.json"), join(tmp.dir, "package.json"));
-    bin = join(tmp.dir, "bin", "xzzf.js");
+    bin = buildCli(tmp.dir);
     // a PATH with node and nothing else
     nodeOnly = tmp.path("node-only");
     mkdirSync(nodeOnly);
