@@ -6,37 +6,22 @@
  * first time, and one that has not resubmitted.
  */
 import { relative } from "path";
-import type { Analysis } from "../check/analyse";
 import { reportUnit } from "../flows/aggregate";
-import { compareAnalyses, type Comparison } from "../flows/compare";
-import { explainedWarnings, stateOf, type FileState } from "../flows/fileState";
-import { pairVersions, type VersionFile, type VersionPair } from "../flows/pairVersions";
+import { csvText } from "../flows/csv";
+import { compareRound, nowFindings, roundRows, unitOrFile, type FolderPair, type RoundComparison, type SideFile } from "../flows/folderComparison";
 import { countBySeverity } from "../flows/severity";
-import type { Finding } from "../engine/findings";
 import type { Settings } from "../rules/types";
 import { analyseFile, comparisonDoc, formatComparison } from "./compareReport";
 import { expandFileArgs } from "./fileArgs";
 import { CliError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type Lang, type Tr, type Writer } from "./io";
 import { Progress } from "./progress";
-import { countsText, csvCell, stateText, toJsonFinding } from "./report";
+import { countsText, toJsonFinding } from "./report";
 
-export interface SideFile extends VersionFile {
-  analysis?: Analysis;
-  /** Why the file could not be read, naming it. */
-  error?: string;
-}
+export type { FolderPair, SideFile };
 
-export interface FolderPair extends VersionPair<SideFile> {
-  /** When both versions were read. */
-  comparison?: Comparison;
-}
-
-export interface FolderComparison {
+export interface FolderComparison extends RoundComparison {
   before: string;
   after: string;
-  pairs: FolderPair[];
-  onlyAfter: SideFile[];
-  onlyBefore: SideFile[];
 }
 
 /** Every workbook and report of both folders, read and checked one after the other, with progress on a terminal. */
@@ -63,24 +48,7 @@ export async function compareFolders(before: string, after: string, settings: Pa
   };
   const sides = [await read(before, lists[0]), await read(after, lists[1])];
   progress.clear();
-  const p = pairVersions(sides[0], sides[1]);
-  const pairs = p.pairs.map((x): FolderPair =>
-    x.before.analysis && x.after.analysis ? { ...x, comparison: compareAnalyses(x.before.analysis, x.after.analysis) } : x,
-  );
-  return { before, after, pairs, onlyAfter: p.onlyAfter, onlyBefore: p.onlyBefore };
-}
-
-/** The findings of the new version of a pair, or of a new file. */
-function nowFindings(x: FolderPair | SideFile): readonly Finding[] {
-  if ("comparison" in x && x.comparison) return [...x.comparison.remaining, ...x.comparison.added];
-  const file = "after" in x ? x.after : x;
-  return file.analysis?.findings ?? [];
-}
-
-function newState(file: SideFile): FileState {
-  if (!file.analysis) return "unreadable";
-  const f = file.analysis.findings;
-  return stateOf(file.analysis.tables.length, countBySeverity(f), explainedWarnings(f));
+  return { before, after, ...compareRound(sides[0], sides[1]) };
 }
 
 /** 2 when a file could not be read, else 1 while a new version has an error, as check's. */
@@ -89,10 +57,6 @@ export function folderExitCode(c: FolderComparison): number {
   if (all.some((f) => f.error !== undefined)) return EXIT_FAILURE;
   const news = [...c.pairs, ...c.onlyAfter];
   return news.some((x) => countBySeverity(nowFindings(x)).error > 0) ? EXIT_FINDINGS : EXIT_OK;
-}
-
-function unitOrFile(f: SideFile): string {
-  return f.unit || f.relative;
 }
 
 export function folderText(c: FolderComparison, t: Tr, lang: Lang): string {
@@ -144,32 +108,9 @@ export function folderText(c: FolderComparison, t: Tr, lang: Lang): string {
   return `${out.join("\n")}\n`;
 }
 
-const SUMMARY_COLUMNS = {
-  zh: ["单位", "旧版", "新版", "对应方式", "改动单元格", "已消除", "新出现", "仍有", "新版错误", "新版状态"],
-  en: ["Unit", "Old", "New", "Paired by", "Cells changed", "Resolved", "New", "Remaining", "Errors", "State"],
-};
-
 /** One line per unit, for Excel: UTF-8 with a BOM and CRLF, as check --format summary. */
 export function folderSummary(c: FolderComparison, lang: Lang): string {
-  const by = { unit: lang === "en" ? "unit" : "单位", name: lang === "en" ? "file name" : "文件名" };
-  const rows: string[][] = [SUMMARY_COLUMNS[lang]];
-  const errors = (x: FolderPair | SideFile, f: SideFile) => (f.analysis ? String(countBySeverity(nowFindings(x)).error) : "");
-  for (const x of c.pairs) {
-    const k = x.comparison;
-    const counts = k ? [k.cells.length, k.resolved.length, k.added.length, k.remaining.length].map(String) : ["", "", "", ""];
-    rows.push([
-      unitOrFile(x.after.analysis ? x.after : x.before),
-      x.before.file,
-      x.after.file,
-      by[x.by],
-      ...counts,
-      errors(x, x.after),
-      stateText(newState(x.after), lang),
-    ]);
-  }
-  for (const f of c.onlyAfter) rows.push([f.unit, "", f.file, "", "", "", "", "", errors(f, f), stateText(newState(f), lang)]);
-  for (const f of c.onlyBefore) rows.push([f.unit, f.file, "", "", "", "", "", "", "", lang === "en" ? "Not resubmitted" : "未重新报送"]);
-  return `\ufeff${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return csvText(roundRows(c, lang));
 }
 
 export function folderJson(c: FolderComparison, lang: Lang): string {

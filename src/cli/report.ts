@@ -6,8 +6,11 @@ import type { Finding, Severity } from "../engine/findings";
 import type { TableId } from "../templates/schema";
 import { TABLE_IDS, TABLE_NAMES, tableDef } from "../templates/tables";
 import { countBySeverity, SEVERITY_LABELS, SEVERITY_LABELS_EN } from "../flows/severity";
-import { explainedWarnings, stateOf, tablesText, type FileState } from "../flows/fileState";
+import { explainedWarnings, stateOf, stateText, tablesText, type FileState } from "../flows/fileState";
+import { csvCell } from "../flows/csv";
 import type { Lang, Tr } from "./io";
+
+export { csvCell, stateText };
 
 export interface TableSummary {
   id: TableId;
@@ -106,12 +109,6 @@ function jsonFileBody(r: FileResult, lang: Lang): string {
   return doc.slice(ENTRY_PREFIX.length, doc.length - ENTRY_SUFFIX.length);
 }
 
-/** A cell Excel would run as a formula (= + - @, or a leading tab/CR) gets a leading apostrophe. */
-export function csvCell(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export const CSV_COLUMNS = ["file", "table", "sheet", "cell", "rule", "severity", "message"] as const;
 
 /** The columns of `--format summary`: those of the web page's summary table (审核汇总.xlsx, sheet 汇总). */
@@ -119,16 +116,6 @@ const SUMMARY_COLUMNS = {
   zh: ["文件", "单位", "年度", "表格", "错误", "需核实", "提示", "已说明", "状态"],
   en: ["File", "Unit", "Year", "Tables", "Errors", "To check", "Info", "Explained", "State"],
 };
-
-const STATE_TEXT: Record<FileState, { zh: string; en: string }> = {
-  ready: { zh: "可报送", en: "Ready to submit" },
-  fix: { zh: "需修改", en: "To fix" },
-  unreadable: { zh: "无法读取", en: "Cannot be read" },
-};
-
-export function stateText(s: FileState, lang: Lang): string {
-  return STATE_TEXT[s][lang];
-}
 
 export function summaryHeader(lang: Lang): string {
   return `\ufeff${SUMMARY_COLUMNS[lang].join(",")}\r\n`;

@@ -15,6 +15,17 @@ export function stateOf(tables: number, counts: Record<Severity, number>, explai
   return counts.error === 0 && explained === counts.warning ? "ready" : "fix";
 }
 
+const STATE_TEXT: Record<FileState, { zh: string; en: string }> = {
+  ready: { zh: "可报送", en: "Ready to submit" },
+  fix: { zh: "需修改", en: "To fix" },
+  unreadable: { zh: "无法读取", en: "Cannot be read" },
+};
+
+/** The state as a reviewer's table writes it. */
+export function stateText(s: FileState, lang: "zh" | "en"): string {
+  return STATE_TEXT[s][lang];
+}
+
 /** Warnings that carry a 审核说明. */
 export function explainedWarnings(findings: ReadonlyArray<Pick<Finding, "severity" | "explanation">>): number {
   return findings.filter((f) => f.severity === "warning" && f.explanation !== undefined).length;
