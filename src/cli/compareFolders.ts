@@ -8,7 +8,7 @@
 import { relative } from "path";
 import { reportUnit } from "../flows/aggregate";
 import { csvText } from "../flows/csv";
-import { compareRound, nowFindings, roundRows, unitOrFile, type FolderPair, type RoundComparison, type SideFile } from "../flows/folderComparison";
+import { compareRound, nowFindings, roundRows, roundTotals, unitOrFile, type FolderPair, type RoundComparison, type SideFile } from "../flows/folderComparison";
 import { countBySeverity } from "../flows/severity";
 import type { Settings } from "../rules/types";
 import { analyseFile, comparisonDoc, formatComparison } from "./compareReport";
@@ -93,16 +93,12 @@ export function folderText(c: FolderComparison, t: Tr, lang: Lang): string {
     out.push("", t("━━ 旧版未重新报送 ━━", "━━ Not resubmitted ━━"));
     for (const f of c.onlyBefore) out.push(`  ${f.file}${f.unit ? t(`（${f.unit}）`, ` (${f.unit})`) : ""}`);
   }
-  const compared = c.pairs.filter((x) => x.comparison);
-  const withErrors = compared.filter((x) => countBySeverity(nowFindings(x)).error > 0).length;
-  const resolved = compared.reduce((n, x) => n + x.comparison!.resolved.length, 0);
-  const added = compared.reduce((n, x) => n + x.comparison!.added.length, 0);
-  const unreadable = c.pairs.length - compared.length;
+  const { compared, withErrors, uncompared: unreadable, resolved, added } = roundTotals(c);
   out.push(
     "",
     t(
-      `汇总：对比了 ${compared.length} 份，新版仍有错误的 ${withErrors} 份${unreadable ? `，无法对比的 ${unreadable} 份` : ""}；问题已消除 ${resolved} 条，新出现 ${added} 条。`,
-      `In all: ${compared.length} compared, ${withErrors} still with errors${unreadable ? `, ${unreadable} could not be compared` : ""}; ${resolved} findings resolved, ${added} new.`,
+      `汇总：对比了 ${compared} 份，新版仍有错误的 ${withErrors} 份${unreadable ? `，无法对比的 ${unreadable} 份` : ""}；问题已消除 ${resolved} 条，新出现 ${added} 条。`,
+      `In all: ${compared} compared, ${withErrors} still with errors${unreadable ? `, ${unreadable} could not be compared` : ""}; ${resolved} findings resolved, ${added} new.`,
     ),
   );
   return `${out.join("\n")}\n`;

@@ -49,6 +49,18 @@ export function newState(file: SideFile): FileState {
   return stateOf(file.analysis.tables.length, countBySeverity(f), explainedWarnings(f));
 }
 
+/** The round in numbers, as the last line of compare's text report and the web page say it. */
+export function roundTotals(c: RoundComparison): { compared: number; withErrors: number; uncompared: number; resolved: number; added: number } {
+  const compared = c.pairs.filter((x) => x.comparison);
+  return {
+    compared: compared.length,
+    withErrors: compared.filter((x) => countBySeverity(nowFindings(x)).error > 0).length,
+    uncompared: c.pairs.length - compared.length,
+    resolved: compared.reduce((n, x) => n + x.comparison!.resolved.length, 0),
+    added: compared.reduce((n, x) => n + x.comparison!.added.length, 0),
+  };
+}
+
 export function unitOrFile(f: SideFile): string {
   return f.unit || f.relative;
 }

@@ -37,6 +37,12 @@ export const webEn: WebStrings = {
   batchAggregateLeftOut: "These files cannot be read and are not in the total: {files}",
   batchNothingReadable: "None of the files can be read.",
   batchNewFiles: "Choose other files…",
+  batchCompareOld: "Compare with the files sent back…",
+  batchCompareReading: "Reading and checking: {done}/{total}",
+  batchCompareTitle: "Compared with the files sent back",
+  batchCompareSummary:
+    "{compared} compared, {errors} still with errors; {resolved} findings resolved, {added} new; {onlyNew} only in this batch, {missing} not resubmitted.",
+  batchCompareDownload: "Download the comparison (CSV)",
   batchSummarySheet: "Summary",
   batchFindingsSheet: "Findings",
   batchColSheet: "Sheet",

@@ -39,6 +39,12 @@ export const webZh = {
   batchAggregateLeftOut: "以下文件无法读取，未计入汇总：{files}",
   batchNothingReadable: "没有可以读取的文件。",
   batchNewFiles: "选择其他文件…",
+  batchCompareOld: "与退回的上一批对比…",
+  batchCompareReading: "正在读取并检查：{done}/{total}",
+  batchCompareTitle: "与退回的上一批对比",
+  batchCompareSummary:
+    "对比了 {compared} 份，新版仍有错误的 {errors} 份；问题已消除 {resolved} 条，新出现 {added} 条；只有本批的 {onlyNew} 份，退回后未重新报送的 {missing} 份。",
+  batchCompareDownload: "下载对比表（CSV）",
   batchSummarySheet: "汇总",
   batchFindingsSheet: "问题清单",
   batchColSheet: "工作表",

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { run, tempDir } from "./run";
 import { unitSeedOptions, withYearly, writeSeedXlsx } from "../helpers/xlsx";
+import { writeRound } from "../helpers/round";
 
 const tmp = tempDir("compare");
 afterAll(() => tmp.cleanup());
@@ -111,28 +112,8 @@ describe("xzzf compare", () => {
 });
 
 describe("xzzf compare <旧版文件夹> <新版文件夹>", () => {
-  /**
-   * A round of corrections: 林业局 fixed its negative figure and renamed its file, 水利局 resubmitted
-   * under the same name with the error still in, 交通局 sent nothing back, 文旅局 reported for the
-   * first time, and one new file is broken.
-   */
-  async function round(): Promise<{ before: string; after: string }> {
-    const base = tmp.path(`round-${Math.random().toString(36).slice(2)}`);
-    const before = join(base, "退回");
-    const after = join(base, "重报");
-    mkdirSync(join(before, "乡镇"), { recursive: true });
-    mkdirSync(after, { recursive: true });
-    await writeSeedXlsx(join(before, "林业局.xlsx"), unitSeedOptions("湘潭县林业局", [7, -9]));
-    await writeSeedXlsx(join(after, "林业局（修改后）.xlsx"), unitSeedOptions("湘潭县林业局", [7, 9]));
-    await writeSeedXlsx(join(before, "乡镇", "水利.xlsx"), unitSeedOptions("湘潭县水利局", [3, -1]));
-    await writeSeedXlsx(join(after, "水利.xlsx"), unitSeedOptions("湘潭县 水利局", [3, -2]));
-    await writeSeedXlsx(join(before, "交通局.xlsx"), unitSeedOptions("湘潭县交通运输局", [1, 2]));
-    await writeSeedXlsx(join(after, "文旅局.xlsx"), unitSeedOptions("湘潭县文化和旅游局", [4, 5]));
-    writeFileSync(join(after, "坏文件.xlsx"), "not a workbook");
-    // Excel's lock file beside an open workbook is not a report
-    writeFileSync(join(after, "~$水利.xlsx"), "lock");
-    return { before, after };
-  }
+  /** A round of corrections (tests/helpers/round.ts) in a folder of its own. */
+  const round = () => writeRound(tmp.path(`round-${Math.random().toString(36).slice(2)}`));
 
   test("pairs by unit, then by name; lists what nothing answers; exit 2 for the broken file", async () => {
     const { before, after } = await round();

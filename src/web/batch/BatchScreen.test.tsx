@@ -13,6 +13,13 @@ import { seedXlsxBytes } from "../../../tests/helpers/xlsx";
 import BatchScreen from "./BatchScreen";
 import { BatchSession } from "./session";
 import { blobBytes, captureDownloads } from "../../../tests/helpers/downloads";
+import { writeRound } from "../../../tests/helpers/round";
+import { tempDir } from "../../../tests/cli/run";
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
+
+const tmp = tempDir("batch-screen");
+afterAll(() => tmp.cleanup());
 
 jest.setTimeout(90_000);
 
@@ -47,6 +54,47 @@ test("审核汇总 downloads once the batch is done; the 汇总 of one unit twic
     expect(notice).toHaveTextContent("以下文件无法读取，未计入汇总：空.xlsx");
     expect(notice).not.toHaveTextContent("--keep");
     expect(downloads.saved).toHaveLength(1);
+  } finally {
+    downloads.restore();
+  }
+});
+
+test("与退回的上一批对比: the batch against the files sent back, shown and downloaded as xzzf compare's summary", async () => {
+  const user = userEvent.setup();
+  const downloads = captureDownloads();
+  try {
+    const { before, after } = await writeRound(tmp.path("round"));
+    const filesOf = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => new File([readFileSync(join(e.parentPath ?? e.path, e.name))], e.name));
+    const session = new BatchSession(filesOf(after), async () => null);
+    render(<BatchScreen session={session} onOpen={() => undefined} onManyFiles={() => undefined} />);
+    // nothing to compare with until the batch is checked
+    expect(screen.queryByTestId("batch-compare-input")).toBeNull();
+    await act(() => session.start());
+    await waitFor(() => expect(screen.getByTestId("batch-count")).toHaveTextContent("已检查 5 个文件"));
+
+    await user.upload(screen.getByTestId("batch-compare-input"), filesOf(before));
+    const summary = await screen.findByTestId("batch-compare-summary", undefined, { timeout: 30_000 });
+    expect(summary).toHaveTextContent("对比了 2 份，新版仍有错误的 1 份；问题已消除 1 条，新出现 1 条；只有本批的 2 份，退回后未重新报送的 1 份。");
+    const rows = screen.getAllByTestId("batch-compare-row").map((r) => Array.from(r.querySelectorAll("td")).map((td) => td.textContent));
+    expect(rows.map((r) => [r[0], r[1], r[2], r[9]])).toEqual([
+      ["湘潭县林业局", "林业局.xlsx", "林业局（修改后）.xlsx", "需修改"],
+      ["湘潭县 水利局", "水利.xlsx", "水利.xlsx", "需修改"],
+      ["", "", "坏文件.xlsx", "无法读取"],
+      ["湘潭县文化和旅游局", "", "文旅局.xlsx", "需修改"],
+      ["湘潭县交通运输局", "交通局.xlsx", "", "未重新报送"],
+    ]);
+
+    await user.click(screen.getByTestId("batch-compare-download"));
+    await waitFor(() => expect(downloads.saved.map((d) => d.name)).toEqual(["批次对比.csv"]));
+    const bytes = await blobBytes(downloads.saved[0].blob);
+    // the BOM Excel needs to read UTF-8 (TextDecoder drops it when decoding)
+    expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    const header = Array.from(screen.getByTestId("batch-compare").querySelectorAll("th")).map((th) => th.textContent);
+    expect(header).toEqual(["单位", "旧版", "新版", "对应方式", "改动单元格", "已消除", "新出现", "仍有", "新版错误", "新版状态"]);
+    expect(new TextDecoder().decode(bytes)).toBe(`${[header, ...rows].map((r) => r.join(",")).join("\r\n")}\r\n`);
   } finally {
     downloads.restore();
   }

@@ -37,6 +37,7 @@ import {
 import { saveFile, XLSX_MIME, ZIP_MIME } from "../save";
 import type { FileSummary } from "./types";
 import { REPORT_EXTENSIONS } from "../../flows/inputFiles";
+import { csvText } from "../../flows/csv";
 
 export { BatchSession };
 
@@ -55,7 +56,24 @@ const useStyles = makeStyles({
     color: tokens.colorBrandForegroundLink,
   },
   lines: { margin: 0, paddingLeft: "20px" },
+  round: { display: "flex", flexDirection: "column", gap: "8px" },
+  roundScroll: { maxHeight: "40vh", overflow: "auto" },
+  roundTable: {
+    borderCollapse: "collapse",
+    "& th, & td": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 8px", textAlign: "left", whiteSpace: "nowrap" },
+  },
 });
+
+/** 与退回的上一批对比: its rows (header first, as `xzzf compare --format summary`) and the line above them. */
+interface RoundView {
+  rows: string[][];
+  summary: string;
+}
+
+/** The comparison's file, the same bytes as `xzzf compare <旧版> <新版> --format summary`. */
+const ROUND_FILE = "批次对比.csv";
+const CSV_MIME = "text/csv;charset=utf-8";
+const loadRoundCompare = () => import(/* webpackChunkName: "batch-compare" */ "./roundCompare");
 
 interface Notice {
   intent: "error" | "success" | "warning";
@@ -86,6 +104,7 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [unit, setUnit] = useState("");
+  const [round, setRound] = useState<RoundView | null>(null);
   const files: NamedFile[] = useMemo(() => session.files.map((f) => ({ name: f.name, file: f })), [session]);
   const checked = snapshot.results;
   const blocked = busy !== null || snapshot.running || checked.length === 0;
@@ -177,6 +196,41 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
       return saved(t, AGGREGATE_FILE, [...leftOut, ...out.warnings]);
     });
 
+  const compareWithOld = (old: File[]) =>
+    run(t("batchCompareTitle"), async () => {
+      setRound(null);
+      const { compareWithSentBack, roundRows, roundTotals } = await loadRoundCompare();
+      const c = await compareWithSentBack(old, session.files, lang, (done, total) => {
+        // a redraw per few files: the batch table below is large
+        if (done % 8 === 0 || done === total) setBusy(t("batchCompareReading", { done, total }));
+      });
+      const n = roundTotals(c);
+      setRound({
+        rows: roundRows(c, lang),
+        summary: t("batchCompareSummary", {
+          compared: n.compared,
+          errors: n.withErrors,
+          resolved: n.resolved,
+          added: n.added,
+          onlyNew: c.onlyAfter.length,
+          missing: c.onlyBefore.length,
+        }),
+      });
+      return null;
+    });
+
+  const downloadRound = (rows: string[][]) =>
+    run(ROUND_FILE, async () => {
+      saveFile(new TextEncoder().encode(csvText(rows)), ROUND_FILE, CSV_MIME);
+      return saved(t, ROUND_FILE);
+    });
+
+  const onPickOld = (e: ChangeEvent<HTMLInputElement>) => {
+    const picked = e.target.files ? Array.from(e.target.files) : [];
+    e.target.value = "";
+    if (picked.length) void compareWithOld(picked);
+  };
+
   const onPick = (e: ChangeEvent<HTMLInputElement>) => {
     const picked = e.target.files ? Array.from(e.target.files) : [];
     e.target.value = "";
@@ -196,6 +250,19 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
             {t("batchNewFiles")}
             <input type="file" multiple accept={REPORT_EXTENSIONS.join(",")} data-testid="batch-file-input" className={page.fileInput} onChange={onPick} />
           </label>
+          {!blocked && (
+            <label className={styles.pick}>
+              {t("batchCompareOld")}
+              <input
+                type="file"
+                multiple
+                accept={REPORT_EXTENSIONS.join(",")}
+                data-testid="batch-compare-input"
+                className={page.fileInput}
+                onChange={onPickOld}
+              />
+            </label>
+          )}
         </section>
 
         {notice && (
@@ -230,6 +297,40 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
           </MessageBar>
         )}
         {busy && <Spinner size="tiny" label={busy} labelPosition="after" data-testid="batch-busy" />}
+        {round && (
+          <section className={styles.round} aria-label={t("batchCompareTitle")} data-testid="batch-compare">
+            <Text weight="semibold">{t("batchCompareTitle")}</Text>
+            <Text data-testid="batch-compare-summary">{round.summary}</Text>
+            <div className={styles.roundScroll}>
+              <table className={styles.roundTable}>
+                <thead>
+                  <tr>
+                    {round.rows[0].map((h, i) => (
+                      <th key={i}>{h}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {round.rows.slice(1).map((r, i) => (
+                    <tr key={i} data-testid="batch-compare-row">
+                      {r.map((c, j) => (
+                        <td key={j}>{c}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className={styles.toolbar}>
+              <Button disabledFocusable={busy !== null} onClick={() => void downloadRound(round.rows)} data-testid="batch-compare-download">
+                {t("batchCompareDownload")}
+              </Button>
+              <Button appearance="subtle" onClick={() => setRound(null)}>
+                {t("webClose")}
+              </Button>
+            </div>
+          </section>
+        )}
 
         <BatchView
           snapshot={snapshot}

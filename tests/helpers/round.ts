@@ -1,0 +1,26 @@
+/**
+ * A round of corrections on disk, for the folder comparisons (xzzf compare, the web page's 与退回的
+ * 上一批对比): 林业局 fixed its negative figure and renamed its file, 水利局 resubmitted under the same
+ * name with the error still in, 交通局 sent nothing back, 文旅局 reported for the first time, and one
+ * new file is broken.
+ */
+import { mkdirSync, writeFileSync } from "fs";
+import { join } from "path";
+import { unitSeedOptions, writeSeedXlsx } from "./xlsx";
+
+export async function writeRound(base: string): Promise<{ before: string; after: string }> {
+  const before = join(base, "退回");
+  const after = join(base, "重报");
+  mkdirSync(join(before, "乡镇"), { recursive: true });
+  mkdirSync(after, { recursive: true });
+  await writeSeedXlsx(join(before, "林业局.xlsx"), unitSeedOptions("湘潭县林业局", [7, -9]));
+  await writeSeedXlsx(join(after, "林业局（修改后）.xlsx"), unitSeedOptions("湘潭县林业局", [7, 9]));
+  await writeSeedXlsx(join(before, "乡镇", "水利.xlsx"), unitSeedOptions("湘潭县水利局", [3, -1]));
+  await writeSeedXlsx(join(after, "水利.xlsx"), unitSeedOptions("湘潭县 水利局", [3, -2]));
+  await writeSeedXlsx(join(before, "交通局.xlsx"), unitSeedOptions("湘潭县交通运输局", [1, 2]));
+  await writeSeedXlsx(join(after, "文旅局.xlsx"), unitSeedOptions("湘潭县文化和旅游局", [4, 5]));
+  writeFileSync(join(after, "坏文件.xlsx"), "not a workbook");
+  // Excel's lock file beside an open workbook is not a report
+  writeFileSync(join(after, "~$水利.xlsx"), "lock");
+  return { before, after };
+}
