@@ -3,7 +3,8 @@
  * (the seed, planted-error copies of other units, an empty file, a renamed .xls, random bytes, a CSV)
  * give 30 summary rows whose counts are `xzzf check --format json`'s; a row opens its grid and
  * 返回汇总 comes back; 审核汇总.xlsx lists every finding; the 汇总 download is `xzzf aggregate` on
- * the readable files; clicks are answered while a long batch runs. Nothing leaves the machine.
+ * the readable files; 与退回的上一批对比 gives `xzzf compare`'s summary of a round of corrections;
+ * clicks are answered while a long batch runs. Nothing leaves the machine.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -18,6 +19,7 @@ import { WorkbookReadError } from "../../src/host/xlsx/errors";
 import { readWorkbookFast } from "../../src/host/xlsx/fastReader";
 import type { LayoutOptions } from "../../src/templates/layout";
 import { seedXlsxBytes, withRow, withUnit, withYearly } from "../helpers/xlsx";
+import { writeRound } from "../helpers/round";
 import { BUILD_TIMEOUT_MS, productionBundle } from "./bundle";
 import { CHROMIUM, isLocal, LAUNCH_ARGS } from "./browser";
 import { serveDir, type StaticServer } from "./staticServer";
@@ -239,6 +241,58 @@ test("30 files at once: rows as `xzzf check`, a row opens and comes back, 审核
     expect(mine.worksheets.map((w) => w.name)).toEqual(theirs.worksheets.map((w) => w.name));
     for (const ws of theirs.worksheets) expect(sheetValues(mine.getWorksheet(ws.name)!)).toEqual(sheetValues(ws));
 
+    expect(problems).toEqual([]);
+    expect(outside).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test("与退回的上一批对比: the rows and the CSV of `xzzf compare <旧版> <新版> --format summary`", async () => {
+  const { before, after } = await writeRound(path.join(tmp, "round"));
+  const list = (dir: string) =>
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath ?? e.path, e.name))
+      .sort();
+  const { page, outside, problems, close } = await newPage();
+  try {
+    await page.goto(`${server.origin}/index.html`);
+    await page.locator('[data-testid="current-file"]', { hasText: "示例工作簿" }).waitFor({ timeout: 60_000 });
+    // the resubmissions, without Excel's lock file, as the batch
+    const resubmitted = list(after).filter((p) => !path.basename(p).startsWith("~$"));
+    await page.getByTestId("file-input").setInputFiles(resubmitted);
+    await page
+      .getByTestId("batch-count")
+      .filter({ hasText: `已检查 ${resubmitted.length} 个文件` })
+      .waitFor({ timeout: 120_000 });
+    const requested = server.requests.length;
+    await page.getByTestId("batch-compare-input").setInputFiles(list(before));
+    const summary = await page.getByTestId("batch-compare-summary").innerText({ timeout: 60_000 });
+    // its own chunk, from this server
+    expect(server.requests.slice(requested).some((r) => /batch-compare/.test(r))).toBe(true);
+
+    const cli = await xzzf(["compare", before, after, "--format", "summary"]);
+    expect(cli.code).toBe(2);
+    // files chosen one by one are known by their names; the CLI names them by path
+    const expected = cli.out
+      .replace(/^\ufeff/, "")
+      .split("\r\n")
+      .slice(0, -1)
+      .map((l) => l.split(",").map((c, k) => ((k === 1 || k === 2) && c ? path.basename(c) : c)));
+    const rows = await page
+      .getByTestId("batch-compare-row")
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent ?? "")));
+    expect(rows).toEqual(expected.slice(1));
+    expect(summary).toBe("对比了 2 份，新版仍有错误的 1 份；问题已消除 1 条，新出现 1 条；只有本批的 2 份，退回后未重新报送的 1 份。");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("batch-compare-download").click()]);
+    expect(download.suggestedFilename()).toBe("批次对比.csv");
+    const saved = path.join(tmp, "批次对比.csv");
+    await download.saveAs(saved);
+    expect(fs.readFileSync(saved, "utf8")).toBe(`\ufeff${expected.map((r) => r.join(",")).join("\r\n")}\r\n`);
+    await page.getByTestId("batch-compare").screenshot({ path: path.join(OUT, "batch-compare.png") });
     expect(problems).toEqual([]);
     expect(outside).toEqual([]);
   } finally {
