@@ -16,6 +16,10 @@ const tsJest = ["ts-jest", { tsconfig: { jsx: "react-jsx", module: "CommonJS", m
 module.exports = {
   // Two cores: keep one for the browser and the dev server of the e2e test.
   maxWorkers: process.env.CI ? 2 : "50%",
+  // A jsdom worker's heap grew to 1.1 GB over the dom suites (--logHeapUsage), and at the end jest
+  // force-killed it ("A worker process has failed to exit gracefully"). A worker above this is
+  // replaced between test files: jest's documented work-around for memory its workers keep.
+  workerIdleMemoryLimit: "512MB",
   testTimeout: 30000,
   projects: [
     {
