@@ -99,3 +99,19 @@ test("与退回的上一批对比: the batch against the files sent back, shown 
     downloads.restore();
   }
 });
+
+test("a new batch on the screen shows no comparison of the last one", async () => {
+  const { before, after } = await writeRound(tmp.path("round-next"));
+  const filesOf = (dir: string) =>
+    readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => new File([readFileSync(join(dir, e.name))], e.name));
+  const first = new BatchSession(filesOf(after), async () => null);
+  const { rerender } = render(<BatchScreen session={first} onOpen={() => undefined} onManyFiles={() => undefined} />);
+  await act(() => first.start());
+  await userEvent.setup().upload(await screen.findByTestId("batch-compare-input"), filesOf(before));
+  await screen.findByTestId("batch-compare-summary", undefined, { timeout: 30_000 });
+  const next = new BatchSession(filesOf(before), async () => null);
+  rerender(<BatchScreen session={next} onOpen={() => undefined} onManyFiles={() => undefined} />);
+  expect(screen.queryByTestId("batch-compare")).toBeNull();
+});

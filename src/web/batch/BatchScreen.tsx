@@ -104,7 +104,10 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [unit, setUnit] = useState("");
-  const [round, setRound] = useState<RoundView | null>(null);
+  // kept with its batch: a new batch on this screen shows no comparison of the last one
+  const [roundOf, setRoundOf] = useState<{ session: BatchSession; view: RoundView } | null>(null);
+  const round = roundOf?.session === session ? roundOf.view : null;
+  const setRound = (view: RoundView | null) => setRoundOf(view ? { session, view } : null);
   const files: NamedFile[] = useMemo(() => session.files.map((f) => ({ name: f.name, file: f })), [session]);
   const checked = snapshot.results;
   const blocked = busy !== null || snapshot.running || checked.length === 0;
