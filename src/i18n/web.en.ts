@@ -42,6 +42,7 @@ export const webEn: WebStrings = {
   batchCompareTitle: "Compared with the files sent back",
   batchCompareSummary:
     "{compared} compared, {errors} still with errors; {resolved} findings resolved, {added} new; {onlyNew} only in this batch, {missing} not resubmitted.",
+  batchCompareShow: "Show changes",
   batchCompareDownload: "Download the comparison (CSV)",
   batchSummarySheet: "Summary",
   batchFindingsSheet: "Findings",

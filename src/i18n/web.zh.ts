@@ -44,6 +44,7 @@ export const webZh = {
   batchCompareTitle: "与退回的上一批对比",
   batchCompareSummary:
     "对比了 {compared} 份，新版仍有错误的 {errors} 份；问题已消除 {resolved} 条，新出现 {added} 条；只有本批的 {onlyNew} 份，退回后未重新报送的 {missing} 份。",
+  batchCompareShow: "查看改动",
   batchCompareDownload: "下载对比表（CSV）",
   batchSummarySheet: "汇总",
   batchFindingsSheet: "问题清单",

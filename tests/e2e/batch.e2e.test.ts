@@ -283,7 +283,7 @@ test("与退回的上一批对比: the rows and the CSV of `xzzf compare <旧版
       .map((l) => l.split(",").map((c, k) => ((k === 1 || k === 2) && c ? path.basename(c) : c)));
     const rows = await page
       .getByTestId("batch-compare-row")
-      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent ?? "")));
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td:not([data-action])")).map((td) => td.textContent ?? "")));
     expect(rows).toEqual(expected.slice(1));
     expect(summary).toBe("对比了 2 份，新版仍有错误的 1 份；问题已消除 1 条，新出现 1 条；只有本批的 2 份，退回后未重新报送的 1 份。");
 
@@ -292,6 +292,12 @@ test("与退回的上一批对比: the rows and the CSV of `xzzf compare <旧版
     const saved = path.join(tmp, "批次对比.csv");
     await download.saveAs(saved);
     expect(fs.readFileSync(saved, "utf8")).toBe(`\ufeff${expected.map((r) => r.join(",")).join("\r\n")}\r\n`);
+    // a pair's changed cells, as `xzzf compare <旧版> <新版>` lists them for that pair
+    await page.getByTestId("batch-compare-show").first().click();
+    const cells = await page.getByTestId("compare-cell").allInnerTexts();
+    const pair = await xzzf(["compare", path.join(before, "林业局.xlsx"), path.join(after, "林业局（修改后）.xlsx")]);
+    expect(cells.length).toBeGreaterThan(0);
+    for (const line of cells) expect(pair.out).toContain(`  ${line}\n`);
     await page.getByTestId("batch-compare").screenshot({ path: path.join(OUT, "batch-compare.png") });
     expect(problems).toEqual([]);
     expect(outside).toEqual([]);

@@ -78,7 +78,7 @@ test("与退回的上一批对比: the batch against the files sent back, shown 
     await user.upload(screen.getByTestId("batch-compare-input"), filesOf(before));
     const summary = await screen.findByTestId("batch-compare-summary", undefined, { timeout: 30_000 });
     expect(summary).toHaveTextContent("对比了 2 份，新版仍有错误的 1 份；问题已消除 1 条，新出现 1 条；只有本批的 2 份，退回后未重新报送的 1 份。");
-    const rows = screen.getAllByTestId("batch-compare-row").map((r) => Array.from(r.querySelectorAll("td")).map((td) => td.textContent));
+    const rows = screen.getAllByTestId("batch-compare-row").map((r) => Array.from(r.querySelectorAll("td:not([data-action])")).map((td) => td.textContent));
     expect(rows.map((r) => [r[0], r[1], r[2], r[9]])).toEqual([
       ["湘潭县林业局", "林业局.xlsx", "林业局（修改后）.xlsx", "需修改"],
       ["湘潭县 水利局", "水利.xlsx", "水利.xlsx", "需修改"],
@@ -92,8 +92,14 @@ test("与退回的上一批对比: the batch against the files sent back, shown 
     const bytes = await blobBytes(downloads.saved[0].blob);
     // the BOM Excel needs to read UTF-8 (TextDecoder drops it when decoding)
     expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
-    const header = Array.from(screen.getByTestId("batch-compare").querySelectorAll("th")).map((th) => th.textContent);
+    const header = Array.from(screen.getByTestId("batch-compare").querySelectorAll("th:not([data-action])")).map((th) => th.textContent);
     expect(header).toEqual(["单位", "旧版", "新版", "对应方式", "改动单元格", "已消除", "新出现", "仍有", "新版错误", "新版状态"]);
+    // a pair's changes, in 与旧版对比's view: the two resubmissions have them, the others none
+    expect(screen.getAllByTestId("batch-compare-show")).toHaveLength(2);
+    await user.click(screen.getAllByTestId("batch-compare-show")[0]);
+    const changes = await screen.findByTestId("compare", undefined, { timeout: 30_000 });
+    expect(changes).toHaveAccessibleName("与旧版“林业局.xlsx”对比");
+    expect(screen.getAllByTestId("compare-cell").map((li) => li.textContent)).toEqual([expect.stringMatching(/「行政处罚\(件\)」2024年（N7）：-9 → 9$/)]);
     expect(new TextDecoder().decode(bytes)).toBe(`${[header, ...rows].map((r) => r.join(",")).join("\r\n")}\r\n`);
   } finally {
     downloads.restore();

@@ -2,7 +2,7 @@
  * The page while it shows a batch: the summary table of a BatchSession and its downloads. Loaded
  * only when many files are chosen (its own chunk), so the first visit does not pay for it.
  */
-import { useCallback, useMemo, useState, useSyncExternalStore, type ChangeEvent } from "react";
+import { useCallback, useMemo, useState, useSyncExternalStore, type ChangeEvent, type ComponentType } from "react";
 import {
   Button,
   Field,
@@ -38,6 +38,9 @@ import { saveFile, XLSX_MIME, ZIP_MIME } from "../save";
 import type { FileSummary } from "./types";
 import { REPORT_EXTENSIONS } from "../../flows/inputFiles";
 import { csvText } from "../../flows/csv";
+import type { Comparison } from "../../flows/compare";
+import type { FolderPair } from "../../flows/folderComparison";
+import type { CompareViewProps } from "../CompareView";
 
 export { BatchSession };
 
@@ -68,12 +71,22 @@ const useStyles = makeStyles({
 interface RoundView {
   rows: string[][];
   summary: string;
+  /** The pairs, which are the first rows after the header, in order. */
+  pairs: FolderPair[];
+}
+
+/** One pair's changes, shown under the table by 与旧版对比's own view. */
+interface PairDetail {
+  View: ComponentType<CompareViewProps>;
+  comparison: Comparison;
+  oldName: string;
 }
 
 /** The comparison's file, the same bytes as `xzzf compare <旧版> <新版> --format summary`. */
 const ROUND_FILE = "批次对比.csv";
 const CSV_MIME = "text/csv;charset=utf-8";
 const loadRoundCompare = () => import(/* webpackChunkName: "batch-compare" */ "./roundCompare");
+const loadCompareView = () => import(/* webpackChunkName: "compare" */ "../CompareView");
 
 interface Notice {
   intent: "error" | "success" | "warning";
@@ -107,7 +120,11 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
   // kept with its batch: a new batch on this screen shows no comparison of the last one
   const [roundOf, setRoundOf] = useState<{ session: BatchSession; view: RoundView } | null>(null);
   const round = roundOf?.session === session ? roundOf.view : null;
-  const setRound = (view: RoundView | null) => setRoundOf(view ? { session, view } : null);
+  const setRound = (view: RoundView | null) => {
+    setRoundOf(view ? { session, view } : null);
+    setDetail(null);
+  };
+  const [detail, setDetail] = useState<PairDetail | null>(null);
   const files: NamedFile[] = useMemo(() => session.files.map((f) => ({ name: f.name, file: f })), [session]);
   const checked = snapshot.results;
   const blocked = busy !== null || snapshot.running || checked.length === 0;
@@ -209,6 +226,7 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
       });
       const n = roundTotals(c);
       setRound({
+        pairs: c.pairs,
         rows: roundRows(c, lang),
         summary: t("batchCompareSummary", {
           compared: n.compared,
@@ -219,6 +237,13 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
           missing: c.onlyBefore.length,
         }),
       });
+      return null;
+    });
+
+  const showPair = (pair: FolderPair) =>
+    run(t("batchCompareTitle"), async () => {
+      const { CompareView } = await loadCompareView();
+      if (pair.comparison) setDetail({ View: CompareView, comparison: pair.comparison, oldName: pair.before.file });
       return null;
     });
 
@@ -311,6 +336,7 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
                     {round.rows[0].map((h, i) => (
                       <th key={i}>{h}</th>
                     ))}
+                    <th data-action="" />
                   </tr>
                 </thead>
                 <tbody>
@@ -319,11 +345,19 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
                       {r.map((c, j) => (
                         <td key={j}>{c}</td>
                       ))}
+                      <td data-action="">
+                        {round.pairs[i]?.comparison && (
+                          <Button size="small" appearance="subtle" onClick={() => void showPair(round.pairs[i])} data-testid="batch-compare-show">
+                            {t("batchCompareShow")}
+                          </Button>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
+            {detail && <detail.View comparison={detail.comparison} oldName={detail.oldName} t={t} lang={lang} onClose={() => setDetail(null)} />}
             <div className={styles.toolbar}>
               <Button disabledFocusable={busy !== null} onClick={() => void downloadRound(round.rows)} data-testid="batch-compare-download">
                 {t("batchCompareDownload")}
