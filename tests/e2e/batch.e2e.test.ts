@@ -294,6 +294,8 @@ test("与退回的上一批对比: the rows and the CSV of `xzzf compare <旧版
     expect(fs.readFileSync(saved, "utf8")).toBe(`\ufeff${expected.map((r) => r.join(",")).join("\r\n")}\r\n`);
     // a pair's changed cells, as `xzzf compare <旧版> <新版>` lists them for that pair
     await page.getByTestId("batch-compare-show").first().click();
+    // the view comes with its chunk: wait for it before reading
+    await page.getByTestId("compare-cell").first().waitFor({ timeout: 60_000 });
     const cells = await page.getByTestId("compare-cell").allInnerTexts();
     const pair = await xzzf(["compare", path.join(before, "林业局.xlsx"), path.join(after, "林业局（修改后）.xlsx")]);
     expect(cells.length).toBeGreaterThan(0);
