@@ -10,8 +10,6 @@ import { explainedWarnings, stateOf, stateText, tablesText, type FileState } fro
 import { csvCell } from "../flows/csv";
 import type { Lang, Tr } from "./io";
 
-export { csvCell, stateText };
-
 export interface TableSummary {
   id: TableId;
   sheet: string;

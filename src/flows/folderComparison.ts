@@ -43,7 +43,7 @@ export function nowFindings(x: FolderPair | SideFile): readonly Finding[] {
   return file.analysis?.findings ?? [];
 }
 
-export function newState(file: SideFile): FileState {
+function newState(file: SideFile): FileState {
   if (!file.analysis) return "unreadable";
   const f = file.analysis.findings;
   return stateOf(file.analysis.tables.length, countBySeverity(f), explainedWarnings(f));

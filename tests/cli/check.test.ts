@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "fs";
 import { run, tempDir } from "./run";
 import { cellOf, withRow, withYearly, writeSeedXlsx } from "../helpers/xlsx";
-import { csvCell } from "../../src/cli/report";
+import { csvCell } from "../../src/flows/csv";
 
 const tmp = tempDir("check");
 afterAll(() => tmp.cleanup());

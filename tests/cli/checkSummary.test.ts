@@ -11,7 +11,7 @@ import { emptyState, setNote, stateRows, STATE_SHEET } from "../../src/engine/st
 import { checkForBatch } from "../../src/web/batch/readForBatch";
 import { summaryRows } from "../../src/web/batch/batchDownloads";
 import { webTranslator } from "../../src/i18n/web";
-import { csvCell } from "../../src/cli/report";
+import { csvCell } from "../../src/flows/csv";
 import type { CellValue } from "../../src/grid/grid";
 
 const tmp = tempDir("check-summary");

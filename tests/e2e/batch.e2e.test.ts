@@ -19,7 +19,7 @@ import { WorkbookReadError } from "../../src/host/xlsx/errors";
 import { readWorkbookFast } from "../../src/host/xlsx/fastReader";
 import type { LayoutOptions } from "../../src/templates/layout";
 import { seedXlsxBytes, withRow, withUnit, withYearly } from "../helpers/xlsx";
-import { writeRound } from "../helpers/round";
+import { filesIn, writeRound } from "../helpers/round";
 import { BUILD_TIMEOUT_MS, productionBundle } from "./bundle";
 import { CHROMIUM, isLocal, LAUNCH_ARGS } from "./browser";
 import { serveDir, type StaticServer } from "./staticServer";
@@ -250,25 +250,19 @@ test("30 files at once: rows as `xzzf check`, a row opens and comes back, 审核
 
 test("与退回的上一批对比: the rows and the CSV of `xzzf compare <旧版> <新版> --format summary`", async () => {
   const { before, after } = await writeRound(path.join(tmp, "round"));
-  const list = (dir: string) =>
-    fs
-      .readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => path.join(e.parentPath ?? e.path, e.name))
-      .sort();
   const { page, outside, problems, close } = await newPage();
   try {
     await page.goto(`${server.origin}/index.html`);
     await page.locator('[data-testid="current-file"]', { hasText: "示例工作簿" }).waitFor({ timeout: 60_000 });
     // the resubmissions, without Excel's lock file, as the batch
-    const resubmitted = list(after).filter((p) => !path.basename(p).startsWith("~$"));
+    const resubmitted = filesIn(after).filter((p) => !path.basename(p).startsWith("~$"));
     await page.getByTestId("file-input").setInputFiles(resubmitted);
     await page
       .getByTestId("batch-count")
       .filter({ hasText: `已检查 ${resubmitted.length} 个文件` })
       .waitFor({ timeout: 120_000 });
     const requested = server.requests.length;
-    await page.getByTestId("batch-compare-input").setInputFiles(list(before));
+    await page.getByTestId("batch-compare-input").setInputFiles(filesIn(before));
     const summary = await page.getByTestId("batch-compare-summary").innerText({ timeout: 60_000 });
     // its own chunk, from this server
     expect(server.requests.slice(requested).some((r) => /batch-compare/.test(r))).toBe(true);

@@ -4,9 +4,17 @@
  * name with the error still in, 交通局 sent nothing back, 文旅局 reported for the first time, and one
  * new file is broken.
  */
-import { mkdirSync, writeFileSync } from "fs";
+import { mkdirSync, readdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { unitSeedOptions, writeSeedXlsx } from "./xlsx";
+
+/** Every file under `dir`, subfolders included, by path, sorted. */
+export function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? e.path, e.name))
+    .sort();
+}
 
 export async function writeRound(base: string): Promise<{ before: string; after: string }> {
   const before = join(base, "退回");

@@ -13,13 +13,16 @@ import { seedXlsxBytes } from "../../../tests/helpers/xlsx";
 import BatchScreen from "./BatchScreen";
 import { BatchSession } from "./session";
 import { blobBytes, captureDownloads } from "../../../tests/helpers/downloads";
-import { writeRound } from "../../../tests/helpers/round";
+import { filesIn, writeRound } from "../../../tests/helpers/round";
 import { tempDir } from "../../../tests/cli/run";
-import { readdirSync, readFileSync } from "fs";
-import { join } from "path";
+import { readFileSync } from "fs";
+import { basename } from "path";
 
 const tmp = tempDir("batch-screen");
 afterAll(() => tmp.cleanup());
+
+/** The files under `dir` as chosen in a file dialog: by name. */
+const filesOf = (dir: string) => filesIn(dir).map((p) => new File([readFileSync(p)], basename(p)));
 
 jest.setTimeout(90_000);
 
@@ -64,10 +67,6 @@ test("与退回的上一批对比: the batch against the files sent back, shown 
   const downloads = captureDownloads();
   try {
     const { before, after } = await writeRound(tmp.path("round"));
-    const filesOf = (dir: string) =>
-      readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile())
-        .map((e) => new File([readFileSync(join(e.parentPath ?? e.path, e.name))], e.name));
     const session = new BatchSession(filesOf(after), async () => null);
     render(<BatchScreen session={session} onOpen={() => undefined} onManyFiles={() => undefined} />);
     // nothing to compare with until the batch is checked
@@ -108,10 +107,6 @@ test("与退回的上一批对比: the batch against the files sent back, shown 
 
 test("a new batch on the screen shows no comparison of the last one", async () => {
   const { before, after } = await writeRound(tmp.path("round-next"));
-  const filesOf = (dir: string) =>
-    readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => new File([readFileSync(join(dir, e.name))], e.name));
   const first = new BatchSession(filesOf(after), async () => null);
   const { rerender } = render(<BatchScreen session={first} onOpen={() => undefined} onManyFiles={() => undefined} />);
   await act(() => first.start());

@@ -3,10 +3,10 @@
  * the same round of corrections gives the rows `xzzf compare <旧版> <新版> --format summary` prints,
  * file paths aside (the page knows names, the CLI paths).
  */
-import { readdirSync, readFileSync, statSync } from "fs";
-import { join, relative } from "path";
+import { readFileSync } from "fs";
+import { basename, relative } from "path";
 import { run, tempDir } from "../../../tests/cli/run";
-import { writeRound } from "../../../tests/helpers/round";
+import { filesIn, writeRound } from "../../../tests/helpers/round";
 import { csvText } from "../../flows/csv";
 import { compareWithSentBack, relativeName, roundRows, roundTotals } from "./roundCompare";
 
@@ -16,20 +16,11 @@ jest.setTimeout(60_000);
 
 /** The files under `dir` as a browser gives a chosen folder's: each with its path from the folder's name down. */
 function chosenFolder(dir: string): File[] {
-  const out: File[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else {
-        const f = new File([readFileSync(p)], name);
-        Object.defineProperty(f, "webkitRelativePath", { value: `选中的文件夹/${relative(dir, p).split("\\").join("/")}` });
-        out.push(f);
-      }
-    }
-  };
-  walk(dir);
-  return out;
+  return filesIn(dir).map((p) => {
+    const f = new File([readFileSync(p)], basename(p));
+    Object.defineProperty(f, "webkitRelativePath", { value: `选中的文件夹/${relative(dir, p).split("\\").join("/")}` });
+    return f;
+  });
 }
 
 test("the rows and totals of xzzf compare --format summary, by relative path", async () => {
