@@ -19,7 +19,7 @@ import { WorkbookReadError } from "../../src/host/xlsx/errors";
 import { readWorkbookFast } from "../../src/host/xlsx/fastReader";
 import type { LayoutOptions } from "../../src/templates/layout";
 import { seedXlsxBytes, withRow, withUnit, withYearly } from "../helpers/xlsx";
-import { filesIn, writeRound } from "../helpers/round";
+import { filesIn, summaryCsvRows, writeRound } from "../helpers/round";
 import { BUILD_TIMEOUT_MS, productionBundle } from "./bundle";
 import { CHROMIUM, isLocal, LAUNCH_ARGS } from "./browser";
 import { serveDir, type StaticServer } from "./staticServer";
@@ -270,11 +270,7 @@ test("与退回的上一批对比: the rows and the CSV of `xzzf compare <旧版
     const cli = await xzzf(["compare", before, after, "--format", "summary"]);
     expect(cli.code).toBe(2);
     // files chosen one by one are known by their names; the CLI names them by path
-    const expected = cli.out
-      .replace(/^\ufeff/, "")
-      .split("\r\n")
-      .slice(0, -1)
-      .map((l) => l.split(",").map((c, k) => ((k === 1 || k === 2) && c ? path.basename(c) : c)));
+    const expected = summaryCsvRows(cli.out, (p) => path.basename(p));
     const rows = await page
       .getByTestId("batch-compare-row")
       .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td:not([data-action])")).map((td) => td.textContent ?? "")));

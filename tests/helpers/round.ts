@@ -16,6 +16,18 @@ export function filesIn(dir: string): string[] {
     .sort();
 }
 
+/**
+ * The rows of `xzzf compare --format summary` output (BOM, CRLF, no quoted cells here), the 旧版 and
+ * 新版 paths of each row given to `file` with the side they are on: the page names files otherwise.
+ */
+export function summaryCsvRows(csv: string, file: (path: string, side: "before" | "after") => string): string[][] {
+  return csv
+    .replace(/^\ufeff/, "")
+    .split("\r\n")
+    .slice(0, -1)
+    .map((line, i) => line.split(",").map((cell, k) => (i > 0 && (k === 1 || k === 2) && cell ? file(cell, k === 1 ? "before" : "after") : cell)));
+}
+
 export async function writeRound(base: string): Promise<{ before: string; after: string }> {
   const before = join(base, "退回");
   const after = join(base, "重报");

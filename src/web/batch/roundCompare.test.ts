@@ -6,7 +6,7 @@
 import { readFileSync } from "fs";
 import { basename, relative } from "path";
 import { run, tempDir } from "../../../tests/cli/run";
-import { filesIn, writeRound } from "../../../tests/helpers/round";
+import { filesIn, summaryCsvRows, writeRound } from "../../../tests/helpers/round";
 import { csvText } from "../../flows/csv";
 import { compareWithSentBack, relativeName, roundRows, roundTotals } from "./roundCompare";
 
@@ -32,23 +32,12 @@ test("the rows and totals of xzzf compare --format summary, by relative path", a
 
   const cli = await run(["compare", before, after, "--format", "summary"]);
   expect(cli.code).toBe(2);
-  const cliRows = cli.stdout
-    .replace(/^\ufeff/, "")
-    .split("\r\n")
-    .slice(0, -1)
-    .map((line) => line.split(","))
-    // the CLI names files by path; the page by their path inside the chosen folder
-    .map((r, i) =>
-      i === 0
-        ? r
-        : r.map((cell, k) =>
-            (k === 1 || k === 2) && cell
-              ? relative(k === 1 ? before : after, cell)
-                  .split("\\")
-                  .join("/")
-              : cell,
-          ),
-    );
+  // the CLI names files by path; the page by their path inside the chosen folder
+  const cliRows = summaryCsvRows(cli.stdout, (p, side) =>
+    relative(side === "before" ? before : after, p)
+      .split("\\")
+      .join("/"),
+  );
   const rows = roundRows(c, "zh");
   expect(rows).toEqual(cliRows);
   expect(rows.map((r) => r[0])).toEqual(["单位", "湘潭县林业局", "湘潭县 水利局", "", "湘潭县文化和旅游局", "湘潭县交通运输局"]);
