@@ -95,7 +95,7 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
     settings,
     prior: [...state.prior, ...(options.prior ?? [])],
     body: options.body,
-    lists: new TableLists(checked),
+    lists: new TableLists(checked, (slot, kind) => ctx.value(slot, kind)),
     value(slot, kind: ValueKind) {
       if (!slot) return { empty: true, num: null };
       let byKind = cache.get(kind);

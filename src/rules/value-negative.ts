@@ -15,8 +15,8 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const cell of ctx.lists.valueCells()) {
-      if (ctx.value(cell.slot, cell.kind).problem !== "negative") continue;
+    for (const { cell, value } of ctx.lists.flaggedValueCells()) {
+      if (value.problem !== "negative") continue;
       ctx.report({
         table: cell.table,
         cell: cell.slot,

@@ -25,8 +25,8 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const cell of ctx.lists.valueCells()) {
-      if (ctx.value(cell.slot, cell.kind).problem !== "not-integer") continue;
+    for (const { cell, value } of ctx.lists.flaggedValueCells()) {
+      if (value.problem !== "not-integer") continue;
       ctx.report({
         table: cell.table,
         cell: cell.slot,

@@ -20,10 +20,10 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const cell of ctx.lists.valueCells()) {
+    for (const { cell, value } of ctx.lists.flaggedValueCells()) {
       // yes/no cells have their own rule (value-yesno)
       if (cell.kind === "yesno") continue;
-      if (ctx.value(cell.slot, cell.kind).problem !== "not-number") continue;
+      if (value.problem !== "not-number") continue;
       const text = shown(cell.slot.raw);
       const excelError = typeof cell.slot.raw === "string" && EXCEL_ERROR_RE.test(text);
       ctx.report({

@@ -15,8 +15,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const cell of ctx.lists.valueCells()) {
-      const v = ctx.value(cell.slot, cell.kind);
+    for (const { cell, value: v } of ctx.lists.flaggedValueCells()) {
       // A value with a problem gets its error, which quotes the text already; saying also "read as
       // a number" would only add noise beside it.
       if (v.note !== "as-text" || v.problem || v.num === null) continue;

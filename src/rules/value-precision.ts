@@ -19,8 +19,8 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const cell of ctx.lists.valueCells()) {
-      if (ctx.value(cell.slot, cell.kind).problem !== "precision") continue;
+    for (const { cell, value } of ctx.lists.flaggedValueCells()) {
+      if (value.problem !== "precision") continue;
       ctx.report({
         table: cell.table,
         cell: cell.slot,

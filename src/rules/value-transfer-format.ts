@@ -19,9 +19,8 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const cell of ctx.lists.valueCells()) {
+    for (const { cell, value: v } of ctx.lists.flaggedValueCells()) {
       if (cell.kind !== "transfer") continue;
-      const v = ctx.value(cell.slot, cell.kind);
       if (v.problem !== "transfer-format") continue;
       const data = { where: cell.where, whereEn: cell.whereEn, text: shown(cell.slot.raw) };
       if (v.num !== null && v.unfiled !== null && v.unfiled !== undefined && v.unfiled > v.num) {

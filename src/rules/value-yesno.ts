@@ -15,8 +15,8 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const cell of ctx.lists.valueCells()) {
-      if (cell.kind !== "yesno" || ctx.value(cell.slot, cell.kind).problem !== "yesno") continue;
+    for (const { cell, value } of ctx.lists.flaggedValueCells()) {
+      if (cell.kind !== "yesno" || value.problem !== "yesno") continue;
       ctx.report({
         table: cell.table,
         cell: cell.slot,

@@ -20,8 +20,8 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const cell of ctx.lists.valueCells()) {
-      if (ctx.value(cell.slot, cell.kind).note !== "placeholder") continue;
+    for (const { cell, value } of ctx.lists.flaggedValueCells()) {
+      if (value.note !== "placeholder") continue;
       ctx.report({
         table: cell.table,
         cell: cell.slot,

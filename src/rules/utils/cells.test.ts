@@ -1,4 +1,7 @@
 import { TableLists } from "./cells";
+import { parseValue } from "../../engine/normalize";
+import type { Slot } from "../../engine/model";
+import type { ValueKind } from "../../templates/schema";
 import { analyseTables, recogniseWorkbook } from "../../check/analyse";
 import type { RecognisedColumnTable, RecognisedYearlyTable } from "../../engine/model";
 import { seedSnapshot } from "../../../tests/helpers/seedWorkbook";
@@ -23,6 +26,28 @@ describe("the lists rules share within one analysis", () => {
     expect(other.yearlyCategories(yearly)).not.toBe(categoriesOnce);
   });
 
+  it("flag exactly the value cells whose value has a problem or a note, in order, with that value", () => {
+    const lists = new TableLists(tables);
+    const expected = lists
+      .valueCells()
+      .map((cell) => ({ cell, value: parseValue(cell.slot.raw, cell.kind) }))
+      .filter(({ value }) => value.problem !== undefined || value.note !== undefined);
+    const flagged = lists.flaggedValueCells();
+    // the seed has some (numbers typed as text, 无 for 0) among hundreds that have neither
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(lists.valueCells().length / 2);
+    expect(flagged).toEqual(expected);
+    expect(lists.flaggedValueCells()).toBe(flagged);
+  });
+
+  it("read values with the analysis' own reader, once per cell", () => {
+    const read = jest.fn((slot: Slot, kind: ValueKind) => parseValue(slot.raw, kind));
+    const lists = new TableLists(tables, read);
+    lists.flaggedValueCells();
+    lists.flaggedValueCells();
+    expect(read).toHaveBeenCalledTimes(lists.valueCells().length);
+  });
+
   it("list the value cells of the given tables only", () => {
     const cells = new TableLists([yearly]).valueCells();
     expect(cells.length).toBeGreaterThan(0);
@@ -30,12 +55,12 @@ describe("the lists rules share within one analysis", () => {
   });
 
   it("belong to one analysis: each analysis of the same tables lists them anew", () => {
-    const spy = jest.spyOn(TableLists.prototype, "valueCells");
+    const spy = jest.spyOn(TableLists.prototype, "flaggedValueCells");
     try {
       analyseTables(tables, state);
       analyseTables(tables, state);
       const owners = new Set(spy.mock.contexts);
-      // every value rule of an analysis shares its lists; the second analysis has its own
+      // every value-* rule of an analysis shares its lists; the second analysis has its own
       expect(spy.mock.calls.length).toBeGreaterThan(2);
       expect(owners.size).toBe(2);
     } finally {

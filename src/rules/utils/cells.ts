@@ -3,6 +3,7 @@ import type { RecognisedTable, RecognisedYearlyTable, Slot, YearlyBlock, BodyRow
 import type { Category, Column, ValueKind } from "../../templates/schema";
 import { TABLE_NAMES } from "../../templates/tables";
 import { isBlank, toA1 } from "../../grid/grid";
+import { parseValue, type ParsedValue } from "../../engine/normalize";
 
 export interface ValueCell {
   table: RecognisedTable;
@@ -28,6 +29,12 @@ export function columnLabel(col: Column): string {
   return col.label ? `${col.group}/${col.label}` : col.group;
 }
 
+/** A value cell whose value has a problem or a note, with that value. */
+export interface FlaggedValueCell {
+  cell: ValueCell;
+  value: ParsedValue;
+}
+
 export interface YearlyCategory {
   block: YearlyBlock;
   cat: Category;
@@ -49,9 +56,16 @@ export class TableLists {
   private readonly categoriesOf = new Map<RecognisedYearlyTable, readonly YearlyCategory[]>();
   private readonly rowsOf = new Map<RecognisedColumnTable, readonly { row: BodyRow; index: number }[]>();
   private cells: readonly ValueCell[] | undefined;
+  private flagged: readonly FlaggedValueCell[] | undefined;
 
-  /** `tables`: the tables the rules check (the context's). */
-  constructor(private readonly tables: readonly RecognisedTable[]) {}
+  /**
+   * `tables`: the tables the rules check (the context's). `value`: how a cell's value is read (the
+   * context's, which keeps what it parsed for the other rules).
+   */
+  constructor(
+    private readonly tables: readonly RecognisedTable[],
+    private readonly value: (slot: Slot, kind: ValueKind) => ParsedValue = (slot, kind) => parseValue(slot.raw, kind),
+  ) {}
 
   yearlyCategories(t: RecognisedYearlyTable): readonly YearlyCategory[] {
     let list = this.categoriesOf.get(t);
@@ -78,6 +92,24 @@ export class TableLists {
   valueCells(): readonly ValueCell[] {
     if (!this.cells) this.cells = listValueCells(this.tables, this);
     return this.cells;
+  }
+
+  /**
+   * The value cells whose value has a problem or a note, in the order of valueCells. Eight value-*
+   * rules each look for a few such cells among a workbook's hundreds; one pass finds them for all.
+   * Those rules run once per file and never warm up in a batch of a few hundred, so each pass over
+   * every cell cost them about as much as the rest of their work (bench/check.js, commit message).
+   */
+  flaggedValueCells(): readonly FlaggedValueCell[] {
+    if (!this.flagged) {
+      const out: FlaggedValueCell[] = [];
+      for (const cell of this.valueCells()) {
+        const value = this.value(cell.slot, cell.kind);
+        if (value.problem !== undefined || value.note !== undefined) out.push({ cell, value });
+      }
+      this.flagged = out;
+    }
+    return this.flagged;
   }
 }
 
