@@ -59,6 +59,9 @@ export async function checkWithWorkers({ files, opts, format, each }: Batch, rea
       w.on("error", reject);
       w.on("message", (msg: ReadReply) => {
         inFlight[k]--;
+        // its last file is here: the thread is stopped now, so that tearing it down (10-20 ms) runs
+        // beside the checks of the files still in line, not after them (check.ts awaits it at the end)
+        if (inFlight[k] === 0 && nextToSend >= files.length) void w.terminate();
         const i = msg.index;
         if (msg.convertible) {
           results.putLater(i, checkConverted(files[i], { error: msg.error, convertible: msg.convertible }, opts, format));
