@@ -3,7 +3,8 @@
  * (the seed, planted-error copies of other units, an empty file, a renamed .xls, random bytes, a CSV)
  * give 30 summary rows whose counts are `xzzf check --format json`'s; a row opens its grid and
  * 返回汇总 comes back; 审核汇总.xlsx lists every finding; the 汇总 download is `xzzf aggregate` on
- * the readable files; 与退回的上一批对比 gives `xzzf compare`'s summary of a round of corrections;
+ * the readable files; 与退回的上一批对比 gives `xzzf compare`'s summary of a round of corrections,
+ * its files read in the batch's worker, not on the page;
  * clicks are answered while a long batch runs. Nothing leaves the machine.
  */
 import * as fs from "fs";
@@ -262,10 +263,31 @@ test("与退回的上一批对比: the rows and the CSV of `xzzf compare <旧版
       .filter({ hasText: `已检查 ${resubmitted.length} 个文件` })
       .waitFor({ timeout: 120_000 });
     const requested = server.requests.length;
+    // Every read of a chosen file's bytes in the page's own realm (a worker has its own Blob), and the workers started.
+    await page.evaluate(() => {
+      const w = window as unknown as { pageReads: number };
+      w.pageReads = 0;
+      const blobBytes = Blob.prototype.arrayBuffer;
+      Blob.prototype.arrayBuffer = function (this: Blob) {
+        w.pageReads++;
+        return blobBytes.call(this);
+      };
+      const readerBytes = FileReader.prototype.readAsArrayBuffer;
+      FileReader.prototype.readAsArrayBuffer = function (this: FileReader, blob: Blob) {
+        w.pageReads++;
+        readerBytes.call(this, blob);
+      };
+    });
+    const pageReads = () => page.evaluate(() => (window as unknown as { pageReads: number }).pageReads);
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
     await page.getByTestId("batch-compare-input").setInputFiles(filesIn(before));
     const summary = await page.getByTestId("batch-compare-summary").innerText({ timeout: 60_000 });
     // its own chunk, from this server
     expect(server.requests.slice(requested).some((r) => /batch-compare/.test(r))).toBe(true);
+    // the files of both sides were read in the batch's worker: not one on the page
+    expect(workers).toEqual([expect.stringMatching(/\/check-worker\.[0-9a-f]+\.js$/)]);
+    expect(await pageReads()).toBe(0);
 
     const cli = await xzzf(["compare", before, after, "--format", "summary"]);
     expect(cli.code).toBe(2);
@@ -291,6 +313,10 @@ test("与退回的上一批对比: the rows and the CSV of `xzzf compare <旧版
     expect(cells.length).toBeGreaterThan(0);
     for (const line of cells) expect(pair.out).toContain(`  ${line}\n`);
     await page.getByTestId("batch-compare").screenshot({ path: path.join(OUT, "batch-compare.png") });
+    // what counts the page's reads sees them: a row opened is read here
+    await page.locator('[data-testid="batch-row"][data-file="文旅局.xlsx"]').click();
+    await page.locator('[data-testid="current-file"]', { hasText: "文旅局.xlsx" }).waitFor({ timeout: 60_000 });
+    expect(await pageReads()).toBe(1);
     expect(problems).toEqual([]);
     expect(outside).toEqual([]);
   } finally {

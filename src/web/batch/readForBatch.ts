@@ -14,7 +14,7 @@ import { explainedWarnings, stateOf } from "../../flows/fileState";
 import { WorkbookReadError } from "../../host/xlsx/errors";
 import { readWorkbookFast } from "../../host/xlsx/fastReader";
 import { isDocx, readDocx, tablesProblem } from "../../host/docx/readDocx";
-import type { BatchFinding, FileKind, FileSummary } from "./types";
+import type { BatchFinding, FileKind, FileSummary, RoundRead } from "./types";
 
 /** What the engine is given for one file. */
 export interface BatchInput {
@@ -91,4 +91,24 @@ export function checkForBatch(index: number, name: string, bytes: Uint8Array): F
     state: stateOf(analysis.tables.length, counts, explained),
     findings,
   };
+}
+
+/** A file of a round comparison that could not be read: the sentence its batch row would have. */
+export function roundUnreadable(name: string, err: unknown): RoundRead {
+  const row = unreadable(0, name, err);
+  return { error: row.error ?? "", errorEn: row.errorEn ?? "" };
+}
+
+/**
+ * Reads and analyses one file of 与退回的上一批对比 (in the worker, or on the page where there is none);
+ * never throws. The whole analysis is kept: the pairs are compared once both sides are read.
+ */
+export function readForRound(name: string, bytes: Uint8Array): RoundRead {
+  try {
+    const input = readForBatch(name, bytes);
+    const analysis = analyse(input.snapshot, input.options);
+    return { unit: reportUnit(analysis), analysis };
+  } catch (err) {
+    return roundUnreadable(name, err);
+  }
 }

@@ -4,6 +4,7 @@
  * the page when there is no Worker, and on the page for what is left when the worker dies midway.
  */
 import { seedXlsxBytes, withYearly } from "../../../tests/helpers/xlsx";
+import { InProcessWorker } from "../../../tests/helpers/checkWorker";
 import { BatchSession } from "./session";
 import { checkForBatch } from "./readForBatch";
 import type { CheckRequest, CheckResponse, FileSummary } from "./types";
@@ -78,6 +79,16 @@ test("through a worker: every file answered in order, the worker ended at the en
   expect(worker.received).toEqual(files.map((f) => f.name));
   expect(worker.terminated).toBe(true);
   expect(seen[seen.length - 1]).toBe(4);
+});
+
+test("through the batch's worker script itself (checkWorker.ts): the same summaries, copied as postMessage copies them", async () => {
+  const worker = new InProcessWorker();
+  const session = new BatchSession(files, async () => worker as unknown as Worker);
+  await session.start();
+  expect(session.getSnapshot()).toMatchObject({ running: false, onMainThread: false });
+  expectResults(session.getSnapshot().results);
+  expect(worker.received.map((r) => [r.kind, r.index, r.name])).toEqual(files.map((f, i) => ["check", i, f.name]));
+  expect(worker.terminated).toBe(true);
 });
 
 test("without a Worker the page checks the files itself, in the same order", async () => {

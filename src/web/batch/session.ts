@@ -22,7 +22,8 @@ export interface BatchSnapshot {
 /** How a worker is made; null where none can be (the default tries a real one). */
 export type SpawnWorker = () => Promise<Worker | null>;
 
-async function defaultSpawn(): Promise<Worker | null> {
+/** The batch's worker (checkWorker.ts), which 与退回的上一批对比 reads with too; null where there is no Worker. */
+export async function spawnBatchWorker(): Promise<Worker | null> {
   if (typeof Worker === "undefined") return null;
   const { spawnCheckWorker } = await import(/* webpackChunkName: "batch-worker-start" */ "./spawnWorker");
   return spawnCheckWorker();
@@ -49,7 +50,7 @@ export class BatchSession {
 
   constructor(
     readonly files: readonly File[],
-    private readonly spawn: SpawnWorker = defaultSpawn,
+    private readonly spawn: SpawnWorker = spawnBatchWorker,
   ) {
     this.snapshot = { total: files.length, results: [], running: files.length > 0, stopped: false, onMainThread: false };
   }
@@ -116,7 +117,7 @@ export class BatchSession {
       };
       for (let i = this.results.length; i < this.files.length; i++) {
         const f = this.files[i];
-        const req: CheckRequest = { index: i, name: f.name, file: f };
+        const req: CheckRequest = { kind: "check", index: i, name: f.name, file: f };
         worker.postMessage(req);
       }
     });

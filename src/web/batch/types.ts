@@ -5,6 +5,7 @@
 import type { Severity } from "../../engine/findings";
 import type { TableId } from "../../templates/schema";
 import type { FileState } from "../../flows/fileState";
+import type { Analysis } from "../../check/analyse";
 
 /** A finding as the batch keeps it: what the 问题清单 and the CLI's CSV show. */
 export interface BatchFinding {
@@ -48,6 +49,7 @@ export interface FileSummary {
 
 /** main → worker: one file to check (a File is a handle; its bytes are read in the worker). */
 export interface CheckRequest {
+  kind: "check";
   index: number;
   name: string;
   file: Blob;
@@ -57,3 +59,29 @@ export interface CheckRequest {
 export interface CheckResponse {
   summary: FileSummary;
 }
+
+/**
+ * main → worker: one file of 与退回的上一批对比 to read and analyse; its whole analysis comes back,
+ * since the pairs are compared (compareAnalyses) once both sides are read.
+ */
+export interface ReadRequest {
+  kind: "read";
+  index: number;
+  name: string;
+  file: Blob;
+}
+
+/**
+ * One file of a round comparison: read (the unit its tables name, and its analysis, plain data that
+ * survives the structured clone to the page) or not (the reader's sentence, in both languages).
+ */
+export type RoundRead = { unit: string; analysis: Analysis } | { error: string; errorEn: string };
+
+/** worker → main: one file of the comparison, in the order the requests came. */
+export interface ReadResponse {
+  index: number;
+  read: RoundRead;
+}
+
+export type WorkerRequest = CheckRequest | ReadRequest;
+export type WorkerResponse = CheckResponse | ReadResponse;
