@@ -38,6 +38,9 @@ export const webEn: WebStrings = {
   batchNothingReadable: "None of the files can be read.",
   batchNewFiles: "Choose other files…",
   batchCompareOld: "Compare with the files sent back…",
+  batchComparing: "Comparing…",
+  batchCompareFailed: "Comparison failed",
+  batchCompareMissing: "The code that compares the files did not load (the network dropped or the page was updated). Reload the page and try again.",
   batchCompareReading: "Reading and checking: {done}/{total}",
   batchCompareTitle: "Compared with the files sent back",
   batchCompareSummary:

@@ -40,6 +40,9 @@ export const webZh = {
   batchNothingReadable: "没有可以读取的文件。",
   batchNewFiles: "选择其他文件…",
   batchCompareOld: "与退回的上一批对比…",
+  batchComparing: "正在对比…",
+  batchCompareFailed: "对比失败",
+  batchCompareMissing: "对比所需的程序没有加载成功（网络中断或页面已更新），请刷新页面后重试。",
   batchCompareReading: "正在读取并检查：{done}/{total}",
   batchCompareTitle: "与退回的上一批对比",
   batchCompareSummary:

@@ -1,6 +1,7 @@
 /**
  * The batch screen's downloads in jsdom: 审核汇总.xlsx handed to the browser once the batch is done,
- * and the 汇总 refused with the reason, naming the files (a unit twice), and nothing downloaded.
+ * and the 汇总 refused with the reason, naming the files (a unit twice), and nothing downloaded;
+ * 与退回的上一批对比, in its own words while it runs and when it fails.
  */
 import { TextDecoder, TextEncoder } from "util";
 Object.assign(globalThis, { TextDecoder, TextEncoder });
@@ -11,6 +12,7 @@ import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
 import { seedXlsxBytes } from "../../../tests/helpers/xlsx";
 import BatchScreen from "./BatchScreen";
+import * as roundCompare from "./roundCompare";
 import { BatchSession } from "./session";
 import { blobBytes, captureDownloads } from "../../../tests/helpers/downloads";
 import { filesIn, writeRound } from "../../../tests/helpers/round";
@@ -115,4 +117,48 @@ test("a new batch on the screen shows no comparison of the last one", async () =
   const next = new BatchSession(filesOf(before), async () => null);
   rerender(<BatchScreen session={next} onOpen={() => undefined} onManyFiles={() => undefined} />);
   expect(screen.queryByTestId("batch-compare")).toBeNull();
+});
+
+test("the comparison says what it does in its own words: 正在对比… while it runs, 对比失败 when it fails", async () => {
+  const user = userEvent.setup();
+  const seed = await seedXlsxBytes();
+  const one = () => [new File([seed.slice().buffer as ArrayBuffer], "甲.xlsx")];
+  let fail: (err: Error) => void = () => undefined;
+  const compare = jest.spyOn(roundCompare, "compareWithSentBack").mockImplementation(() => new Promise((_, reject) => (fail = reject)));
+  try {
+    for (const [lang, words] of [
+      ["zh", { busy: "正在对比…", failed: "对比失败", missing: "对比所需的程序没有加载成功", download: /正在生成|下载失败/ }],
+      ["en", { busy: "Comparing…", failed: "Comparison failed", missing: "The code that compares the files did not load", download: /Making|Download failed/ }],
+    ] as const) {
+      localStorage.setItem("xzzf.lang", lang);
+      const session = new BatchSession(one(), async () => null);
+      const { unmount } = render(<BatchScreen session={session} onOpen={() => undefined} onManyFiles={() => undefined} />);
+      await act(() => session.start());
+
+      // the code it needs could not be fetched (the page was updated meanwhile, say)
+      await user.upload(await screen.findByTestId("batch-compare-input"), one());
+      await waitFor(() => expect(screen.getByTestId("batch-busy")).toHaveTextContent(words.busy));
+      expect(screen.getByTestId("batch-busy")).not.toHaveTextContent(words.download);
+      await act(async () => fail(Object.assign(new Error("Loading chunk batch-compare failed."), { name: "ChunkLoadError" })));
+      let notice = await screen.findByTestId("batch-notice");
+      expect(notice).toHaveTextContent(words.failed);
+      expect(notice).toHaveTextContent(words.missing);
+      expect(notice).not.toHaveTextContent(words.download);
+      expect(screen.queryByTestId("batch-busy")).toBeNull();
+
+      // any other failure: its own message, under the comparison's title
+      await user.upload(screen.getByTestId("batch-compare-input"), one());
+      await waitFor(() => expect(screen.getByTestId("batch-busy")).toHaveTextContent(words.busy));
+      await act(async () => fail(new Error("磁盘已满")));
+      notice = await screen.findByTestId("batch-notice");
+      await waitFor(() => expect(notice).toHaveTextContent("磁盘已满"));
+      expect(notice).toHaveTextContent(words.failed);
+      expect(notice).not.toHaveTextContent(words.download);
+      unmount();
+    }
+    expect(compare).toHaveBeenCalledTimes(4);
+  } finally {
+    compare.mockRestore();
+    localStorage.clear();
+  }
 });

@@ -94,6 +94,13 @@ interface Notice {
   lines: string[];
 }
 
+/** What the page says while a task runs, when it fails, and when the code it needs could not be fetched. */
+interface TaskWords {
+  busy: string;
+  failed: string;
+  missing: string;
+}
+
 export interface BatchScreenProps {
   session: BatchSession;
   onOpen(index: number): void;
@@ -129,28 +136,34 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
   const checked = snapshot.results;
   const blocked = busy !== null || snapshot.running || checked.length === 0;
 
-  const run = useCallback(
-    async (name: string, work: () => Promise<Notice | null>) => {
-      setBusy(t("batchWorking", { name }));
-      try {
-        setNotice(await work());
-      } catch (err) {
-        // ExcelJS's chunk could not be fetched (network gone, or the page was updated meanwhile): say what to do
-        const chunkMissing = err instanceof Error && err.name === "ChunkLoadError";
-        setNotice({
-          intent: "error",
-          title: t("batchDownloadFailed"),
-          lines: [chunkMissing ? t("webWriterMissing") : err instanceof Error ? err.message : String(err)],
-        });
-      } finally {
-        setBusy(null);
-      }
-    },
-    [t],
+  const run = useCallback(async (words: TaskWords, work: () => Promise<Notice | null>) => {
+    setBusy(words.busy);
+    try {
+      setNotice(await work());
+    } catch (err) {
+      // a chunk could not be fetched (network gone, or the page was updated meanwhile): say what to do
+      const chunkMissing = err instanceof Error && err.name === "ChunkLoadError";
+      setNotice({
+        intent: "error",
+        title: words.failed,
+        lines: [chunkMissing ? words.missing : err instanceof Error ? err.message : String(err)],
+      });
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  /** A file made for download (ExcelJS's chunk, the CSV). */
+  const download = useCallback(
+    (name: string, work: () => Promise<Notice | null>) =>
+      run({ busy: t("batchWorking", { name }), failed: t("batchDownloadFailed"), missing: t("webWriterMissing") }, work),
+    [run, t],
   );
+  /** 与退回的上一批对比 and a pair's changes. */
+  const comparing: TaskWords = { busy: t("batchComparing"), failed: t("batchCompareFailed"), missing: t("batchCompareMissing") };
 
   const downloadSummary = () =>
-    run(SUMMARY_FILE, async () => {
+    download(SUMMARY_FILE, async () => {
       saveFile(await summaryWorkbook(checked, await loadBatchFactory()), SUMMARY_FILE, XLSX_MIME);
       return saved(t, SUMMARY_FILE);
     });
@@ -159,7 +172,7 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
   const readable = (rows: readonly FileSummary[]) => rows.filter((r) => r.kind === "xlsx").map((r) => files[r.index]);
 
   const downloadAnnotatedAll = () =>
-    run(ANNOTATED_ZIP, async () => {
+    download(ANNOTATED_ZIP, async () => {
       const list = readable(checked);
       if (list.length === 0)
         return {
@@ -173,12 +186,12 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
 
   const downloadAnnotatedOne = useCallback(
     (row: FileSummary) =>
-      run(files[row.index].name, async () => {
+      download(files[row.index].name, async () => {
         const one = await annotatedOne(files[row.index], await loadBatchFactory(), new Date());
         saveFile(one.bytes, one.name, XLSX_MIME);
         return saved(t, one.name);
       }),
-    [files, run, t],
+    [files, download, t],
   );
 
   // A row's copy needs only that row's file, so the batch running does not hold it back: only another
@@ -201,7 +214,7 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
   );
 
   const downloadAggregate = () =>
-    run(AGGREGATE_FILE, async () => {
+    download(AGGREGATE_FILE, async () => {
       const out = await aggregateReport(files, checked, loadBatchFactory, {
         unit,
       });
@@ -217,7 +230,7 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
     });
 
   const compareWithOld = (old: File[]) =>
-    run(t("batchCompareTitle"), async () => {
+    run(comparing, async () => {
       setRound(null);
       const { compareWithSentBack, roundRows, roundTotals } = await loadRoundCompare();
       const c = await compareWithSentBack(old, session.files, lang, (done, total) => {
@@ -241,14 +254,14 @@ export default function BatchScreen({ session, onOpen, onManyFiles, openError }:
     });
 
   const showPair = (pair: FolderPair) =>
-    run(t("batchCompareTitle"), async () => {
+    run(comparing, async () => {
       const { CompareView } = await loadCompareView();
       if (pair.comparison) setDetail({ View: CompareView, comparison: pair.comparison, oldName: pair.before.file });
       return null;
     });
 
   const downloadRound = (rows: string[][]) =>
-    run(ROUND_FILE, async () => {
+    download(ROUND_FILE, async () => {
       saveFile(new TextEncoder().encode(csvText(rows)), ROUND_FILE, CSV_MIME);
       return saved(t, ROUND_FILE);
     });
