@@ -58,6 +58,8 @@ function instructions(mode, listFile) {
       "--smc-check=all",
       process.execPath,
       "--single-threaded",
+      "--hash-seed=1",
+      "--random-seed=1",
       path.join(__dirname, "mainWork.js"),
       "--child",
       mode,
