@@ -44,6 +44,18 @@ function address(s: Slot | string): string {
   return typeof s === "string" ? s : s.address;
 }
 
+/** The related cells' addresses, the finding's own cell left out. */
+function relatedAddresses(related: Array<Slot | string> | undefined, cell: string): string[] {
+  const out: string[] = [];
+  if (related) {
+    for (let i = 0; i < related.length; i++) {
+      const a = address(related[i]);
+      if (a !== cell) out.push(a);
+    }
+  }
+  return out;
+}
+
 /** Sort keys of a finding, computed once rather than in every comparison of the sort. */
 interface Keyed {
   f: Finding;
@@ -121,7 +133,7 @@ export function analyseTables(tables: RecognisedTable[], state: WorkbookState, o
         table: r.table.id,
         sheet: r.table.sheet,
         cell,
-        related: (r.related ?? []).map(address).filter((a) => a !== cell),
+        related: relatedAddresses(r.related, cell),
         message: "",
         messageEn: "",
       };

@@ -58,16 +58,17 @@ export function findingMessage(f: Finding, lang: Lang): string {
 }
 
 export function toJsonFinding(f: Finding, lang: Lang): JsonFinding {
-  return {
+  const out: JsonFinding = {
     rule: f.rule,
     severity: f.severity,
     table: f.table ?? null,
     sheet: f.sheet,
     cell: f.cell,
-    related: [...f.related],
+    related: f.related.slice(),
     message: findingMessage(f, lang),
-    ...(f.quote ? { quote: { paragraph: f.quote.paragraph, sentence: f.quote.sentence, figure: f.quote.figure } } : {}),
   };
+  if (f.quote) out.quote = { paragraph: f.quote.paragraph, sentence: f.quote.sentence, figure: f.quote.figure };
+  return out;
 }
 
 export function toJsonFile(r: FileResult, lang: Lang): JsonFile {
