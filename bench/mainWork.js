@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The main thread's share of `xzzf check` over a batch, counted in machine instructions, which repeat
- * within about 0.2% from run to run where wall and CPU time on a shared two-core machine move by 30%.
+ * The main thread's share of `xzzf check` over a batch, counted in machine instructions. Wall and CPU
+ * time on this shared two-core machine move by up to 30% between runs of one build; these counts by
+ * about 1% (V8 still sizes its heap by measured time), so a change of 3% or more shows in one run.
  *
  *   npm run build:cli && node bench/check.js --n 300 && node bench/mainWork.js [--n 300]
  *
