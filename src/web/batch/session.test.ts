@@ -1,13 +1,12 @@
 /**
  * A batch session on real files: in the order received, with the unreadable file's sentence, through
- * a worker (a stand-in that answers as checkWorker.ts does, on another turn of the event loop), on
+ * a worker (the worker script itself, in process: tests/helpers/checkWorker.ts), on
  * the page when there is no Worker, and on the page for what is left when the worker dies midway.
  */
 import { seedXlsxBytes, withYearly } from "../../../tests/helpers/xlsx";
 import { InProcessWorker } from "../../../tests/helpers/checkWorker";
 import { BatchSession } from "./session";
-import { checkForBatch } from "./readForBatch";
-import type { CheckRequest, CheckResponse, FileSummary } from "./types";
+import type { FileSummary } from "./types";
 
 jest.setTimeout(60_000);
 
@@ -22,33 +21,6 @@ beforeAll(async () => {
     new File([new TextEncoder().encode("a,b\n1,2\n")], "table.xlsx"),
   ];
 });
-
-/** Answers like checkWorker.ts; `dieAfter` answers that many files, then fails as a worker whose script broke. */
-class FakeWorker {
-  onmessage: ((e: MessageEvent<CheckResponse>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  received: string[] = [];
-  terminated = false;
-  private answered = 0;
-  constructor(private readonly dieAfter = Infinity) {}
-  postMessage(req: CheckRequest): void {
-    this.received.push(req.name);
-    void req.file.arrayBuffer().then((buf) =>
-      setTimeout(() => {
-        if (this.terminated) return;
-        if (this.answered >= this.dieAfter) {
-          if (this.answered++ === this.dieAfter) this.onerror?.({ preventDefault() {} } as ErrorEvent);
-          return;
-        }
-        this.answered++;
-        this.onmessage?.({ data: { summary: checkForBatch(req.index, req.name, new Uint8Array(buf)) } } as MessageEvent<CheckResponse>);
-      }, 5),
-    );
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-}
 
 function expectResults(results: readonly FileSummary[]): void {
   expect(results.map((r) => [r.index, r.name, r.state])).toEqual([
@@ -66,8 +38,8 @@ function expectResults(results: readonly FileSummary[]): void {
   expect(results[2].counts.error).toBe(1);
 }
 
-test("through a worker: every file answered in order, the worker ended at the end", async () => {
-  const worker = new FakeWorker();
+test("through the batch's worker script (checkWorker.ts): every file answered in order, the worker ended at the end", async () => {
+  const worker = new InProcessWorker();
   const session = new BatchSession(files, async () => worker as unknown as Worker);
   const seen: number[] = [];
   session.subscribe(() => seen.push(session.getSnapshot().results.length));
@@ -75,20 +47,11 @@ test("through a worker: every file answered in order, the worker ended at the en
   await session.start();
   const snap = session.getSnapshot();
   expect(snap).toMatchObject({ total: 4, running: false, stopped: false, onMainThread: false });
+  // the summaries, copied as postMessage copies them
   expectResults(snap.results);
-  expect(worker.received).toEqual(files.map((f) => f.name));
-  expect(worker.terminated).toBe(true);
-  expect(seen[seen.length - 1]).toBe(4);
-});
-
-test("through the batch's worker script itself (checkWorker.ts): the same summaries, copied as postMessage copies them", async () => {
-  const worker = new InProcessWorker();
-  const session = new BatchSession(files, async () => worker as unknown as Worker);
-  await session.start();
-  expect(session.getSnapshot()).toMatchObject({ running: false, onMainThread: false });
-  expectResults(session.getSnapshot().results);
   expect(worker.received.map((r) => [r.kind, r.index, r.name])).toEqual(files.map((f, i) => ["check", i, f.name]));
   expect(worker.terminated).toBe(true);
+  expect(seen[seen.length - 1]).toBe(4);
 });
 
 test("without a Worker the page checks the files itself, in the same order", async () => {
@@ -99,7 +62,7 @@ test("without a Worker the page checks the files itself, in the same order", asy
 });
 
 test("a worker that dies midway: the files it did not answer are checked on the page", async () => {
-  const worker = new FakeWorker(2);
+  const worker = new InProcessWorker(2);
   const session = new BatchSession(files, async () => worker as unknown as Worker);
   await session.start();
   expect(worker.terminated).toBe(true);
@@ -108,7 +71,7 @@ test("a worker that dies midway: the files it did not answer are checked on the 
 });
 
 test("stop(): the batch ends with what was checked, and start() returns", async () => {
-  const worker = new FakeWorker();
+  const worker = new InProcessWorker();
   const session = new BatchSession(files, async () => worker as unknown as Worker);
   const done = session.start();
   session.stop();
