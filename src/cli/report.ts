@@ -57,6 +57,8 @@ export function findingMessage(f: Finding, lang: Lang): string {
   return lang === "en" ? f.messageEn : f.message;
 }
 
+// slice() and an assignment rather than spreads: in the interpreter a spread walks the iterator
+// protocol, for every finding of a batch (bench/mainWork.js)
 export function toJsonFinding(f: Finding, lang: Lang): JsonFinding {
   const out: JsonFinding = {
     rule: f.rule,
