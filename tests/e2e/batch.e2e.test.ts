@@ -225,6 +225,9 @@ test("30 files at once: rows as `xzzf check`, a row opens and comes back, 审核
     expect(aggDl.suggestedFilename()).toBe("汇总.xlsx");
     const aggPath = path.join(tmp, "web-汇总.xlsx");
     await aggDl.saveAs(aggPath);
+    // the page says so once the file is handed to the browser, a moment after the download starts:
+    // until then the notice is still 审核汇总's
+    await page.getByTestId("batch-notice").getByText("已生成“汇总.xlsx”").waitFor();
     const notice = await page.getByTestId("batch-notice").innerText();
     for (const name of UNREADABLE) expect(notice).toContain(name);
     const readable = paths.filter((p) => !UNREADABLE.includes(path.basename(p)));
