@@ -11,7 +11,7 @@ import type { CheckFormat, RenderedResult } from "./checkOne";
 import { expandFileArgs } from "./fileArgs";
 import { Progress } from "./progress";
 import { ReportFile } from "./reportFile";
-import { startReaders, stopReaders, type Readers } from "./readerThreads";
+import { MIN_FILES_FOR_WORKERS, startReaders, stopReaders, type Readers } from "./readerThreads";
 import type { Settings } from "../rules/types";
 import { parseThreshold } from "./settings";
 import { flag, stringOption, type CommandContext } from "./types";
@@ -30,17 +30,20 @@ export async function run(ctx: CommandContext): Promise<number> {
     throw new CliError(t(`--format 只能是 text、json、csv 或 summary，收到“${format}”。`, `--format must be text, json, csv or summary; got "${format}".`));
   }
   const settings = parseThreshold(stringOption(ctx, "threshold"), t);
-  // a folder or a pattern the shell left as typed (cmd.exe, PowerShell) stands for its files
-  const files = expandFileArgs(ctx.positionals, t);
-  const outPath = stringOption(ctx, "out");
-  // never one of the inputs; an existing file only with --force
-  if (outPath !== undefined) checkOutput(outPath, files, flag(ctx, "force"), t);
-  // the reader threads start before anything else loads: their start-up runs beside the engine's loading
-  const readers = startReaders(files.length, lang);
+  // The reader threads start before anything else loads: their start-up runs beside the engine's
+  // loading. With enough files named they start even before the names are expanded (a stat each:
+  // 8 ms for 300), since expanding only adds files or stops the command.
+  let readers = ctx.positionals.length >= MIN_FILES_FOR_WORKERS ? startReaders(ctx.positionals.length, lang) : null;
   try {
+    // a folder or a pattern the shell left as typed (cmd.exe, PowerShell) stands for its files
+    const files = expandFileArgs(ctx.positionals, t);
+    const outPath = stringOption(ctx, "out");
+    // never one of the inputs; an existing file only with --force
+    if (outPath !== undefined) checkOutput(outPath, files, flag(ctx, "force"), t);
+    readers ??= startReaders(files.length, lang);
     return await checkFiles(ctx, files, format, settings, readers);
   } finally {
-    await stopReaders(readers);
+    if (readers) await stopReaders(readers);
   }
 }
 

@@ -88,6 +88,21 @@ test("reader threads started before a bad --prior is found are stopped: the batc
   expect(Date.now() - started).toBeLessThan(30_000);
 }, 60_000);
 
+test("reader threads started before the names are expanded are stopped when a name matches nothing: exit 2", async () => {
+  const good = await writeSeedXlsx(tmp.path("expand-good.xlsx"));
+  // enough names that the threads start at once; the last is a pattern that matches no file
+  const files = [...Array.from({ length: 20 }, () => good), tmp.path("无此文件*.xlsx")];
+  const r = spawnSync(process.execPath, [bin, "check", ...files], {
+    encoding: "utf8",
+    env: cliEnv({ XZZF_WORKERS: "2" }),
+    // a thread left running would keep the process alive: the test would hit this and fail on status null
+    timeout: 30_000,
+  });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/没有与“.*无此文件\*\.xlsx”匹配的文件/);
+  expect(r.stdout).toBe("");
+}, 60_000);
+
 test("Ctrl+C during check --out: no report and no temporary file are left, exit 130", async () => {
   if (process.platform === "win32") return; // no SIGINT to send a child there
   const seed = await writeSeedXlsx(tmp.path("sigint-seed.xlsx"));
