@@ -7,7 +7,7 @@
 import { deflateSync, strToU8, unzipSync, zipSync } from "fflate";
 import { analyse } from "../../check/analyse";
 import type { WorkbookSnapshot } from "../../grid/grid";
-import { NODE_ZIP } from "../../cli/nodeZip";
+import { NODE_ZIP, nodeZipCodec } from "../../cli/nodeZip";
 import { asStrictOoxml, seedXlsxBytes, withBackslashNames, withOtherCaseNames } from "../../../tests/helpers/xlsx";
 import { biff8Workbook, ole2, rawZip, zerosDeflate } from "../../../tests/robust/bytes";
 import { excelJSPartName, packageWithCellAddresses, withRIdPrefix } from "./cellAddresses";
@@ -246,6 +246,7 @@ describe("a damaged entry (a bad CRC) is damaged, a lie by orders of magnitude i
   it.each([
     ["fflate", undefined],
     ["node's zlib", NODE_ZIP],
+    ["node's zlib through inflateRawSync", nodeZipCodec(() => null)],
   ])("a part inflating to a few bytes more than declared, as a damaged byte does: 文件已损坏 (%s)", (_n, codec) => {
     const b = rawZip([entry("xl/workbook.xml", WB), entry("xl/worksheets/sheet1.xml", SHEET, SHEET.length - 2)]);
     const e = refusal(() => readWorkbookFast(b, { codec }));
@@ -258,6 +259,7 @@ describe("a damaged entry (a bad CRC) is damaged, a lie by orders of magnitude i
   it.each([
     ["fflate", undefined],
     ["node's zlib", NODE_ZIP],
+    ["node's zlib through inflateRawSync", nodeZipCodec(() => null)],
   ])("a part inflating to far more than declared is still a bomb (%s)", (_n, codec) => {
     const b = rawZip([entry("xl/workbook.xml", WB), { name: "xl/worksheets/sheet1.xml", data: zerosDeflate(20_000), size: 1000 }]);
     const e = refusal(() => readWorkbookFast(b, { codec }));

@@ -15,7 +15,10 @@ export const ONE_SHOT_INFLATE_MAX = 128 * 1024;
  * and, unlike JavaScript, needs no warming up in each of the CLI's worker threads.
  */
 export interface ZipCodec {
-  /** Inflates raw deflate data to at most `limit` bytes; null when it holds more. Throws on damaged data. */
+  /**
+   * Inflates raw deflate data to at most `limit` bytes; null when it holds more. Throws on damaged data.
+   * The result may be a view of a buffer the next call reuses: it is checked and decoded before the next entry is inflated.
+   */
   inflateRaw(data: Uint8Array, limit: number): Uint8Array | null;
   crc32?(data: Uint8Array): number;
 }
