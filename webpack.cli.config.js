@@ -14,6 +14,7 @@
 // ratios, template and the docx writers load it, and it is large).
 "use strict";
 const path = require("path");
+const { indexedForOf } = require("./build/indexedForOf");
 
 const ROOT = __dirname;
 
@@ -43,9 +44,11 @@ module.exports = (env = {}) => ({
         use: {
           loader: "ts-loader",
           options: {
-            // tsc -p tsconfig.cli.json type-checks the same files first; here only transpile, and keep
-            // import() as import() so that each command becomes its own chunk
-            transpileOnly: true,
+            // tsc -p tsconfig.cli.json type-checks the same files first; here the types only steer
+            // indexedForOf (build/indexedForOf.js), and import() stays import() so that each command
+            // becomes its own chunk
+            transpileOnly: false,
+            getCustomTransformers: (program) => ({ before: [indexedForOf(program.getTypeChecker())] }),
             configFile: path.join(ROOT, "tsconfig.cli.json"),
             compilerOptions: { module: "ES2020", moduleResolution: "node", noEmit: false, sourceMap: false },
           },
