@@ -98,14 +98,15 @@ function findHeaders(view: SheetView): HeaderHit[] {
     let best: HeaderHit | undefined;
     const scores = rowScores(view, r);
     if (!scores) continue;
-    for (const [def, found] of scores) {
+    // forEach, not for-of: no [key, value] pair and iterator result allocated per entry (performance.md, session 13)
+    scores.forEach((found, def) => {
       const needed = def.shape === "yearly" ? Math.max(MIN_HEADER_MATCHES, Math.ceil(def.categories.length / 3)) : MIN_HEADER_MATCHES;
-      if (found.size < needed) continue;
-      if (def.shape === "columns" && !hasSubLabelBelow(view, r, def)) continue;
+      if (found.size < needed) return;
+      if (def.shape === "columns" && !hasSubLabelBelow(view, r, def)) return;
       // ties go to the table listed first, as before
       if (!best || found.size > best.score || (found.size === best.score && TABLES.indexOf(def) < TABLES.indexOf(best.def)))
         best = { def, row: r, score: found.size };
-    }
+    });
     if (best) hits.push(best);
   }
   return hits;
@@ -495,13 +496,13 @@ function recogniseYearly(view: SheetView, def: YearlyTable, h: number, floor: nu
     else blocks.push({ unit: view.slot(r, unitCol), seq: view.slot(r, seqCol), valueRow: r, categories: {} });
   }
   for (const block of blocks) {
-    for (const [key, cols] of colOf) {
+    colOf.forEach((cols, key) => {
       const slots: CategorySlots = { key, prior: view.slot(block.valueRow, cols.prior), current: view.slot(block.valueRow, cols.current) };
       const left = Math.min(cols.prior, cols.current);
       if (block.ratioRow !== undefined) slots.ratio = view.slot(block.ratioRow, left);
       if (block.explanationRow !== undefined) slots.explanation = view.slot(block.explanationRow, left);
       block.categories[key] = slots;
-    }
+    });
   }
   const right = labels.length ? Math.max(...labels.map((l) => l.col)) + 1 : unitCol;
   const top = Math.min(frame.top, h - 1);
@@ -584,11 +585,11 @@ function recogniseColumns(view: SheetView, def: ColumnTable, h: number, floor: n
     lastSeq = seqNumber(view, r, seqCol) ?? lastSeq;
     const cells: Record<string, Slot> = {};
     let inUse = false;
-    for (const [key, c] of colOf) {
+    colOf.forEach((c, key) => {
       const s = view.slot(r, c);
       cells[key] = s;
       if (s.raw !== null && !(typeof s.raw === "string" && s.raw.trim() === "")) inUse = true;
-    }
+    });
     rows.push({ row: r, seq: view.slot(r, seqCol), cells, inUse });
   }
   const top = Math.min(frame.top, h);
