@@ -90,7 +90,8 @@ function sortFindings(findings: Finding[], slots: Array<Slot | undefined>): Find
 }
 
 export function analyseTables(tables: RecognisedTable[], state: WorkbookState, options: AnalyseOptions = {}): Finding[] {
-  const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  // Object.assign, not two spreads: node 20 adds the second spread's properties on a slow path, once per file
+  const settings: Settings = Object.assign({}, DEFAULT_SETTINGS, options.settings);
   // per slot and kind: every rule reads the same cells, and slots are shared objects of the binding
   const cache = new Map<ValueKind, Map<Slot, ParsedValue>>();
   const findings: Finding[] = [];

@@ -77,7 +77,7 @@ const rule: Rule = {
           return { sum: (nums as number[]).reduce((a, b) => a + b, 0), cells };
         };
         const several = rows.length > 1;
-        const names = { table: tableName(first.table), tableEn: first.table.id, a2Label: label, rows: rows.length };
+        const table = tableName(first.table);
         const transferred = total("transferred");
         if (transferred && transferred.sum !== n) {
           ctx.report({
@@ -85,7 +85,7 @@ const rule: Rule = {
             cell: transferred.cells[0],
             related: [...transferred.cells.slice(1), refFrom(first.table, block.table, transfer)],
             messageId: several ? "transferDiffersRows" : "transferDiffers",
-            data: { ...names, transferred: show(transferred.sum), a2Transfers: show(n) },
+            data: { table, tableEn: first.table.id, a2Label: label, rows: rows.length, transferred: show(transferred.sum), a2Transfers: show(n) },
           });
         }
         const notFiled = total("notFiled");
@@ -95,7 +95,7 @@ const rule: Rule = {
             cell: notFiled.cells[0],
             related: [...notFiled.cells.slice(1), refFrom(first.table, block.table, transfer)],
             messageId: several ? "notFiledExceedsRows" : "notFiledExceeds",
-            data: { ...names, notFiled: show(notFiled.sum), unfiled: show(m) },
+            data: { table, tableEn: first.table.id, a2Label: label, rows: rows.length, notFiled: show(notFiled.sum), unfiled: show(m) },
           });
         }
       }

@@ -42,22 +42,24 @@ const rule: Rule = {
         // Both this rule and zero-unexplained fire on a fall to 0: rules.md lists both, and they ask
         // for different things (why the figure changed; why there is none). One explanation settles both.
         if (isRealExplanation(slots.explanation?.raw ?? null)) continue;
+        const data: Record<string, string | number> = {
+          table: tableName(t),
+          tableEn: t.id,
+          label: cat.label,
+          priorYear: yearLabel(t, "prior"),
+          prior,
+          currentYear: yearLabel(t, "current"),
+          current,
+          pct,
+        };
+        // set, not spread into the literal: node 20 copies spread properties on a slow path, and this rule reports on most files
+        if (ratio.kind === "percent") data.ratio = ratio.text;
         ctx.report({
           table: t,
           cell: slots.current,
-          related: [slots.prior, ...(slots.explanation ? [slots.explanation] : [])],
+          related: slots.explanation ? [slots.prior, slots.explanation] : [slots.prior],
           messageId,
-          data: {
-            table: tableName(t),
-            tableEn: t.id,
-            label: cat.label,
-            priorYear: yearLabel(t, "prior"),
-            prior,
-            currentYear: yearLabel(t, "current"),
-            current,
-            ...(ratio.kind === "percent" ? { ratio: ratio.text } : {}),
-            pct,
-          },
+          data,
         });
       }
     }
