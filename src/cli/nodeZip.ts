@@ -8,8 +8,9 @@
  * itself (2,100 parts of 300 reports: 25-99 ms against 12 ms, the first pass the slowest), and a batch
  * reader thread is busiest early, while that code is still cold. The handle is node's own binding
  * (`process.binding("zlib")`, deprecated in the documentation only, and the same object every zlib
- * stream wraps); it is tried once per thread on a known stream and, if anything about it differs
- * (another node, the permission model), every call goes through `inflateRawSync` as before.
+ * stream wraps), on the node versions it was checked against; it is tried once per thread on a known
+ * stream and, if anything about it differs (the permission model, say), every call goes through
+ * `inflateRawSync` as before.
  */
 import * as zlib from "zlib";
 import type { ZipCodec } from "../host/xlsx/fastReader";
@@ -97,8 +98,18 @@ export class HandleInflater {
 /** A raw deflate stream of "abc" with a known result, to try the binding on before trusting it. */
 const PROBE_STREAM = Uint8Array.of(0x4b, 0x4c, 0x4a, 0x06, 0x00);
 
-/** The reused-handle inflater when this node's binding behaves as expected; null otherwise. */
-export function handleInflater(binding: unknown = zlibBinding()): HandleInflater | null {
+/**
+ * The node versions whose zlib binding this drives as their own lib/zlib.js does (read and tested on
+ * node 20). Only these: the binding checks its arguments with CHECKs, which end the process instead
+ * of throwing, so a changed signature in another version could not be caught by the probe below. To
+ * add a version, read its lib/zlib.js (the `handle.init` and `handle.writeSync` calls) and run
+ * src/cli/nodeZip.test.ts on it; every other version inflates through inflateRawSync.
+ */
+const VERIFIED_NODE_MAJORS = [20];
+
+/** The reused-handle inflater when this node is one of those and its binding behaves as expected; null otherwise. */
+export function handleInflater(binding: unknown = zlibBinding(), nodeVersion: string = process.versions.node): HandleInflater | null {
+  if (!VERIFIED_NODE_MAJORS.includes(Number(nodeVersion.split(".")[0]))) return null;
   if (!binding || typeof (binding as ZlibBinding).Zlib !== "function") return null;
   try {
     const inflater = new HandleInflater(binding as ZlibBinding);
@@ -114,6 +125,7 @@ export function handleInflater(binding: unknown = zlibBinding()): HandleInflater
 }
 
 function zlibBinding(): unknown {
+  if (!VERIFIED_NODE_MAJORS.includes(Number(process.versions.node.split(".")[0]))) return null;
   try {
     const get = (process as { binding?: (name: string) => unknown }).binding;
     return typeof get === "function" ? get.call(process, "zlib") : null;
