@@ -108,8 +108,10 @@ const PROBE_STREAM = Uint8Array.of(0x4b, 0x4c, 0x4a, 0x06, 0x00);
 const VERIFIED_NODE_MAJORS = [20];
 
 /** The reused-handle inflater when this node is one of those and its binding behaves as expected; null otherwise. */
-export function handleInflater(binding: unknown = zlibBinding(), nodeVersion: string = process.versions.node): HandleInflater | null {
+export function handleInflater(given?: unknown, nodeVersion: string = process.versions.node): HandleInflater | null {
   if (!VERIFIED_NODE_MAJORS.includes(Number(nodeVersion.split(".")[0]))) return null;
+  // asked only here, after the version: another node is never even asked for its binding
+  const binding = given === undefined ? zlibBinding() : given;
   if (!binding || typeof (binding as ZlibBinding).Zlib !== "function") return null;
   try {
     const inflater = new HandleInflater(binding as ZlibBinding);
@@ -125,7 +127,6 @@ export function handleInflater(binding: unknown = zlibBinding(), nodeVersion: st
 }
 
 function zlibBinding(): unknown {
-  if (!VERIFIED_NODE_MAJORS.includes(Number(process.versions.node.split(".")[0]))) return null;
   try {
     const get = (process as { binding?: (name: string) => unknown }).binding;
     return typeof get === "function" ? get.call(process, "zlib") : null;
